@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Gongkai",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gongkai", targets: ["gongkai"]),
+        .library(name: "GongkaiModel", targets: ["GongkaiModel"]),
+        .library(name: "GongkaiExtract", targets: ["GongkaiExtract"]),
+        .library(name: "GongkaiRead", targets: ["GongkaiRead"]),
+        .library(name: "GongkaiCheck", targets: ["GongkaiCheck"]),
+        .library(name: "GongkaiOutput", targets: ["GongkaiOutput"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
+    ],
+    targets: [
+        // Stage 0: the vocabulary — templates, figure ids, the annual report, findings. Foundation only.
+        .target(name: "GongkaiModel", swiftSettings: swiftSettings),
+        // Stage 1: source bytes → extracted document (lines and cells with locations).
+        .target(name: "GongkaiExtract", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
+        // Stage 2: extracted document → annual report (typed figures with provenance).
+        .target(name: "GongkaiRead", dependencies: ["GongkaiModel", "GongkaiExtract"], swiftSettings: swiftSettings),
+        // Stage 3: annual report → findings.
+        .target(name: "GongkaiCheck", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
+        // Stage 4: report and findings → JSON, CSV, terminal tables, diagnostics.
+        .target(name: "GongkaiOutput", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "gongkai",
+            dependencies: [
+                "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GongkaiTests",
+            dependencies: ["GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,73 @@
+public import GongkaiModel
+
+/// Tells the kind of a file from its bytes, never from its name.
+public enum SourceFormatSniffer {
+    /// What the first bytes of a file say it is.
+    public enum Kind: Sendable, Equatable {
+        case text
+        case html
+        case pdf
+        /// A zip container: Word (DOCX) when it holds `word/document.xml`.
+        case zip
+        /// An OLE compound file: old binary Word (.doc), WPS or Excel.
+        case oleCompound
+        case binary
+    }
+
+    public static func sniff<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Kind {
+        let head = Array(bytes.prefix(1024))
+        if head.starts(with: Array("%PDF-".utf8)) { return .pdf }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return .zip }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .oleCompound }
+        if looksLikeHTML(head) { return .html }
+        if looksBinary(head) { return .binary }
+        return .text
+    }
+
+    static func looksLikeHTML(_ head: [UInt8]) -> Bool {
+        // Lowercased ASCII view of the first bytes, ignoring a BOM and leading white space.
+        var start = 0
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let ascii = head[start...].prefix(512).map { byte -> UInt8 in
+            (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+        }
+        let text = String(decoding: ascii, as: UTF8.self).trimmingPrefix { $0.isWhitespace }
+        return text.hasPrefix("<!doctype html") || text.hasPrefix("<html") || text.hasPrefix("<?xml")
+            && text.contains("<html") || (text.hasPrefix("<") && (text.contains("<head") || text.contains("<body")))
+    }
+
+    /// NUL bytes outside a UTF-16 pattern, or many control bytes, mean binary data.
+    static func looksBinary(_ head: [UInt8]) -> Bool {
+        if head.isEmpty { return false }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return false }
+        if TextDecoder.utf16ByteOrderWithoutBOM(head) != nil { return false }
+        var controls = 0
+        for byte in head {
+            if byte == 0 { return true }
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C, byte != 0x1B { controls += 1 }
+        }
+        return controls * 20 > head.count
+    }
+
+    /// A name for the kind, as a clerk would call it.
+    public static func displayName(_ kind: Kind) -> String {
+        switch kind {
+        case .text: "文本"
+        case .html: " HTML "
+        case .pdf: " PDF "
+        case .zip: " Word（DOCX）或其他压缩包"
+        case .oleCompound: "旧版 Word（.doc）或 WPS "
+        case .binary: "二进制"
+        }
+    }
+
+    public static func sourceFormat(_ kind: Kind) -> SourceFormat? {
+        switch kind {
+        case .text: .text
+        case .html: .html
+        case .pdf: .pdf
+        case .zip: .docx
+        case .oleCompound, .binary: nil
+        }
+    }
+}

@@ -1,0 +1,145 @@
+public import Foundation
+import GongkaiModel
+
+/// Reads plain text and Markdown: decodes the bytes, splits lines, and splits each line into cells by tabs, by pipes
+/// (flattened HTML and Markdown tables) or, failing both, by runs of spaces.
+public enum TextExtractor {
+    /// The largest text file read. An annual report's text is well under 1 MB.
+    public static let defaultSizeLimit = 32 * 1_048_576
+
+    public static func extract(
+        _ data: Data,
+        name: String,
+        sizeLimit: Int = defaultSizeLimit
+    ) throws(ExtractError) -> ExtractedDocument {
+        if data.isEmpty { throw .empty }
+        if data.count > sizeLimit { throw .tooLarge(bytes: data.count, limit: sizeLimit) }
+        let kind = SourceFormatSniffer.sniff(data)
+        guard kind == .text else {
+            if kind == .binary { throw .binary }
+            throw .unsupportedFormat(SourceFormatSniffer.displayName(kind))
+        }
+        let decoded = try TextDecoder.decode(data)
+        if containsBinaryControls(decoded.text) { throw .binary }
+        return extract(text: decoded.text, name: name, encoding: decoded.encoding)
+    }
+
+    /// Builds the document from already-decoded text.
+    public static func extract(text: String, name: String, encoding: String? = nil) -> ExtractedDocument {
+        var rawLines: [String] = []
+        var lines: [ExtractedLine] = []
+        var number = 0
+        var isMarkdown = false
+        for rawLine in splitLines(text) {
+            number += 1
+            let line = extractLine(rawLine, number: number)
+            if line.layout == .separator || rawLine.hasPrefix("#") { isMarkdown = true }
+            rawLines.append(String(rawLine))
+            lines.append(line)
+        }
+        let source = SourceInfo(
+            name: name,
+            format: isMarkdown ? .markdown : .text,
+            encoding: encoding,
+            lines: rawLines
+        )
+        return ExtractedDocument(source: source, lines: lines)
+    }
+
+    /// Lines split on LF, CRLF or a lone CR.
+    static func splitLines(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                result.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        if start < text.endIndex { result.append(text[start..<text.endIndex]) }
+        return result
+    }
+
+    static func extractLine(_ raw: Substring, number: Int) -> ExtractedLine {
+        let mapped = TextNormalizer.map(raw)
+        let text = mapped.text
+        let scalars = mapped.scalars
+        if scalars.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            return ExtractedLine(number: number, raw: String(raw), text: text, layout: .blank, cells: [])
+        }
+        if scalars.contains("\t") {
+            let cells = split(mapped, number: number) { $0 == "\t" }
+            return ExtractedLine(number: number, raw: String(raw), text: text, layout: .delimited, cells: cells)
+        }
+        let pipes = scalars.reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
+        if pipes >= 2 || (pipes == 1 && (scalars.first == "|" || scalars.last == "|")) {
+            if scalars.allSatisfy({ $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " }) {
+                return ExtractedLine(number: number, raw: String(raw), text: text, layout: .separator, cells: [])
+            }
+            var cells = split(mapped, number: number) { $0 == "|" }
+            if isPipe(scalars.firstNonSpace), cells.first?.text.isEmpty == true { cells.removeFirst() }
+            if isPipe(scalars.lastNonSpace), cells.last?.text.isEmpty == true { cells.removeLast() }
+            return ExtractedLine(number: number, raw: String(raw), text: text, layout: .delimited, cells: cells)
+        }
+        let words = split(mapped, number: number) { $0 == " " }.filter { !$0.text.isEmpty }
+        return ExtractedLine(number: number, raw: String(raw), text: text, layout: .spaced, cells: words)
+    }
+
+    private static func isPipe(_ scalar: Unicode.Scalar?) -> Bool { scalar == "|" }
+
+    /// Splits on separator scalars, trimming spaces inside each cell and keeping each cell's source columns.
+    static func split(
+        _ mapped: TextNormalizer.Mapped,
+        number: Int,
+        isSeparator: (Unicode.Scalar) -> Bool
+    ) -> [ExtractedCell] {
+        var cells: [ExtractedCell] = []
+        var start = 0
+        let scalars = mapped.scalars
+        func emit(_ lower: Int, _ upper: Int) {
+            var low = lower
+            var high = upper
+            while low < high, scalars[low] == " " || scalars[low] == "\t" { low += 1 }
+            while high > low, scalars[high - 1] == " " || scalars[high - 1] == "\t" { high -= 1 }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[low..<high])
+            let column = low < scalars.count ? mapped.columns[low] : mapped.endColumn
+            let endColumn = high > low ? mapped.columns[high - 1] + 1 : column
+            cells.append(
+                ExtractedCell(
+                    text: String(view),
+                    location: .text(line: number, column: column, endColumn: endColumn)
+                )
+            )
+        }
+        for index in scalars.indices where isSeparator(scalars[index]) {
+            emit(start, index)
+            start = index + 1
+        }
+        emit(start, scalars.count)
+        return cells
+    }
+
+    /// Control characters other than tab, form feed and escape, beyond one in a thousand, mean a binary file.
+    static func containsBinaryControls(_ text: String) -> Bool {
+        var controls = 0
+        var total = 0
+        for scalar in text.unicodeScalars {
+            total += 1
+            let value = scalar.value
+            if value == 0 { return true }
+            if value < 0x20, value != 0x09, value != 0x0A, value != 0x0D, value != 0x0C, value != 0x1B {
+                controls += 1
+            }
+        }
+        return controls * 1000 > max(total, 1)
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    fileprivate var firstNonSpace: Unicode.Scalar? { first { $0 != " " } }
+    fileprivate var lastNonSpace: Unicode.Scalar? { last { $0 != " " } }
+}

@@ -1,0 +1,60 @@
+/// Normalises one line of text for matching while remembering, for every kept character, its column in the source.
+///
+/// Full-width ASCII (digits, letters, brackets, punctuation) becomes ASCII; the ideographic space, no-break spaces and
+/// other odd spaces become a plain space; zero-width characters and the BOM disappear.
+public enum TextNormalizer {
+    /// Normalised scalars of a line with the 1-based source column of each.
+    public struct Mapped: Sendable {
+        public var scalars: [Unicode.Scalar]
+        public var columns: [Int]
+        /// The column just past the end of the line.
+        public var endColumn: Int
+
+        public var text: String {
+            var string = String.UnicodeScalarView()
+            string.append(contentsOf: scalars)
+            return String(string)
+        }
+    }
+
+    public static func map(_ line: Substring) -> Mapped {
+        var scalars: [Unicode.Scalar] = []
+        var columns: [Int] = []
+        scalars.reserveCapacity(line.unicodeScalars.count)
+        columns.reserveCapacity(line.unicodeScalars.count)
+        var column = 0
+        for scalar in line.unicodeScalars {
+            column += 1
+            if let normal = normalize(scalar) {
+                scalars.append(normal)
+                columns.append(column)
+            }
+        }
+        return Mapped(scalars: scalars, columns: columns, endColumn: column + 1)
+    }
+
+    /// The normalised form of a whole string (no column map).
+    public static func normalize(_ text: some StringProtocol) -> String {
+        var view = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let normal = normalize(scalar) { view.append(normal) }
+        }
+        return String(view)
+    }
+
+    @inline(__always)
+    static func normalize(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let value = scalar.value
+        if value < 0x80 { return scalar }
+        switch value {
+        case 0xFF01...0xFF5E:
+            return Unicode.Scalar(value - 0xFEE0)
+        case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F, 0x1680:
+            return " "
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
+            return nil
+        default:
+            return scalar
+        }
+    }
+}

@@ -1,0 +1,47 @@
+public import Foundation
+
+/// What a table cell holds.
+public enum CellValue: Hashable, Sendable {
+    /// A count (applications, documents, decisions, cases).
+    case integer(Int)
+    /// An amount in 万元, printed with decimals.
+    case decimal(Decimal)
+    /// The cell is printed but holds no number: empty, 「/」, 「-」 and the like.
+    case blank
+    /// The cell exists but its value cannot be determined from the source, e.g. a row printed with six values for
+    /// seven columns, or digits run together that split more than one way.
+    case unknown
+
+    /// The value as a decimal, when it is a number.
+    public var number: Decimal? {
+        switch self {
+        case .integer(let value): Decimal(value)
+        case .decimal(let value): value
+        case .blank, .unknown: nil
+        }
+    }
+
+    /// The value as an integer, when it is a whole number.
+    public var integer: Int? {
+        switch self {
+        case .integer(let value):
+            return value
+        case .decimal(let value):
+            var rounded = Decimal()
+            var source = value
+            NSDecimalRound(&rounded, &source, 0, .plain)
+            return rounded == value ? NSDecimalNumber(decimal: value).intValue : nil
+        case .blank, .unknown:
+            return nil
+        }
+    }
+
+    /// The value written the way reports print it (`12`, `0.35`), or an empty string.
+    public var text: String {
+        switch self {
+        case .integer(let value): String(value)
+        case .decimal(let value): value.description
+        case .blank, .unknown: ""
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// What the reader found of one table: where it is, the labels it printed, and each row's state.
+public struct PrintedTable: Hashable, Sendable {
+    public var kind: TableKind
+    public var location: SourceLocation?
+    /// Column header labels as printed (normalised), for comparison with the format's labels.
+    public var headerLabels: [String]
+    public var rows: [PrintedRow]
+
+    public init(kind: TableKind, location: SourceLocation?, headerLabels: [String] = [], rows: [PrintedRow] = []) {
+        self.kind = kind
+        self.location = location
+        self.headerLabels = headerLabels
+        self.rows = rows
+    }
+}
+
+/// One printed table row matched to a row of the format.
+public struct PrintedRow: Hashable, Sendable {
+    /// The matched row's key (`received`, `denied.state_secret`, `review`).
+    public var key: String
+    /// The label as printed, after joining wrapped lines.
+    public var printedLabel: String
+    public var location: SourceLocation?
+    public var state: State
+
+    public enum State: Hashable, Sendable {
+        /// One value for every column.
+        case complete
+        /// The row prints no values at all.
+        case blank
+        /// The row prints fewer values than it has columns; which are missing cannot be known.
+        case fewerValues(printed: Int, expected: Int)
+        /// The row prints more values than it has columns; the surplus was not used.
+        case moreValues(printed: Int, expected: Int)
+        /// Digits ran together (`124130`) and the table's arithmetic allows more than one split, or none.
+        case ambiguousDigits(digits: String, solutions: Int)
+    }
+
+    public init(key: String, printedLabel: String, location: SourceLocation?, state: State) {
+        self.key = key
+        self.printedLabel = printedLabel
+        self.location = location
+        self.state = state
+    }
+}

@@ -1,0 +1,167 @@
+import GongkaiModel
+
+/// Reads 表三 from its tokens: matches printed labels to the format's rows by their markers and names, in order,
+/// attaches the values that follow each label, and splits run-together digits with the table's arithmetic.
+struct ApplicationsTableReader {
+    let table: TableSpec
+    /// Template rows and variant rows, with their position in the table's order.
+    let candidates: [(row: RowSpec, order: Int)]
+
+    init(template: ReportTemplate) {
+        table = NationalTemplates.spec(template).table(.three)
+        var list: [(RowSpec, Int)] = table.rows.enumerated().map { ($1, $0) }
+        for variant in table.variantRows {
+            let replaced = table.replacedByVariant[variant.key] ?? []
+            let order = table.rows.firstIndex { replaced.contains($0.key) } ?? table.rows.count
+            list.append((variant, order))
+        }
+        candidates = list
+    }
+
+    func read(_ tokens: [TableToken]) -> TableReading {
+        var captures: [RowCapture] = []
+        var headerTexts: [String] = []
+        var buffer: [TableToken] = []
+        var current: RowCapture?
+        var lastOrder = -1
+
+        func finish() {
+            if let capture = current { captures.append(capture) }
+            current = nil
+        }
+
+        for token in tokens {
+            if token.kind == .text {
+                if current != nil { finish() }
+                buffer.append(token)
+                continue
+            }
+            if current == nil {
+                let matches = matchRows(in: buffer, after: lastOrder)
+                guard let last = matches.last else {
+                    // Values with no recognisable label before them: not attributable to any row.
+                    continue
+                }
+                for blank in matches.dropLast() where !blank.row.isVariant {
+                    captures.append(
+                        RowCapture(row: blank.row, printedLabel: blank.label, labelLocation: blank.location, values: [])
+                    )
+                }
+                lastOrder = last.order + (last.row.isVariant ? (table.replacedByVariant[last.row.key]?.count ?? 1) - 1 : 0)
+                current = RowCapture(row: last.row, printedLabel: last.label, labelLocation: last.location, values: [])
+                buffer.removeAll()
+            }
+            current?.values.append(token)
+        }
+        finish()
+        // Labels after the last values: rows printed with no values at all.
+        for blank in matchRows(in: buffer, after: lastOrder) where !blank.row.isVariant {
+            captures.append(RowCapture(row: blank.row, printedLabel: blank.label, labelLocation: blank.location, values: []))
+        }
+        if let firstLabel = captures.first?.labelLocation {
+            headerTexts = tokens.prefix { $0.location != firstLabel }.filter { $0.kind == .text }.map(\.text)
+        }
+        return TableReading.resolve(
+            kind: .three,
+            captures: captures,
+            headerTexts: headerTexts,
+            rowCheck: Self.rowTotalHolds,
+            tableCheck: { Self.tableArithmeticHolds($0, template: template) }
+        )
+    }
+
+    var template: ReportTemplate { table.rows.contains { $0.key == "other.other" } ? .v2021 : .v2019 }
+
+    struct Match {
+        var row: RowSpec
+        var order: Int
+        var label: String
+        var location: SourceLocation?
+    }
+
+    /// Rows whose labels appear in the buffered text, in order, each later in the table than the one before.
+    func matchRows(in buffer: [TableToken], after lastOrder: Int) -> [Match] {
+        guard !buffer.isEmpty else { return [] }
+        // The key of the buffered text, with the token each scalar came from.
+        var key = ""
+        var owners: [Int] = []
+        var printed: [String] = []
+        for (index, token) in buffer.enumerated() {
+            let part = LabelKey.make(token.text)
+            key += part
+            owners += Array(repeating: index, count: part.unicodeScalars.count)
+            printed.append(token.text)
+        }
+        var matches: [Match] = []
+        var order = lastOrder
+        var offset = 0
+        for segment in LabelSegment.split(key) {
+            let length = segment.key.unicodeScalars.count
+            defer { offset += length }
+            guard let (row, rowOrder) = bestRow(for: segment, after: order) else { continue }
+            let first = owners[min(offset, owners.count - 1)]
+            let last = owners[min(offset + length - 1, owners.count - 1)]
+            let label = buffer[first...last].map(\.text).joined()
+            matches.append(
+                Match(row: row, order: rowOrder, label: label, location: buffer[first].location)
+            )
+            // A variant row (a single 「（六）其他处理」) may still be followed by the rows it stands for.
+            order = row.isVariant ? rowOrder - 1 : rowOrder
+        }
+        return matches
+    }
+
+    /// The row a label segment names: same marker and a close name, or — for long names — a close name alone.
+    func bestRow(for segment: LabelSegment, after lastOrder: Int) -> (RowSpec, Int)? {
+        var best: (row: RowSpec, order: Int, score: Double)?
+        for (row, order) in candidates where order > lastOrder || (row.isVariant && order >= lastOrder) {
+            let names = [row.name] + row.variants
+            let score = names.map { nameScore(segment.name, LabelKey.make($0)) }.max() ?? 0
+            let threshold: Double
+            if let marker = segment.marker {
+                guard marker == row.marker else { continue }
+                threshold = 0.6
+            } else {
+                guard segment.name.unicodeScalars.count >= 4 else { continue }
+                threshold = 0.85
+            }
+            if score >= threshold, score > (best?.score ?? 0) { best = (row, order, score) }
+        }
+        return best.map { ($0.row, $0.order) }
+    }
+
+    /// How well a printed name matches a template name: 1 when it starts with it, else the similarity.
+    func nameScore(_ printed: String, _ name: String) -> Double {
+        if printed == name || printed.hasPrefix(name) { return 1 }
+        return LabelKey.similarity(printed, name)
+    }
+
+    /// R2 on a (partial) split of one row: 总计 equals the sum of the six applicant columns.
+    static func rowTotalHolds(_ values: [Int]) -> Bool {
+        values.count < 7 || values[6] == values[0..<6].reduce(0, +)
+    }
+
+    /// R1 and R3 over whole rows: values by row key; rows not present are skipped.
+    static func tableArithmeticHolds(_ rows: [String: [Int]], template: ReportTemplate) -> Bool {
+        var outcomeKeys = NationalTemplates.outcomeRowKeys(template)
+        if template == .v2021, rows["other"] != nil {
+            outcomeKeys.removeAll { $0.hasPrefix("other.") }
+            outcomeKeys.append("other")
+        }
+        let outcomesComplete = outcomeKeys.allSatisfy { rows[$0] != nil }
+        for column in 0..<7 {
+            if let received = rows["received"], let carried = rows["carried_over"], let total = rows["total"],
+                let forward = rows["carried_forward"],
+                received[column] + carried[column] != total[column] + forward[column]
+            {
+                return false
+            }
+            if outcomesComplete, let total = rows["total"],
+                outcomeKeys.reduce(0, { $0 + (rows[$1]?[column] ?? 0) }) != total[column]
+            {
+                return false
+            }
+        }
+        return true
+    }
+}

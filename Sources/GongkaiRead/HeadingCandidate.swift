@@ -1,0 +1,59 @@
+import GongkaiExtract
+import GongkaiModel
+
+/// A line that reads as a numbered top-level heading: 「二、主动公开政府信息情况」, 「## 四、…」, 「第五部分 …」.
+struct HeadingCandidate {
+    var index: Int
+    var number: Int
+    var title: String
+    var location: SourceLocation
+
+    /// Names of 表三's top-level rows and groups, which look like headings but are not.
+    static let tableRowNames = [
+        "本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "结转下年度继续办理",
+    ]
+
+    static func find(_ lines: [ExtractedLine]) -> [HeadingCandidate] {
+        lines.indices.compactMap { make(lines[$0], index: $0) }
+    }
+
+    static func make(_ line: ExtractedLine, index: Int) -> HeadingCandidate? {
+        guard !line.isBlank else { return nil }
+        let nonEmpty = line.cells.filter { !$0.text.isEmpty }
+        if line.layout == .delimited, nonEmpty.count > 1 { return nil }
+        let key = TitleReader.headingKey(line.text)
+        guard key.count <= 44, let (number, title) = split(key) else { return nil }
+        guard !title.isEmpty, !title.contains("。"), title.count <= 40 else { return nil }
+        // 「三、本」…「年度办理结果」: a wrapped 表三 label, not a heading.
+        for name in tableRowNames where name.hasPrefix(title) || title.hasPrefix(name) { return nil }
+        if title.unicodeScalars.contains(where: \.isASCIIDigitScalar), title.hasSuffix("0") { return nil }
+        let column = nonEmpty.first?.location.column ?? 1
+        return HeadingCandidate(index: index, number: number, title: title, location: .text(line: line.number, column: column))
+    }
+
+    /// 「二、主动…」 → (2, 「主动…」); 「第二部分主动…」 → (2, 「主动…」).
+    static func split(_ key: String) -> (Int, String)? {
+        let scalars = Array(key.unicodeScalars)
+        var start = 0
+        var prefixed = false
+        if scalars.first == "第" {
+            start = 1
+            prefixed = true
+        }
+        var end = start
+        while end < scalars.count, LabelSegment.isChineseDigit(scalars[end]) { end += 1 }
+        guard end > start, end < scalars.count, let number = LabelSegment.chineseValue(scalars[start..<end]) else {
+            return nil
+        }
+        var titleStart = end
+        if prefixed {
+            guard scalars[end] == "部", end + 1 < scalars.count, scalars[end + 1] == "分" else { return nil }
+            titleStart = end + 2
+            if titleStart < scalars.count, [":", "、", "."].contains(scalars[titleStart]) { titleStart += 1 }
+        } else {
+            guard scalars[end] == "、" || scalars[end] == "." else { return nil }
+            titleStart = end + 1
+        }
+        return (number, String(String.UnicodeScalarView(scalars[titleStart...])))
+    }
+}

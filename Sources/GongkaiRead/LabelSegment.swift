@@ -1,0 +1,92 @@
+import GongkaiModel
+
+/// A piece of label text that starts at a row marker (「一、」「（二）」「3.」), or unmarked text before the first one.
+struct LabelSegment: Equatable {
+    var marker: RowMarker?
+    /// The key of the text after the marker.
+    var name: String
+    /// The key of the whole segment, marker included.
+    var key: String
+
+    /// Splits a label key at every row marker it contains.
+    static func split(_ key: String) -> [LabelSegment] {
+        let scalars = Array(key.unicodeScalars)
+        var starts: [(index: Int, marker: RowMarker, length: Int)] = []
+        var index = 0
+        while index < scalars.count {
+            if let (marker, length) = markerAt(scalars, index) {
+                starts.append((index, marker, length))
+                index += length
+            } else {
+                index += 1
+            }
+        }
+        var segments: [LabelSegment] = []
+        func text(_ range: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range])
+            return String(view)
+        }
+        if let first = starts.first, first.index > 0 {
+            let body = text(0..<first.index)
+            segments.append(LabelSegment(marker: nil, name: body, key: body))
+        } else if starts.isEmpty, !scalars.isEmpty {
+            return [LabelSegment(marker: nil, name: key, key: key)]
+        }
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1].index : scalars.count
+            segments.append(
+                LabelSegment(
+                    marker: start.marker,
+                    name: text((start.index + start.length)..<end),
+                    key: text(start.index..<end)
+                )
+            )
+        }
+        return segments
+    }
+
+    /// The row marker starting at `index`, with its length in scalars.
+    static func markerAt(_ scalars: [Unicode.Scalar], _ index: Int) -> (RowMarker, Int)? {
+        let scalar = scalars[index]
+        if scalar == "(" {
+            var end = index + 1
+            while end < scalars.count, isChineseDigit(scalars[end]) { end += 1 }
+            guard end > index + 1, end < scalars.count, scalars[end] == ")",
+                let value = chineseValue(scalars[(index + 1)..<end])
+            else { return nil }
+            return (.parenthesized(value), end + 1 - index)
+        }
+        if isChineseDigit(scalar) {
+            if index > 0, isChineseDigit(scalars[index - 1]) || scalars[index - 1] == "第" { return nil }
+            var end = index
+            while end < scalars.count, isChineseDigit(scalars[end]) { end += 1 }
+            guard end < scalars.count, scalars[end] == "、" || scalars[end] == ".",
+                let value = chineseValue(scalars[index..<end])
+            else { return nil }
+            return (.numeral(value), end + 1 - index)
+        }
+        if scalar.properties.numericType != nil, scalar.isASCII {
+            if index > 0, scalars[index - 1].isASCII, scalars[index - 1].properties.numericType != nil { return nil }
+            var end = index
+            while end < scalars.count, scalars[end].isASCII, scalars[end].properties.numericType != nil { end += 1 }
+            guard end - index <= 2, end < scalars.count, [".", "、", ","].contains(scalars[end]),
+                end + 1 < scalars.count, !(scalars[end + 1].isASCII && scalars[end + 1].properties.numericType != nil),
+                let value = Int(String(String.UnicodeScalarView(scalars[index..<end])))
+            else { return nil }
+            return (.item(value), end + 1 - index)
+        }
+        return nil
+    }
+
+    static func isChineseDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+        default: false
+        }
+    }
+
+    static func chineseValue(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
+        ChineseNumeral.value(Substring(String(String.UnicodeScalarView(scalars))))
+    }
+}

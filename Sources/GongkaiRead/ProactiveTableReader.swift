@@ -1,0 +1,71 @@
+import GongkaiModel
+
+/// Reads 表二: each row is found by its name (「规章」「行政许可」…) ending the label text before its values.
+struct ProactiveTableReader {
+    let rows: [RowSpec]
+
+    init(template: ReportTemplate) {
+        rows = NationalTemplates.spec(template).table(.two).rows
+    }
+
+    func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
+        var captures: [RowCapture] = []
+        var buffer: [TableToken] = []
+        var current: RowCapture?
+        var used = Set<String>()
+
+        for token in tokens {
+            if token.kind == .text {
+                if let capture = current {
+                    captures.append(capture)
+                    current = nil
+                }
+                buffer.append(token)
+                continue
+            }
+            if current == nil {
+                guard let (row, labelIndex) = match(buffer, excluding: used) else { continue }
+                used.insert(row.key)
+                let label = buffer[labelIndex...].map(\.text).joined()
+                current = RowCapture(row: row, printedLabel: label, labelLocation: buffer[labelIndex].location, values: [])
+                buffer.removeAll()
+            }
+            current?.values.append(token)
+        }
+        if let capture = current { captures.append(capture) }
+        // A row label at the very end with nothing after it: printed, but blank.
+        if let (row, labelIndex) = match(buffer, excluding: used) {
+            let label = buffer[labelIndex...].map(\.text).joined()
+            captures.append(RowCapture(row: row, printedLabel: label, labelLocation: buffer[labelIndex].location, values: []))
+        }
+        let headers = tokens.filter { $0.kind == .text }.map(\.text)
+        return TableReading.resolve(
+            kind: .two,
+            captures: captures,
+            headerTexts: headers,
+            location: location,
+            rowCheck: { _ in true },
+            tableCheck: { _ in true }
+        )
+    }
+
+    /// The row whose name ends the buffered text, with the index of the token where its label starts.
+    func match(_ buffer: [TableToken], excluding used: Set<String>) -> (RowSpec, Int)? {
+        guard !buffer.isEmpty else { return nil }
+        // Label text usually fills the last token (or the last few, when a wrapped label was split).
+        for start in stride(from: buffer.count - 1, through: max(0, buffer.count - 4), by: -1) {
+            let key = LabelKey.make(buffer[start...].map(\.text).joined())
+            var best: (row: RowSpec, length: Int)?
+            for row in rows where !used.contains(row.key) {
+                for name in [row.name] + row.variants {
+                    let nameKey = LabelKey.make(name)
+                    if key.hasSuffix(nameKey), nameKey.count > (best?.length ?? 0) {
+                        best = (row, nameKey.count)
+                    }
+                }
+            }
+            if let best { return (best.row, start) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,151 @@
+public import Foundation
+public import GongkaiExtract
+public import GongkaiModel
+
+/// Turns an extracted document into an ``AnnualReport``: title, agency and year; template; the six parts; tables 二,
+/// 三 and 四 with every figure and where it was printed; the date at the foot.
+public enum ReportReader {
+    /// Reads a file's bytes (plain text or Markdown).
+    public static func read(_ data: Data, name: String) throws(ReadError) -> AnnualReport {
+        let document: ExtractedDocument
+        do {
+            document = try TextExtractor.extract(data, name: name)
+        } catch {
+            throw .extraction(error)
+        }
+        return try read(document)
+    }
+
+    public static func read(_ document: ExtractedDocument) throws(ReadError) -> AnnualReport {
+        let lines = document.lines
+        let title = TitleReader.read(lines)
+        if let year = title.year, year < 2019 { throw .unsupportedFormat(year: year) }
+
+        let headings = HeadingCandidate.find(lines)
+        let anchors = TableAnchors.find(lines)
+        if title.year == nil && title.agency == nil && anchors.isEmpty { throw .notAReport }
+
+        let regions = anchors.regions(lines: lines, headings: headings)
+        let template = TemplateDetector.detect(lines: lines, regions: regions, year: title.year)
+
+        var report = AnnualReport(
+            source: document.source,
+            agency: title.agency,
+            year: title.year ?? statisticsYear(lines),
+            template: template,
+            title: title.title,
+            titleLocation: title.location
+        )
+        if report.year.map({ $0 < 2019 }) == true, let year = report.year { throw .unsupportedFormat(year: year) }
+
+        if let region = regions[.two] {
+            let reading = ProactiveTableReader(template: template).read(
+                TableToken.tokens(lines[region]),
+                location: location(of: lines[region.lowerBound])
+            )
+            add(reading, to: &report)
+        }
+        if let region = regions[.three] {
+            add(ApplicationsTableReader(template: template).read(TableToken.tokens(lines[region])), to: &report)
+        }
+        if let region = regions[.four] {
+            let reading = LitigationTableReader().read(
+                TableToken.tokens(lines[region]),
+                location: location(of: lines[region.lowerBound])
+            )
+            add(reading, to: &report)
+        }
+
+        let footer = DateReader.read(lines)
+        report.publicationDate = footer?.date
+        report.publicationDateLocation = footer?.location
+
+        let sectionAnchors = Dictionary(
+            uniqueKeysWithValues: [(TableKind.two, SectionKind.proactive), (.three, .applications), (.four, .litigation)]
+                .compactMap { table, kind in anchors.start[table].map { (kind, $0) } }
+        )
+        let located = SectionLocator.locate(headings, anchors: sectionAnchors)
+        let tableLines = Set(regions.values.flatMap { Array($0) })
+        let footerStart = footerLine(lines, dateLine: footer?.line, agency: report.agency)
+        report.sections = sections(located, lines: lines, excluding: tableLines, end: footerStart)
+        let sectionStarts = Set(located.map(\.heading.index))
+        report.headings = headings.map {
+            Heading(number: $0.number, title: $0.title, location: $0.location, startsSection: sectionStarts.contains($0.index))
+        }
+        let firstSection = located.first?.heading.index ?? lines.count
+        let introStart = title.titleLine.map { number in lines.firstIndex { $0.number == number }.map { $0 + 1 } ?? 0 } ?? 0
+        report.introduction = text(lines, introStart..<max(introStart, firstSection), excluding: tableLines)
+        return report
+    }
+
+    static func add(_ reading: TableReading, to report: inout AnnualReport) {
+        report.tables.append(reading.table)
+        for figure in reading.figures where report.figures[figure.id] == nil {
+            report.figures[figure.id] = figure
+        }
+    }
+
+    static func location(of line: ExtractedLine) -> SourceLocation {
+        .text(line: line.number, column: line.cells.first?.location.column ?? 1)
+    }
+
+    /// 「统计期限为2023年1月1日至…」: the year of the statistics period, for reports without a title.
+    static func statisticsYear(_ lines: [ExtractedLine]) -> Int? {
+        for line in lines.prefix(TitleReader.searchLines) {
+            let key = LabelKey.make(line.text)
+            guard let range = key.range(of: "年1月1日") else { continue }
+            let digits = key[..<range.lowerBound].suffix(4)
+            if digits.count == 4, digits.allSatisfy(\.isASCIIDigit), let year = Int(digits) { return year }
+        }
+        return nil
+    }
+
+    /// The index of the first line of the signature block (agency name and date) at the foot.
+    static func footerLine(_ lines: [ExtractedLine], dateLine: Int?, agency: String?) -> Int {
+        guard let dateLine, let dateIndex = lines.firstIndex(where: { $0.number == dateLine }) else { return lines.count }
+        var start = dateIndex
+        if let previous = lines[..<dateIndex].lastIndex(where: { !$0.isBlank }) {
+            let key = LabelKey.make(lines[previous].text)
+            let isSignature =
+                key.count <= 30 && !key.contains(".") && !key.contains(",")
+                && (agency.map { key.hasSuffix($0) || $0.hasSuffix(key) } == true || key.hasSuffix("局")
+                    || key.hasSuffix("政府") || key.hasSuffix("办公室") || key.hasSuffix("委员会"))
+            if isSignature { start = previous }
+        }
+        return start
+    }
+
+    static func sections(
+        _ located: [SectionLocator.Located],
+        lines: [ExtractedLine],
+        excluding: Set<Int>,
+        end: Int
+    ) -> [ReportSection] {
+        located.enumerated().map { position, entry in
+            let start = entry.heading.index + 1
+            let stop = position + 1 < located.count ? located[position + 1].heading.index : max(end, start)
+            return ReportSection(
+                kind: entry.kind,
+                printedNumber: entry.heading.number,
+                title: entry.heading.title,
+                text: text(lines, start..<max(start, stop), excluding: excluding),
+                location: entry.heading.location
+            )
+        }
+    }
+
+    /// The printed lines of a range, without table lines, with runs of blank lines collapsed.
+    static func text(_ lines: [ExtractedLine], _ range: Range<Int>, excluding: Set<Int>) -> String {
+        var result: [String] = []
+        for index in range where !excluding.contains(index) {
+            let line = lines[index]
+            if line.isBlank {
+                if let last = result.last, !last.isEmpty { result.append("") }
+                continue
+            }
+            result.append(line.raw.trimmingCharacters(in: .whitespaces))
+        }
+        while result.last == "" { result.removeLast() }
+        return result.joined(separator: "\n")
+    }
+}

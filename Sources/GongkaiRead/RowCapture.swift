@@ -1,0 +1,107 @@
+import Foundation
+import GongkaiModel
+
+/// The tokens the reader attached to one template row: its printed label and the values after it.
+struct RowCapture {
+    var row: RowSpec
+    /// The label as printed (joined across wrapped lines), for label checks and messages.
+    var printedLabel: String
+    var labelLocation: SourceLocation?
+    var values: [TableToken]
+}
+
+/// How a row's printed values map onto its columns.
+enum RowOutcome {
+    /// One value per column.
+    case values([Figure])
+    /// Digits ran together; each candidate is one way to split them that the row's own arithmetic allows.
+    case candidates([[Int]], digits: String, locations: [SourceLocation])
+    /// Nothing could be assigned to columns; the state says why.
+    case unassigned(PrintedRow.State)
+
+    /// Resolves a capture. `accept` is the row's own arithmetic, applied to partial digit splits.
+    static func resolve(_ capture: RowCapture, accept: ([Int]) -> Bool = { _ in true }) -> RowOutcome {
+        let columns = capture.row.columns
+        let tokens = capture.values
+        if tokens.isEmpty { return .unassigned(.blank) }
+        let isInteger = { (token: TableToken) in token.text.allSatisfy(\.isASCIIDigit) }
+        let hasRun = tokens.contains { $0.kind == .digits }
+        let loneRun = tokens.count == 1 && columns.count > 1 && isInteger(tokens[0]) && tokens[0].text.count > 1
+        if (hasRun || loneRun) && tokens.allSatisfy(isInteger) {
+            let fixed = tokens.map { $0.kind == .value && !loneRun }
+            let digits = tokens.map(\.text).joined(separator: " ")
+            let runs = tokens.map(\.text)
+            guard let candidates = DigitSplitter.splits(runs, fixed: fixed, count: columns.count, accept: accept) else {
+                return .unassigned(.ambiguousDigits(digits: digits, solutions: DigitSplitter.resultLimit))
+            }
+            if candidates.count == 1, let only = candidates.first {
+                return .values(assign(capture, split: only))
+            }
+            return .candidates(candidates, digits: digits, locations: tokens.map(\.location))
+        }
+        if tokens.count < columns.count { return .unassigned(.fewerValues(printed: tokens.count, expected: columns.count)) }
+        if tokens.count > columns.count { return .unassigned(.moreValues(printed: tokens.count, expected: columns.count)) }
+        return .values(assign(capture))
+    }
+
+    /// Figures for a row whose tokens map one-to-one onto its columns.
+    static func assign(_ capture: RowCapture) -> [Figure] {
+        zip(capture.row.columns, capture.values).map { column, token in
+            Figure(
+                id: capture.row.figureID(column),
+                value: TableToken.value(of: token.text, kind: column.kind),
+                printed: token.text,
+                location: token.location
+            )
+        }
+    }
+
+    /// Figures for a row whose digit runs were split into `split`.
+    static func assign(_ capture: RowCapture, split: [Int]) -> [Figure] {
+        let locations = partLocations(capture.values, split: split)
+        return capture.row.columns.enumerated().map { index, column in
+            Figure(
+                id: capture.row.figureID(column),
+                value: column.kind == .amount ? .decimal(Decimal(split[index])) : .integer(split[index]),
+                printed: String(split[index]),
+                location: locations[index]
+            )
+        }
+    }
+
+    /// Where each part of a split sits: consecutive digits of the runs, in order.
+    static func partLocations(_ tokens: [TableToken], split: [Int]) -> [SourceLocation?] {
+        var result: [SourceLocation?] = []
+        var tokenIndex = 0
+        var offset = 0
+        for value in split {
+            let length = String(value).count
+            while tokenIndex < tokens.count, offset >= tokens[tokenIndex].text.count {
+                tokenIndex += 1
+                offset = 0
+            }
+            guard tokenIndex < tokens.count else {
+                result.append(nil)
+                continue
+            }
+            var location = tokens[tokenIndex].location
+            if let column = location.column {
+                location.column = column + offset
+                location.endColumn = column + offset + length
+            }
+            result.append(location)
+            offset += length
+        }
+        return result
+    }
+
+    /// Figures for cells that exist but whose values cannot be determined.
+    static func unknownFigures(_ row: RowSpec, location: SourceLocation?) -> [Figure] {
+        row.columns.map { Figure(id: row.figureID($0), value: .unknown, printed: "", location: location) }
+    }
+
+    /// Figures for a row printed with every cell empty.
+    static func blankFigures(_ row: RowSpec, location: SourceLocation?) -> [Figure] {
+        row.columns.map { Figure(id: row.figureID($0), value: .blank, printed: "", location: location) }
+    }
+}

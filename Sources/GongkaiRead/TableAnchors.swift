@@ -1,0 +1,49 @@
+import GongkaiExtract
+import GongkaiModel
+
+/// Where tables 二, 三 and 四 start: the first line of each that a narrative would not contain.
+struct TableAnchors {
+    /// Line index of each table's first line.
+    var start: [TableKind: Int]
+
+    var isEmpty: Bool { start.isEmpty }
+
+    static func find(_ lines: [ExtractedLine]) -> TableAnchors {
+        var start: [TableKind: Int] = [:]
+        var keys: [String?] = []
+        keys.reserveCapacity(lines.count)
+        for line in lines {
+            keys.append(line.isBlank || line.text.contains("。") ? nil : LabelKey.make(line.text))
+        }
+        func first(after floor: Int, where predicate: (String) -> Bool) -> Int? {
+            var index = floor + 1
+            while index < keys.count {
+                if let key = keys[index], predicate(key) { return index }
+                index += 1
+            }
+            return nil
+        }
+        start[.two] =
+            first(after: -1) { $0.count <= 40 && $0.contains("第二十条第(") }
+            ?? first(after: -1) { $0.hasPrefix("信息内容") && $0.count <= 60 }
+        start[.three] = first(after: start[.two] ?? -1) {
+            $0.contains("勾稽关系") || $0.contains("申请人情况") || $0.contains("本年新收政府信息公开申请数量")
+        }
+        start[.four] = first(after: start[.three] ?? start[.two] ?? -1) {
+            $0.count <= 40 && $0.contains("行政复议") && ($0.contains("行政诉讼") || $0.count <= 12)
+        }
+        return TableAnchors(start: start.compactMapValues { $0 })
+    }
+
+    /// The line range of each table: from its anchor to the next anchor or the next heading, whichever is first.
+    func regions(lines: [ExtractedLine], headings: [HeadingCandidate]) -> [TableKind: Range<Int>] {
+        var result: [TableKind: Range<Int>] = [:]
+        let starts = start.values.sorted()
+        for (kind, begin) in start {
+            let nextAnchor = starts.first { $0 > begin } ?? lines.count
+            let nextHeading = headings.first { $0.index > begin }?.index ?? lines.count
+            result[kind] = begin..<min(nextAnchor, nextHeading)
+        }
+        return result
+    }
+}

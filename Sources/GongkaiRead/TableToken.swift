@@ -1,0 +1,125 @@
+import Foundation
+import GongkaiExtract
+import GongkaiModel
+
+/// One piece of a table region: label text, a printed value, or a run of digits that may hold several values.
+struct TableToken {
+    enum Kind: Equatable {
+        /// Label or header text.
+        case text
+        /// One printed value: a number (possibly signed or with decimals) or a placeholder such as 「/」.
+        case value
+        /// Digits that may be several cells run together: glued to a label (`行政许可28`) or to each other.
+        case digits
+    }
+
+    var kind: Kind
+    /// The normalised text of the token (digits without thousands separators for values).
+    var text: String
+    var location: SourceLocation
+    /// The line the token came from.
+    var line: Int
+
+    /// Splits the cells of region lines into tokens.
+    static func tokens(_ lines: ArraySlice<ExtractedLine>) -> [TableToken] {
+        var tokens: [TableToken] = []
+        for line in lines where line.layout == .delimited || line.layout == .spaced {
+            if line.text.contains("。") { continue }
+            for cell in line.cells where !cell.text.isEmpty {
+                append(cell, line: line.number, to: &tokens)
+            }
+        }
+        return tokens
+    }
+
+    static func append(_ cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
+        let text = cell.text
+        if let number = numericText(text) {
+            let isRun = number.count > 1 && number.first == "0" && number.allSatisfy(\.isASCIIDigit)
+            tokens.append(TableToken(kind: isRun ? .digits : .value, text: number, location: cell.location, line: line))
+            return
+        }
+        if isPlaceholder(text) {
+            tokens.append(TableToken(kind: .value, text: text, location: cell.location, line: line))
+            return
+        }
+        // A label with digits glued to its end: 「行政规范性文件124130」.
+        let scalars = Array(text.unicodeScalars)
+        var digitStart = scalars.count
+        while digitStart > 0, scalars[digitStart - 1].isASCIIDigitScalar { digitStart -= 1 }
+        if digitStart < scalars.count, digitStart > 0, !isNumberPunctuation(scalars[digitStart - 1]) {
+            let label = String(String.UnicodeScalarView(scalars[..<digitStart]))
+            let digits = String(String.UnicodeScalarView(scalars[digitStart...]))
+            let column = cell.location.column ?? 1
+            let split = column + digitStart
+            var labelLocation = cell.location
+            labelLocation.endColumn = split
+            var digitLocation = cell.location
+            digitLocation.column = split
+            tokens.append(TableToken(kind: .text, text: label, location: labelLocation, line: line))
+            tokens.append(TableToken(kind: .digits, text: digits, location: digitLocation, line: line))
+            return
+        }
+        tokens.append(TableToken(kind: .text, text: text, location: cell.location, line: line))
+    }
+
+    /// The number a cell prints, with thousands separators removed; nil when the cell is not a number.
+    static func numericText(_ text: String) -> String? {
+        var body = Substring(text)
+        var sign = ""
+        if let first = body.first, first == "+" || first == "-" {
+            sign = first == "-" ? "-" : "+"
+            body = body.dropFirst()
+        }
+        guard let first = body.first, first.isASCIIDigit, let last = body.last, last.isASCIIDigit else { return nil }
+        var result = sign
+        var seenPoint = false
+        var previous: Character = " "
+        for character in body {
+            if character.isASCIIDigit {
+                result.append(character)
+            } else if character == "." && !seenPoint {
+                seenPoint = true
+                result.append(character)
+            } else if character == "," && previous.isASCIIDigit {
+                continue
+            } else {
+                return nil
+            }
+            previous = character
+        }
+        return result
+    }
+
+    /// Cells that stand for an empty value: 「/」, 「-」, 「—」, 「无」, 「空」.
+    static func isPlaceholder(_ text: String) -> Bool {
+        switch text {
+        case "/", "\\", "-", "—", "——", "–", "－", "―", "─", "--", "无", "空", "×", "x", "X", "*": true
+        default: false
+        }
+    }
+
+    static func isNumberPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "," || scalar == "+" || scalar == "-" || scalar.isASCIIDigitScalar
+    }
+
+    /// The value a printed token holds for a column of `kind`.
+    static func value(of text: String, kind: ValueKind) -> CellValue {
+        if isPlaceholder(text) { return .blank }
+        if text.contains(".") {
+            guard let decimal = Decimal(string: text, locale: nil) else { return .blank }
+            return .decimal(decimal)
+        }
+        let digits = text.hasPrefix("+") ? String(text.dropFirst()) : text
+        if let integer = Int(digits) { return kind == .amount ? .decimal(Decimal(integer)) : .integer(integer) }
+        return .unknown
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension Unicode.Scalar {
+    var isASCIIDigitScalar: Bool { value >= 0x30 && value <= 0x39 }
+}

@@ -1,0 +1,31 @@
+import GongkaiExtract
+import GongkaiModel
+
+/// Tells which national format a report follows from what it prints: 表二's column headers first, then 表三's
+/// （六） rows, then the format's document number; failing all, the format required for the year.
+enum TemplateDetector {
+    static let markers2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"]
+    static let markers2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量", "本年增/减"]
+    static let rows2021 = ["逾期不补正", "逾期未按收费通知"]
+
+    static func detect(lines: [ExtractedLine], regions: [TableKind: Range<Int>], year: Int?) -> ReportTemplate {
+        var votes2021 = 0
+        var votes2019 = 0
+        for kind in [TableKind.two, .three] {
+            guard let region = regions[kind] else { continue }
+            for line in lines[region] {
+                let key = LabelKey.make(line.text)
+                votes2021 += markers2021.filter { key.contains($0) }.count
+                votes2019 += markers2019.filter { key.contains($0) }.count
+                if kind == .three { votes2021 += rows2021.filter { key.contains($0) }.count }
+            }
+        }
+        if votes2021 != votes2019 { return votes2021 > votes2019 ? .v2021 : .v2019 }
+        for line in lines.prefix(TitleReader.searchLines) {
+            let key = LabelKey.make(line.text)
+            if key.contains("2021)30号") { return .v2021 }
+            if key.contains("2019)60号") { return .v2019 }
+        }
+        return year.flatMap(ReportTemplate.required(forYear:)) ?? .v2021
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GongkaiExtract
+import GongkaiModel
+
+/// Finds the title line, the issuing body and the year reported on.
+enum TitleReader {
+    struct Result {
+        var title: String?
+        var titleLine: Int?
+        var location: SourceLocation?
+        var agency: String?
+        var year: Int?
+    }
+
+    /// How many lines at the top of a report are searched for its title.
+    static let searchLines = 40
+
+    static func read(_ lines: [ExtractedLine]) -> Result {
+        let top = lines.prefix(searchLines)
+        for (position, line) in top.enumerated() where !line.isBlank {
+            let key = headingKey(line.text)
+            guard isTitle(key) else { continue }
+            var (agency, year) = agencyAndYear(key)
+            // A title broken over two lines: the agency on the line before.
+            if agency == nil, let previous = top[..<(top.startIndex + position)].last(where: { !$0.isBlank }) {
+                let previousKey = headingKey(previous.text)
+                if previousKey.count <= 30, !previousKey.contains(","), !previousKey.contains(".") {
+                    agency = clean(previousKey)
+                }
+            }
+            let location = SourceLocation.text(line: line.number, column: line.cells.first?.location.column ?? 1)
+            return Result(title: key, titleLine: line.number, location: location, agency: agency, year: year)
+        }
+        // No title line: the report names itself in its introduction (《…年度报告》).
+        for line in top {
+            let key = LabelKey.make(line.text)
+            var searchStart = key.startIndex
+            while let open = key.range(of: "《", range: searchStart..<key.endIndex),
+                let close = key.range(of: "》", range: open.upperBound..<key.endIndex)
+            {
+                let inner = String(key[open.upperBound..<close.lowerBound])
+                if isTitle(inner) {
+                    let (agency, year) = agencyAndYear(inner)
+                    return Result(title: nil, titleLine: nil, location: nil, agency: agency, year: year)
+                }
+                searchStart = close.upperBound
+            }
+        }
+        return Result()
+    }
+
+    /// A line's key with markdown heading marks removed.
+    static func headingKey(_ text: String) -> String {
+        LabelKey.make(text.drop { $0 == "#" || $0 == " " })
+    }
+
+    static func isTitle(_ key: String) -> Bool {
+        key.count <= 60 && (key.hasSuffix("年度报告") || key.hasSuffix("年报") || key.hasSuffix("年度报告(全文)"))
+            && key.contains("信息公开")
+    }
+
+    /// The agency (text before the year, or between the year and 「政府信息公开」) and the year of a title.
+    static func agencyAndYear(_ title: String) -> (String?, Int?) {
+        guard let (range, year) = yearMatch(title) else { return (nil, nil) }
+        let before = clean(String(title[..<range.lowerBound]))
+        if let before, !before.isEmpty { return (before, year) }
+        let after = title[range.upperBound...]
+        if let end = after.range(of: "政府信息公开") {
+            let agency = clean(String(after[..<end.lowerBound]))
+            if let agency, !agency.isEmpty { return (agency, year) }
+        }
+        return (nil, year)
+    }
+
+    /// The first 「2023年」 or 「2023年度」 in a key.
+    static func yearMatch(_ key: String) -> (Range<String.Index>, Int)? {
+        var index = key.startIndex
+        while index < key.endIndex {
+            guard let end = key.index(index, offsetBy: 5, limitedBy: key.endIndex) else { return nil }
+            let digits = key[index..<key.index(index, offsetBy: 4)]
+            if digits.allSatisfy(\.isASCIIDigit), key[key.index(index, offsetBy: 4)] == "年",
+                let year = Int(digits), (1990...2100).contains(year),
+                index == key.startIndex || !key[key.index(before: index)].isASCIIDigit
+            {
+                var upper = end
+                if upper < key.endIndex, key[upper] == "度" { upper = key.index(after: upper) }
+                return (index..<upper, year)
+            }
+            index = key.index(after: index)
+        }
+        return nil
+    }
+
+    /// Strips the wrappers titles put around an agency name.
+    static func clean(_ text: String) -> String? {
+        var result = Substring(text)
+        for prefix in ["《", "关于", "("] where result.hasPrefix(prefix) { result = result.dropFirst(prefix.count) }
+        while let last = result.last, last == "(" || last == "《" || last == "关" { result = result.dropLast() }
+        if result.hasSuffix("关于") { result = result.dropLast(2) }
+        return result.isEmpty ? nil : String(result)
+    }
+}
