@@ -18,7 +18,7 @@ struct ApplicationsTableReader {
         candidates = list
     }
 
-    func read(_ tokens: [TableToken]) -> TableReading {
+    func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
         var captures: [RowCapture] = []
         var headerTexts: [String] = []
         var buffer: [TableToken] = []
@@ -65,6 +65,7 @@ struct ApplicationsTableReader {
             kind: .three,
             captures: captures,
             headerTexts: headerTexts,
+            location: location,
             rowCheck: Self.rowTotalHolds,
             tableCheck: { Self.tableArithmeticHolds($0, template: template) }
         )

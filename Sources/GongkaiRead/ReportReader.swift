@@ -46,7 +46,11 @@ public enum ReportReader {
             add(reading, to: &report)
         }
         if let region = regions[.three] {
-            add(ApplicationsTableReader(template: template).read(TableToken.tokens(lines[region])), to: &report)
+            let reading = ApplicationsTableReader(template: template).read(
+                TableToken.tokens(lines[region]),
+                location: location(of: lines[region.lowerBound])
+            )
+            add(reading, to: &report)
         }
         if let region = regions[.four] {
             let reading = LitigationTableReader().read(

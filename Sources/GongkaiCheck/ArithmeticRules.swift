@@ -1,0 +1,141 @@
+import GongkaiModel
+
+/// The arithmetic that ties the tables together: R1 勾稽, R2 row totals, R3 outcome sums, R7 表四 totals, R11 (2019
+/// 表二). A rule is applied only where every cell it needs holds a number.
+enum ArithmeticRules {
+    static func check(_ report: AnnualReport) -> [Finding] {
+        let spec = report.spec
+        let names = CellNames(spec: spec)
+        var findings: [Finding] = []
+        let table3 = spec.table(.three)
+        let columns = NationalTemplates.applicantColumns
+        func id(_ row: String, _ column: ColumnSpec) -> FigureID { FigureID("t3.\(row).\(column.key)") }
+        func int(_ id: FigureID) -> Int? { report[id]?.integer }
+        func ref(_ id: FigureID) -> Finding.FigureRef { Finding.FigureRef(id: id, value: report[id] ?? .unknown) }
+        func location(_ id: FigureID) -> SourceLocation? { report.figures[id]?.location }
+
+        // R2: 总计 = the six applicant columns, on every printed row.
+        for row in table3.rows + table3.variantRows {
+            let ids = row.figureIDs
+            let values = ids.map(int)
+            guard values.allSatisfy({ $0 != nil }) else { continue }
+            let numbers = values.compactMap { $0 }
+            let sum = numbers[0..<6].reduce(0, +)
+            guard sum != numbers[6] else { continue }
+            let parts = zip(columns, numbers).prefix(6).filter { $0.1 != 0 }.map { "\($0.0.label)\($0.1)" }
+            findings.append(
+                Finding(
+                    code: "R2",
+                    severity: .error,
+                    table: .three,
+                    figures: ids.map(ref),
+                    message: "\(names.row(row))：总计为\(numbers[6])，但自然人至其他六类申请人合计为\(sum)"
+                        + (parts.isEmpty ? "。" : "（\(parts.joined(separator: "、"))）。"),
+                    location: location(ids[6])
+                )
+            )
+        }
+
+        // R1: 一 + 二 = （七）总计 + 四, per column.
+        for column in columns {
+            let ids = ["received", "carried_over", "total", "carried_forward"].map { id($0, column) }
+            let values = ids.compactMap(int)
+            guard values.count == 4, values[0] + values[1] != values[2] + values[3] else { continue }
+            findings.append(
+                Finding(
+                    code: "R1",
+                    severity: .error,
+                    table: .three,
+                    figures: ids.map(ref),
+                    message: "表三「\(column.label)」列勾稽关系不成立：一（本年新收\(values[0])）加二（上年结转\(values[1])）"
+                        + "等于\(values[0] + values[1])，而三（七）总计\(values[2])加四（结转下年度\(values[3])）"
+                        + "等于\(values[2] + values[3])。",
+                    location: location(ids[2])
+                )
+            )
+        }
+
+        // R3: （七）总计 = the sum of every outcome row, per column.
+        var outcomeKeys = NationalTemplates.outcomeRowKeys(spec.template)
+        if spec.template == .v2021, report[FigureID("t3.other.natural")] != nil,
+            report[FigureID("t3.other.no_amendment.natural")] == nil
+        {
+            outcomeKeys.removeAll { $0.hasPrefix("other.") }
+            outcomeKeys.append("other")
+        }
+        for column in columns {
+            let totalID = id("total", column)
+            guard let total = int(totalID) else { continue }
+            let outcomeIDs = outcomeKeys.map { id($0, column) }
+            let outcomes = outcomeIDs.compactMap(int)
+            guard outcomes.count == outcomeIDs.count else { continue }
+            let sum = outcomes.reduce(0, +)
+            guard sum != total else { continue }
+            findings.append(
+                Finding(
+                    code: "R3",
+                    severity: .error,
+                    table: .three,
+                    figures: [ref(totalID)] + outcomeIDs.filter { int($0) != 0 }.map(ref),
+                    message: "表三「\(column.label)」列：三（七）总计为\(total)，但（一）至（六）各项办理结果合计为\(sum)。",
+                    location: location(totalID)
+                )
+            )
+        }
+
+        // R7: 表四 总计 = 维持 + 纠正 + 其他 + 尚未审结, per group.
+        for row in spec.table(.four).rows {
+            let ids = row.figureIDs
+            let values = ids.compactMap(int)
+            guard values.count == 5 else { continue }
+            let sum = values[0..<4].reduce(0, +)
+            guard sum != values[4] else { continue }
+            findings.append(
+                Finding(
+                    code: "R7",
+                    severity: .error,
+                    table: .four,
+                    figures: ids.map(ref),
+                    message: "\(names.row(row))：总计为\(values[4])，但结果维持\(values[0])、结果纠正\(values[1])、"
+                        + "其他结果\(values[2])、尚未审结\(values[3])合计为\(sum)。",
+                    location: location(ids[4])
+                )
+            )
+        }
+
+        // R11: 2019 表二（一）: published ≤ total; made documents must also be published.
+        if spec.template == .v2019 {
+            for key in ["rules", "normative"] {
+                guard let row = spec.table(.two).row(key) else { continue }
+                let ids = row.figureIDs
+                guard let made = int(ids[0]), let published = int(ids[1]), let total = int(ids[2]) else { continue }
+                if published > total {
+                    findings.append(
+                        Finding(
+                            code: "R11",
+                            severity: .error,
+                            table: .two,
+                            figures: ids.map(ref),
+                            message: "\(names.row(row))：本年新公开数量\(published)大于对外公开总数量\(total)。",
+                            location: location(ids[1])
+                        )
+                    )
+                }
+                if made > published {
+                    findings.append(
+                        Finding(
+                            code: "R11",
+                            severity: .warning,
+                            table: .two,
+                            figures: ids.map(ref),
+                            message: "\(names.row(row))：本年新制作\(made)件，但本年新公开只有\(published)件；"
+                                + "\(row.name)制作后应当主动公开，请核实。",
+                            location: location(ids[0])
+                        )
+                    )
+                }
+            }
+        }
+        return findings
+    }
+}

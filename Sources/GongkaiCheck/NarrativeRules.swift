@@ -1,0 +1,153 @@
+import GongkaiModel
+
+/// The narrative against the tables: R13 (applications received) and R14 (administrative reviews and lawsuits).
+/// Only clear statements are compared, so that a report that is right raises nothing.
+enum NarrativeRules {
+    static let negations = ["未收到", "没有收到", "未受理", "无依申请", "没有依申请", "未接到", "未发生依申请", "无政府信息公开申请"]
+    static let receiving = ["收到", "受理", "新收", "接收"]
+    static let unrelated = ["复议", "诉讼", "信访", "提案", "建议", "投诉", "结转", "上年", "顺延", "答复"]
+    static let caseNegations = ["未发生", "没有发生", "未出现", "没有出现", "无行政复议", "无行政诉讼", "未收到", "没有", "未被", "无因"]
+
+    static func check(_ report: AnnualReport) -> [Finding] {
+        let text = ([report.introduction] + report.sections.map(\.text)).joined(separator: "\n")
+        return applications(report, text: text) + cases(report, text: text)
+    }
+
+    /// The largest reading of a row's total: as printed, or as the sum of its six applicant columns.
+    static func total(_ report: AnnualReport, _ row: String) -> Set<Int> {
+        var values = Set<Int>()
+        if let printed = report[FigureID("t3.\(row).total")]?.integer { values.insert(printed) }
+        let parts = NationalTemplates.applicantColumns.prefix(6).compactMap { report[FigureID("t3.\(row).\($0.key)")]?.integer }
+        if parts.count == 6 { values.insert(parts.reduce(0, +)) }
+        return values
+    }
+
+    static func applications(_ report: AnnualReport, text: String) -> [Finding] {
+        let received = total(report, "received")
+        let carried = total(report, "carried_over")
+        guard !received.isEmpty else { return [] }
+        var acceptable = received
+        for r in received { for c in carried { acceptable.insert(r + c) } }
+        let receivedID = FigureID("t3.received.total")
+        let refs = [Finding.FigureRef(id: receivedID, value: report[receivedID] ?? .unknown)]
+        for clause in Clauses.split(text) {
+            guard !unrelated.contains(where: clause.contains) || negations.contains(where: clause.contains) else { continue }
+            if negations.contains(where: clause.contains), !clause.contains("复议"), !clause.contains("诉讼"),
+                let most = received.max(), most > 0
+            {
+                return [
+                    Finding(
+                        code: "R13",
+                        severity: .warning,
+                        table: .three,
+                        figures: refs,
+                        message: "正文称「\(clause)」，但表三「一、本年新收政府信息公开申请数量」总计为\(most)。",
+                        location: locate(clause, in: report)
+                    )
+                ]
+            }
+            guard receiving.contains(where: clause.contains), clause.contains("申请"),
+                !unrelated.contains(where: clause.contains), let stated = Clauses.counts(clause).first
+            else { continue }
+            if !acceptable.contains(stated) {
+                return [
+                    Finding(
+                        code: "R13",
+                        severity: .warning,
+                        table: .three,
+                        figures: refs,
+                        message: "正文称「\(clause)」，与表三不符：「一、本年新收政府信息公开申请数量」总计为"
+                            + "\(received.sorted().map(String.init).joined(separator: "（各列合计") + (received.count > 1 ? "）" : ""))。",
+                        location: locate(clause, in: report)
+                    )
+                ]
+            }
+        }
+        return []
+    }
+
+    static func caseTotals(_ report: AnnualReport, _ group: String) -> Set<Int> {
+        var values = Set<Int>()
+        if let printed = report[FigureID("t4.\(group).total")]?.integer { values.insert(printed) }
+        let parts = ["upheld", "corrected", "other", "pending"].compactMap { report[FigureID("t4.\(group).\($0)")]?.integer }
+        if parts.count == 4 { values.insert(parts.reduce(0, +)) }
+        return values
+    }
+
+    static func cases(_ report: AnnualReport, text: String) -> [Finding] {
+        let review = caseTotals(report, "review")
+        let direct = caseTotals(report, "suit_direct")
+        let after = caseTotals(report, "suit_after_review")
+        guard !review.isEmpty || !direct.isEmpty || !after.isEmpty else { return [] }
+        var suits = direct.union(after)
+        for d in direct { for a in after { suits.insert(d + a) } }
+        var findings: [Finding] = []
+        func refs(_ groups: [String]) -> [Finding.FigureRef] {
+            groups.map { FigureID("t4.\($0).total") }.map { Finding.FigureRef(id: $0, value: report[$0] ?? .unknown) }
+        }
+        for sentence in Clauses.sentences(text) {
+            let aboutDisclosure = sentence.contains("信息公开") || sentence.contains("依申请")
+            for clause in Clauses.split(sentence) {
+                let mentionsReview = clause.contains("复议") && !clause.contains("复议后")
+                let mentionsSuit = clause.contains("诉讼") || clause.contains("起诉")
+                guard mentionsReview || mentionsSuit else { continue }
+                let counts = Clauses.counts(clause)
+                if counts.isEmpty, caseNegations.contains(where: clause.contains), !clause.contains("尚未") {
+                    if mentionsReview, let most = review.max(), most > 0 {
+                        findings.append(
+                            finding("正文称「\(clause)」，但表四行政复议总计为\(most)。", refs(["review"]), clause, report)
+                        )
+                    }
+                    if mentionsSuit, let most = suits.max(), most > 0 {
+                        findings.append(
+                            finding(
+                                "正文称「\(clause)」，但表四行政诉讼合计为\(most)。",
+                                refs(["suit_direct", "suit_after_review"]),
+                                clause,
+                                report
+                            )
+                        )
+                    }
+                    continue
+                }
+                guard aboutDisclosure, let stated = counts.first, mentionsReview != mentionsSuit else { continue }
+                if mentionsReview, !review.isEmpty, !review.contains(stated) {
+                    findings.append(
+                        finding(
+                            "正文称「\(clause)」，与表四不符：行政复议总计为\(review.sorted().map(String.init).joined(separator: "或"))。",
+                            refs(["review"]),
+                            clause,
+                            report
+                        )
+                    )
+                }
+                if mentionsSuit, !suits.isEmpty, !suits.contains(stated) {
+                    findings.append(
+                        finding(
+                            "正文称「\(clause)」，与表四不符：未经复议直接起诉与复议后起诉的总计合为"
+                                + "\(suits.sorted().map(String.init).joined(separator: "或"))。",
+                            refs(["suit_direct", "suit_after_review"]),
+                            clause,
+                            report
+                        )
+                    )
+                }
+            }
+        }
+        return findings
+    }
+
+    static func finding(_ message: String, _ refs: [Finding.FigureRef], _ clause: String, _ report: AnnualReport) -> Finding {
+        Finding(code: "R14", severity: .warning, table: .four, figures: refs, message: message, location: locate(clause, in: report))
+    }
+
+    /// The source line where a clause starts.
+    static func locate(_ clause: String, in report: AnnualReport) -> SourceLocation? {
+        let probe = String(clause.prefix(8))
+        guard !probe.isEmpty else { return nil }
+        for (index, line) in report.source.lines.enumerated() where LabelText.key(line).contains(probe) {
+            return .text(line: index + 1, column: 1)
+        }
+        return nil
+    }
+}

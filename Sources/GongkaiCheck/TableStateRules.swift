@@ -1,0 +1,250 @@
+import Foundation
+import GongkaiModel
+
+/// What the reader could and could not take from each table: missing tables and rows, rows with missing or surplus
+/// values, blank and non-numeric cells (R5), digits that run together, and labels that differ from the format.
+enum TableStateRules {
+    static func check(_ report: AnnualReport) -> [Finding] {
+        let spec = report.spec
+        let names = CellNames(spec: spec)
+        var findings: [Finding] = []
+        for tableSpec in spec.tables {
+            guard let table = report.table(tableSpec.kind) else {
+                findings.append(
+                    Finding(
+                        code: "missing-table",
+                        severity: .error,
+                        table: tableSpec.kind,
+                        message: "报告中没有找到\(tableSpec.kind.name)（\(tableSpec.kind.title)）。",
+                        location: report.section(sectionKind(tableSpec.kind))?.location
+                    )
+                )
+                continue
+            }
+            findings += missingRows(tableSpec, table, names: names)
+            findings += rowStates(tableSpec, table, report: report, names: names)
+            findings += labels(tableSpec, table, report: report, names: names)
+        }
+        findings += cellValues(report, names: names)
+        return findings
+    }
+
+    static func sectionKind(_ table: TableKind) -> SectionKind {
+        switch table {
+        case .two: .proactive
+        case .three: .applications
+        case .four: .litigation
+        }
+    }
+
+    static func missingRows(_ spec: TableSpec, _ table: PrintedTable, names: CellNames) -> [Finding] {
+        let printed = Set(table.rows.map(\.key))
+        let covered = printed.flatMap { spec.replacedByVariant[$0] ?? [] }
+        return spec.rows.filter { !printed.contains($0.key) && !covered.contains($0.key) }.map { row in
+            Finding(
+                code: "missing-row",
+                severity: .warning,
+                table: spec.kind,
+                message: "\(spec.kind.name)缺少「\(row.fullLabel)」行；没有数据的行也应保留并填0。",
+                location: table.location
+            )
+        }
+    }
+
+    static func rowStates(
+        _ spec: TableSpec,
+        _ table: PrintedTable,
+        report: AnnualReport,
+        names: CellNames
+    ) -> [Finding] {
+        var findings: [Finding] = []
+        var reportedWide = false
+        for printed in table.rows {
+            guard let row = spec.row(printed.key) else { continue }
+            let refs = row.figureIDs.map { Finding.FigureRef(id: $0, value: report[$0] ?? .unknown) }
+            // 表四 is one printed row of fifteen cells: say so once.
+            let label = spec.kind == .four ? "表四数据行" : names.row(row)
+            if spec.kind == .four {
+                if printed.state != .complete && reportedWide { continue }
+                if printed.state != .complete { reportedWide = true }
+            }
+            let finding: (String, Severity, String)?
+            switch printed.state {
+            case .complete:
+                finding = nil
+            case .blank:
+                finding = ("R5", .error, "\(label)整行空白，没有填写任何数字；没有数据应填0。")
+            case .fewerValues(let count, let expected):
+                finding = (
+                    "missing-cells", .error,
+                    "\(label)只有\(count)个数值，应有\(expected)个；无法确定缺少的是哪一列，该行数据未予采用。"
+                )
+            case .moreValues(let count, let expected):
+                finding = (
+                    "extra-values", .error,
+                    "\(label)有\(count)个数值，多于应有的\(expected)个；无法确定多出的数值属于哪一列，该行数据未予采用。"
+                )
+            case .ambiguousDigits(let digits, let solutions):
+                let how =
+                    solutions == 0
+                    ? "按表内勾稽关系找不到成立的拆分"
+                    : "按表内勾稽关系仍有\(solutions >= 2_000 ? "许多" : String(solutions))种拆分方式"
+                finding = (
+                    "ambiguous-digits", .error,
+                    "\(label)的数字连在一起（\(digits)），\(how)，无法确定各列数值；请分列填写。"
+                )
+            }
+            if let (code, severity, message) = finding {
+                findings.append(
+                    Finding(
+                        code: code,
+                        severity: severity,
+                        table: spec.kind,
+                        figures: refs,
+                        message: message,
+                        location: printed.location
+                    )
+                )
+            }
+        }
+        return findings
+    }
+
+    /// Printed row and column labels that differ from the format's wording.
+    static func labels(_ spec: TableSpec, _ table: PrintedTable, report: AnnualReport, names: CellNames) -> [Finding] {
+        var findings: [Finding] = []
+        for printed in table.rows where spec.kind != .four {
+            guard let row = spec.row(printed.key) else { continue }
+            if row.isVariant {
+                let replaced = (spec.replacedByVariant[row.key] ?? []).compactMap { spec.row($0)?.label }
+                findings.append(
+                    Finding(
+                        code: "row-variant",
+                        severity: .warning,
+                        table: spec.kind,
+                        message: "\(spec.kind.name)只列了一行「\(row.label)」；2021年格式要求分为"
+                            + replaced.map { "「\($0)」" }.joined(separator: "、") + "三行分别统计。",
+                        location: printed.location
+                    )
+                )
+                continue
+            }
+            let key = LabelText.key(printed.printedLabel)
+            let name = LabelText.key(row.name)
+            if key.hasSuffix(name) || key.contains(name) { continue }
+            if let variant = row.variants.first(where: { key.hasSuffix(LabelText.key($0)) }) {
+                findings.append(
+                    Finding(
+                        code: "label-variant",
+                        severity: .notice,
+                        table: spec.kind,
+                        message: "\(names.row(row))印作「\(variant)」，格式规定为「\(row.name)」。",
+                        location: printed.location
+                    )
+                )
+            } else {
+                findings.append(
+                    Finding(
+                        code: "label-variant",
+                        severity: .notice,
+                        table: spec.kind,
+                        message: "\(spec.kind.name)的行名「\(printed.printedLabel)」与格式规定的「\(row.label)」不一致。",
+                        location: printed.location
+                    )
+                )
+            }
+        }
+        // Column headers: a variant printed where the format's label is absent.
+        let header = LabelText.key(table.headerLabels.joined())
+        let columns = Set(spec.rows.flatMap(\.columns))
+        for column in columns.sorted(by: { $0.key < $1.key }) {
+            guard !header.contains(LabelText.key(column.label)) else { continue }
+            for variant in column.variants where header.contains(LabelText.key(variant)) {
+                findings.append(
+                    Finding(
+                        code: "label-variant",
+                        severity: .notice,
+                        table: spec.kind,
+                        message: "\(spec.kind.name)的列名印作「\(variant)」，格式规定为「\(column.label)」。",
+                        location: lineContaining(variant, in: report, from: table.location) ?? table.location
+                    )
+                )
+            }
+        }
+        return findings
+    }
+
+    /// The first source line at or after `start` that prints `text`, pointing at it.
+    static func lineContaining(_ text: String, in report: AnnualReport, from start: SourceLocation?) -> SourceLocation? {
+        guard let first = start?.line, first >= 1 else { return nil }
+        let lines = report.source.lines
+        for index in (first - 1)..<min(lines.count, first + 40) {
+            guard let range = lines[index].range(of: text) else { continue }
+            let column = lines[index].unicodeScalars.distance(
+                from: lines[index].unicodeScalars.startIndex,
+                to: range.lowerBound.samePosition(in: lines[index].unicodeScalars) ?? lines[index].unicodeScalars.startIndex
+            )
+            return .text(line: index + 1, column: column + 1, endColumn: column + 1 + text.unicodeScalars.count)
+        }
+        return nil
+    }
+
+    /// R5 on single cells of otherwise complete rows: blanks and placeholders, negative counts, decimals in counts.
+    static func cellValues(_ report: AnnualReport, names: CellNames) -> [Finding] {
+        var findings: [Finding] = []
+        let spec = report.spec
+        for table in report.tables {
+            let tableSpec = spec.table(table.kind)
+            for printed in table.rows where printed.state == .complete {
+                guard let row = tableSpec.row(printed.key) else { continue }
+                var blanks: [(ColumnSpec, Figure)] = []
+                for column in row.columns {
+                    guard let figure = report.figures[row.figureID(column)] else { continue }
+                    switch figure.value {
+                    case .blank:
+                        blanks.append((column, figure))
+                    case .integer(let value) where value < 0 && column.kind != .signedCount:
+                        findings.append(
+                            Finding(
+                                code: "R5",
+                                severity: .error,
+                                table: table.kind,
+                                figures: [Finding.FigureRef(id: figure.id, value: figure.value)],
+                                message: "\(names.cell(figure.id))为负数（\(value)）；件数不能为负。",
+                                location: figure.location
+                            )
+                        )
+                    case .decimal where column.kind != .amount:
+                        findings.append(
+                            Finding(
+                                code: "R5",
+                                severity: .error,
+                                table: table.kind,
+                                figures: [Finding.FigureRef(id: figure.id, value: figure.value)],
+                                message: "\(names.cell(figure.id))为「\(figure.printed)」；件数应为整数。",
+                                location: figure.location
+                            )
+                        )
+                    default:
+                        break
+                    }
+                }
+                guard !blanks.isEmpty else { continue }
+                let printedTexts = blanks.map { $0.1.printed.isEmpty ? "空白" : "「\($0.1.printed)」" }
+                let what = Set(printedTexts).count == 1 ? printedTexts[0] : "空白或非数字"
+                findings.append(
+                    Finding(
+                        code: "R5",
+                        severity: .error,
+                        table: table.kind,
+                        figures: blanks.map { Finding.FigureRef(id: $0.1.id, value: $0.1.value) },
+                        message: "\(names.row(row))的" + blanks.map { "「\($0.0.label)」" }.joined(separator: "、")
+                            + "列为\(what)；没有数据应填0。",
+                        location: blanks[0].1.location
+                    )
+                )
+            }
+        }
+        return findings
+    }
+}
