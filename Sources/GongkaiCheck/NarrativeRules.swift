@@ -17,7 +17,9 @@ enum NarrativeRules {
     static func total(_ report: AnnualReport, _ row: String) -> Set<Int> {
         var values = Set<Int>()
         if let printed = report[FigureID("t3.\(row).total")]?.integer { values.insert(printed) }
-        let parts = NationalTemplates.applicantColumns.prefix(6).compactMap { report[FigureID("t3.\(row).\($0.key)")]?.integer }
+        let parts = NationalTemplates.applicantColumns.prefix(6).compactMap {
+            report[FigureID("t3.\(row).\($0.key)")]?.integer
+        }
         if parts.count == 6 { values.insert(parts.reduce(0, +)) }
         return values
     }
@@ -31,7 +33,9 @@ enum NarrativeRules {
         let receivedID = FigureID("t3.received.total")
         let refs = [Finding.FigureRef(id: receivedID, value: report[receivedID] ?? .unknown)]
         for clause in Clauses.split(text) {
-            guard !unrelated.contains(where: clause.contains) || negations.contains(where: clause.contains) else { continue }
+            guard !unrelated.contains(where: clause.contains) || negations.contains(where: clause.contains) else {
+                continue
+            }
             if negations.contains(where: clause.contains), !clause.contains("复议"), !clause.contains("诉讼"),
                 let most = received.max(), most > 0
             {
@@ -69,7 +73,9 @@ enum NarrativeRules {
     static func caseTotals(_ report: AnnualReport, _ group: String) -> Set<Int> {
         var values = Set<Int>()
         if let printed = report[FigureID("t4.\(group).total")]?.integer { values.insert(printed) }
-        let parts = ["upheld", "corrected", "other", "pending"].compactMap { report[FigureID("t4.\(group).\($0)")]?.integer }
+        let parts = ["upheld", "corrected", "other", "pending"].compactMap {
+            report[FigureID("t4.\(group).\($0)")]?.integer
+        }
         if parts.count == 4 { values.insert(parts.reduce(0, +)) }
         return values
     }
@@ -137,8 +143,20 @@ enum NarrativeRules {
         return findings
     }
 
-    static func finding(_ message: String, _ refs: [Finding.FigureRef], _ clause: String, _ report: AnnualReport) -> Finding {
-        Finding(code: "R14", severity: .warning, table: .four, figures: refs, message: message, location: locate(clause, in: report))
+    static func finding(
+        _ message: String,
+        _ refs: [Finding.FigureRef],
+        _ clause: String,
+        _ report: AnnualReport
+    ) -> Finding {
+        Finding(
+            code: "R14",
+            severity: .warning,
+            table: .four,
+            figures: refs,
+            message: message,
+            location: locate(clause, in: report)
+        )
     }
 
     /// The source line where a clause starts.

@@ -90,7 +90,8 @@ enum StructureRules {
         }
         if extras.isEmpty {
             for section in report.sections {
-                guard let expected = section.kind.number, let printed = section.printedNumber, printed != expected else {
+                guard let expected = section.kind.number, let printed = section.printedNumber, printed != expected
+                else {
                     continue
                 }
                 findings.append(
@@ -136,8 +137,9 @@ enum StructureRules {
     /// Section 五 must say something; from 2021 on, section 六 must report the 信息处理费.
     static func contents(_ report: AnnualReport) -> [Finding] {
         var findings: [Finding] = []
-        if let problems = report.section(.problems), problems.text.trimmingWhitespace.isEmpty
-            || ["无", "无。", "暂无", "暂无。"].contains(problems.text.trimmingWhitespace)
+        if let problems = report.section(.problems),
+            problems.text.trimmingWhitespace.isEmpty
+                || ["无", "无。", "暂无", "暂无。"].contains(problems.text.trimmingWhitespace)
         {
             findings.append(
                 Finding(

@@ -175,14 +175,16 @@ enum TableStateRules {
     }
 
     /// The first source line at or after `start` that prints `text`, pointing at it.
-    static func lineContaining(_ text: String, in report: AnnualReport, from start: SourceLocation?) -> SourceLocation? {
+    static func lineContaining(_ text: String, in report: AnnualReport, from start: SourceLocation?) -> SourceLocation?
+    {
         guard let first = start?.line, first >= 1 else { return nil }
         let lines = report.source.lines
         for index in (first - 1)..<min(lines.count, first + 40) {
             guard let range = lines[index].range(of: text) else { continue }
             let column = lines[index].unicodeScalars.distance(
                 from: lines[index].unicodeScalars.startIndex,
-                to: range.lowerBound.samePosition(in: lines[index].unicodeScalars) ?? lines[index].unicodeScalars.startIndex
+                to: range.lowerBound.samePosition(in: lines[index].unicodeScalars)
+                    ?? lines[index].unicodeScalars.startIndex
             )
             return .text(line: index + 1, column: column + 1, endColumn: column + 1 + text.unicodeScalars.count)
         }

@@ -32,8 +32,10 @@ public enum SourceFormatSniffer {
             (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
         }
         let text = String(decoding: ascii, as: UTF8.self).trimmingPrefix { $0.isWhitespace }
-        return text.hasPrefix("<!doctype html") || text.hasPrefix("<html") || text.hasPrefix("<?xml")
-            && text.contains("<html") || (text.hasPrefix("<") && (text.contains("<head") || text.contains("<body")))
+        return text.hasPrefix("<!doctype html") || text.hasPrefix("<html")
+            || text.hasPrefix("<?xml")
+                && text.contains("<html")
+            || (text.hasPrefix("<") && (text.contains("<head") || text.contains("<body")))
     }
 
     /// NUL bytes outside a UTF-16 pattern, or many control bytes, mean binary data.

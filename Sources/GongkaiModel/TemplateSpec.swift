@@ -101,7 +101,12 @@ public struct TableSpec: Sendable, Hashable {
     /// Rows that `variantRows` stand in for, by key.
     public var replacedByVariant: [String: [String]]
 
-    public init(kind: TableKind, rows: [RowSpec], variantRows: [RowSpec] = [], replacedByVariant: [String: [String]] = [:]) {
+    public init(
+        kind: TableKind,
+        rows: [RowSpec],
+        variantRows: [RowSpec] = [],
+        replacedByVariant: [String: [String]] = [:]
+    ) {
         self.kind = kind
         self.rows = rows
         self.variantRows = variantRows

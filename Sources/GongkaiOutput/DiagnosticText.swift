@@ -54,7 +54,12 @@ public enum DiagnosticText {
         }
         var result = ["\(place): \(colored) [\(finding.code)] \(finding.message)"]
         if let location = finding.location, let line = location.line, line >= 1, line <= report.source.lines.count {
-            result += excerpt(report.source.lines[line - 1], line: line, column: location.column, endColumn: location.endColumn)
+            result += excerpt(
+                report.source.lines[line - 1],
+                line: line,
+                column: location.column,
+                endColumn: location.endColumn
+            )
         }
         return result
     }
@@ -85,7 +90,8 @@ public enum DiagnosticText {
         let pad = String(repeating: " ", count: gutter.count)
         return [
             " \(gutter) | \(shown)",
-            " \(pad) | " + String(repeating: " ", count: caretOffset) + "^" + String(repeating: "~", count: caretWidth - 1),
+            " \(pad) | " + String(repeating: " ", count: caretOffset) + "^"
+                + String(repeating: "~", count: caretWidth - 1),
         ]
     }
 }

@@ -1,5 +1,5 @@
-public import GongkaiModel
 import Foundation
+public import GongkaiModel
 
 /// Long-format CSV: one figure per row, with the report it belongs to and the printed labels, for spreadsheets and
 /// statistics packages.

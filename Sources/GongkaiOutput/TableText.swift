@@ -5,8 +5,10 @@ public import GongkaiModel
 public enum TableText {
     public static func render(_ report: AnnualReport) -> String {
         var out: [String] = []
-        let heading = [report.agency ?? "（机关未识别）", report.year.map { "\($0)年度" } ?? "（年度未识别）",
-            report.template.map { "\($0.rawValue)年格式" } ?? ""]
+        let heading = [
+            report.agency ?? "（机关未识别）", report.year.map { "\($0)年度" } ?? "（年度未识别）",
+            report.template.map { "\($0.rawValue)年格式" } ?? "",
+        ]
         out.append(heading.filter { !$0.isEmpty }.joined(separator: "  "))
         let spec = report.spec
         for table in spec.tables {
@@ -31,24 +33,33 @@ public enum TableText {
                 let widths = columns.map { max(DisplayWidth.of($0.label), 6) }
                 out.append(
                     "  " + DisplayWidth.pad("", to: labelWidth) + "  "
-                        + zip(columns, widths).map { DisplayWidth.pad($0.label, to: $1, right: true) }.joined(separator: " ")
+                        + zip(columns, widths).map { DisplayWidth.pad($0.label, to: $1, right: true) }.joined(
+                            separator: " "
+                        )
                 )
                 for row in rows {
                     if row.isVariant && report[row.figureIDs[0]] == nil { continue }
                     let values = zip(row.figureIDs, widths).map { id, width in
                         DisplayWidth.pad(cell(report, id), to: width, right: true)
                     }
-                    out.append("  " + DisplayWidth.pad(truncate(shortLabel(row), labelWidth), to: labelWidth) + "  " + values.joined(separator: " "))
+                    out.append(
+                        "  " + DisplayWidth.pad(truncate(shortLabel(row), labelWidth), to: labelWidth) + "  "
+                            + values.joined(separator: " ")
+                    )
                 }
             case .four:
                 let columns = NationalTemplates.litigationColumns
                 let widths = columns.map { max(DisplayWidth.of($0.label), 6) }
                 out.append(
                     "  " + DisplayWidth.pad("", to: 16) + "  "
-                        + zip(columns, widths).map { DisplayWidth.pad($0.label, to: $1, right: true) }.joined(separator: " ")
+                        + zip(columns, widths).map { DisplayWidth.pad($0.label, to: $1, right: true) }.joined(
+                            separator: " "
+                        )
                 )
                 for row in table.rows {
-                    let values = zip(row.figureIDs, widths).map { DisplayWidth.pad(cell(report, $0), to: $1, right: true) }
+                    let values = zip(row.figureIDs, widths).map {
+                        DisplayWidth.pad(cell(report, $0), to: $1, right: true)
+                    }
                     out.append("  " + DisplayWidth.pad(row.name, to: 16) + "  " + values.joined(separator: " "))
                 }
             }

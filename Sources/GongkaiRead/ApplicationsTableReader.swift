@@ -47,7 +47,8 @@ struct ApplicationsTableReader {
                         RowCapture(row: blank.row, printedLabel: blank.label, labelLocation: blank.location, values: [])
                     )
                 }
-                lastOrder = last.order + (last.row.isVariant ? (table.replacedByVariant[last.row.key]?.count ?? 1) - 1 : 0)
+                lastOrder =
+                    last.order + (last.row.isVariant ? (table.replacedByVariant[last.row.key]?.count ?? 1) - 1 : 0)
                 current = RowCapture(row: last.row, printedLabel: last.label, labelLocation: last.location, values: [])
                 buffer.removeAll()
             }
@@ -56,7 +57,9 @@ struct ApplicationsTableReader {
         finish()
         // Labels after the last values: rows printed with no values at all.
         for blank in matchRows(in: buffer, after: lastOrder) where !blank.row.isVariant {
-            captures.append(RowCapture(row: blank.row, printedLabel: blank.label, labelLocation: blank.location, values: []))
+            captures.append(
+                RowCapture(row: blank.row, printedLabel: blank.label, labelLocation: blank.location, values: [])
+            )
         }
         if let firstLabel = captures.first?.labelLocation {
             headerTexts = tokens.prefix { $0.location != firstLabel }.filter { $0.kind == .text }.map(\.text)

@@ -28,7 +28,12 @@ struct HeadingCandidate {
         for name in tableRowNames where name.hasPrefix(title) || title.hasPrefix(name) { return nil }
         if title.unicodeScalars.contains(where: \.isASCIIDigitScalar), title.hasSuffix("0") { return nil }
         let column = nonEmpty.first?.location.column ?? 1
-        return HeadingCandidate(index: index, number: number, title: title, location: .text(line: line.number, column: column))
+        return HeadingCandidate(
+            index: index,
+            number: number,
+            title: title,
+            location: .text(line: line.number, column: column)
+        )
     }
 
     /// 「二、主动…」 → (2, 「主动…」); 「第二部分主动…」 → (2, 「主动…」).

@@ -27,7 +27,12 @@ struct ProactiveTableReader {
                 guard let (row, labelIndex) = match(buffer, excluding: used) else { continue }
                 used.insert(row.key)
                 let label = buffer[labelIndex...].map(\.text).joined()
-                current = RowCapture(row: row, printedLabel: label, labelLocation: buffer[labelIndex].location, values: [])
+                current = RowCapture(
+                    row: row,
+                    printedLabel: label,
+                    labelLocation: buffer[labelIndex].location,
+                    values: []
+                )
                 buffer.removeAll()
             }
             current?.values.append(token)
@@ -36,7 +41,9 @@ struct ProactiveTableReader {
         // A row label at the very end with nothing after it: printed, but blank.
         if let (row, labelIndex) = match(buffer, excluding: used) {
             let label = buffer[labelIndex...].map(\.text).joined()
-            captures.append(RowCapture(row: row, printedLabel: label, labelLocation: buffer[labelIndex].location, values: []))
+            captures.append(
+                RowCapture(row: row, printedLabel: label, labelLocation: buffer[labelIndex].location, values: [])
+            )
         }
         let headers = tokens.filter { $0.kind == .text }.map(\.text)
         return TableReading.resolve(

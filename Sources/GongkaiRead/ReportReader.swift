@@ -65,8 +65,10 @@ public enum ReportReader {
         report.publicationDateLocation = footer?.location
 
         let sectionAnchors = Dictionary(
-            uniqueKeysWithValues: [(TableKind.two, SectionKind.proactive), (.three, .applications), (.four, .litigation)]
-                .compactMap { table, kind in anchors.start[table].map { (kind, $0) } }
+            uniqueKeysWithValues: [
+                (TableKind.two, SectionKind.proactive), (.three, .applications), (.four, .litigation),
+            ]
+            .compactMap { table, kind in anchors.start[table].map { (kind, $0) } }
         )
         let located = SectionLocator.locate(headings, anchors: sectionAnchors)
         let tableLines = Set(regions.values.flatMap { Array($0) })
@@ -74,10 +76,16 @@ public enum ReportReader {
         report.sections = sections(located, lines: lines, excluding: tableLines, end: footerStart)
         let sectionStarts = Set(located.map(\.heading.index))
         report.headings = headings.map {
-            Heading(number: $0.number, title: $0.title, location: $0.location, startsSection: sectionStarts.contains($0.index))
+            Heading(
+                number: $0.number,
+                title: $0.title,
+                location: $0.location,
+                startsSection: sectionStarts.contains($0.index)
+            )
         }
         let firstSection = located.first?.heading.index ?? lines.count
-        let introStart = title.titleLine.map { number in lines.firstIndex { $0.number == number }.map { $0 + 1 } ?? 0 } ?? 0
+        let introStart =
+            title.titleLine.map { number in lines.firstIndex { $0.number == number }.map { $0 + 1 } ?? 0 } ?? 0
         report.introduction = text(lines, introStart..<max(introStart, firstSection), excluding: tableLines)
         return report
     }
@@ -106,7 +114,9 @@ public enum ReportReader {
 
     /// The index of the first line of the signature block (agency name and date) at the foot.
     static func footerLine(_ lines: [ExtractedLine], dateLine: Int?, agency: String?) -> Int {
-        guard let dateLine, let dateIndex = lines.firstIndex(where: { $0.number == dateLine }) else { return lines.count }
+        guard let dateLine, let dateIndex = lines.firstIndex(where: { $0.number == dateLine }) else {
+            return lines.count
+        }
         var start = dateIndex
         if let previous = lines[..<dateIndex].lastIndex(where: { !$0.isBlank }) {
             let key = LabelKey.make(lines[previous].text)

@@ -39,8 +39,12 @@ enum RowOutcome {
             }
             return .candidates(candidates, digits: digits, locations: tokens.map(\.location))
         }
-        if tokens.count < columns.count { return .unassigned(.fewerValues(printed: tokens.count, expected: columns.count)) }
-        if tokens.count > columns.count { return .unassigned(.moreValues(printed: tokens.count, expected: columns.count)) }
+        if tokens.count < columns.count {
+            return .unassigned(.fewerValues(printed: tokens.count, expected: columns.count))
+        }
+        if tokens.count > columns.count {
+            return .unassigned(.moreValues(printed: tokens.count, expected: columns.count))
+        }
         return .values(assign(capture))
     }
 

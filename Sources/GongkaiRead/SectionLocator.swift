@@ -30,7 +30,9 @@ struct SectionLocator {
         var floor = -1
         for kind in [SectionKind.proactive, .applications, .litigation] {
             guard let anchor = anchors[kind] else { continue }
-            if let heading = candidates.last(where: { $0.index > floor && $0.index <= anchor && matches(kind, $0.title) }) {
+            if let heading = candidates.last(where: {
+                $0.index > floor && $0.index <= anchor && matches(kind, $0.title)
+            }) {
                 chosen[kind] = heading
                 floor = heading.index
             }
@@ -42,7 +44,8 @@ struct SectionLocator {
                 previous = heading.index
                 continue
             }
-            let next = SectionKind.standard.drop { $0 != kind }.dropFirst().compactMap { chosen[$0]?.index }.first ?? Int.max
+            let next =
+                SectionKind.standard.drop { $0 != kind }.dropFirst().compactMap { chosen[$0]?.index }.first ?? Int.max
             let pool = candidates.filter { $0.index > previous && $0.index < next }
             let found =
                 pool.first { matches(kind, $0.title) }
@@ -52,7 +55,9 @@ struct SectionLocator {
                 previous = found.index
             }
         }
-        var located = chosen.map { Located(kind: $0.key, heading: $0.value) }.sorted { $0.heading.index < $1.heading.index }
+        var located = chosen.map { Located(kind: $0.key, heading: $0.value) }.sorted {
+            $0.heading.index < $1.heading.index
+        }
         // Headings that continue the numbering between two parts are parts the report inserted.
         let taken = Set(located.map(\.heading.index))
         for candidate in candidates where !taken.contains(candidate.index) {

@@ -66,9 +66,13 @@ struct TableReading {
                 let agreed = options.isEmpty ? [] : RowOutcome.assign(capture, split: options[0])
                 for (column, figure) in agreed.enumerated() {
                     let same = options.allSatisfy { $0[column] == options[0][column] }
-                    figures.append(same ? figure : Figure(id: figure.id, value: .unknown, printed: "", location: figure.location))
+                    figures.append(
+                        same ? figure : Figure(id: figure.id, value: .unknown, printed: "", location: figure.location)
+                    )
                 }
-                if options.isEmpty { figures += RowOutcome.unknownFigures(capture.row, location: capture.labelLocation) }
+                if options.isEmpty {
+                    figures += RowOutcome.unknownFigures(capture.row, location: capture.labelLocation)
+                }
             }
         }
         let table = PrintedTable(
@@ -81,7 +85,12 @@ struct TableReading {
     }
 
     static func printed(_ capture: RowCapture, _ state: PrintedRow.State) -> PrintedRow {
-        PrintedRow(key: capture.row.key, printedLabel: capture.printedLabel, location: capture.labelLocation, state: state)
+        PrintedRow(
+            key: capture.row.key,
+            printedLabel: capture.printedLabel,
+            location: capture.labelLocation,
+            state: state
+        )
     }
 
     /// Every combination of candidate splits (one per ambiguous row) that passes `check`, as indices into
