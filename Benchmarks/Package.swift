@@ -2,11 +2,18 @@
 
 import PackageDescription
 
+// Benchmarks for Gongkai, kept in their own package so the root package's build and tests never fetch or build
+// ordo-one/benchmark. Run with `swift package --disable-sandbox benchmark` from this folder (see README.md).
 let package = Package(
     name: "GongkaiBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: ".."),
+        // Named, so the products below do not depend on what the checkout's folder is called.
+        .package(name: "Gongkai", path: ".."),
+        // Only "MallocInterposer": naming the traits replaces the default set, which also holds "RuntimeInterposer".
+        // On Linux with Swift 6.3 that trait pulls in ordo-one/swift-runtime-interposer, which this machine's
+        // package mirror does not have; it only serves the ARC metrics (retain/release counts), unused here.
+        // Pinned exactly because the trait names and what they pull in are specific to this release.
         .package(url: "https://github.com/ordo-one/benchmark.git", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -14,10 +21,10 @@ let package = Package(
             name: "GongkaiBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "GongkaiModel", package: "main"),
-                .product(name: "GongkaiExtract", package: "main"),
-                .product(name: "GongkaiRead", package: "main"),
-                .product(name: "GongkaiCheck", package: "main"),
+                .product(name: "GongkaiModel", package: "Gongkai"),
+                .product(name: "GongkaiExtract", package: "Gongkai"),
+                .product(name: "GongkaiRead", package: "Gongkai"),
+                .product(name: "GongkaiCheck", package: "Gongkai"),
             ],
             path: "Benchmarks/GongkaiBenchmarks",
             plugins: [
