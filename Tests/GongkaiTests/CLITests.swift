@@ -81,7 +81,10 @@ struct CLITests {
 
         let csv = try CLI.run(["parse", "--format", "csv", seed000])
         let rows = csv.stdout.split(separator: "\n")
-        #expect(rows.first == "file,agency,year,template,figure,table,row,column,value,status,printed,source_line,source_column")
+        #expect(
+            rows.first
+                == "file,agency,year,template,figure,table,row,column,value,status,printed,source_line,source_column"
+        )
         #expect(rows.count == 1 + 200)
         #expect(rows.contains { $0.contains(",t2.licensing.decisions,表二,行政许可,本年处理决定数量,28,value,28,") })
 
@@ -114,7 +117,7 @@ struct CLITests {
     @Test("a 200 MB file is refused before it is read")
     func hugeFile() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-huge-\(UUID().uuidString).txt")
-        FileManager.default.createFile(atPath: url.path, contents: Data("某某局2023年政府信息公开工作年度报告\n".utf8))
+        #expect(FileManager.default.createFile(atPath: url.path, contents: Data("某某局2023年政府信息公开工作年度报告\n".utf8)))
         let handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: 200 * 1_048_576)
         try handle.close()

@@ -45,20 +45,36 @@ struct GoldenSeedTests {
 
 /// Compares a report's figures with an expected-figures file.
 enum FigureComparison {
-    static func expectExact(_ report: AnnualReport, _ expected: ExpectedFigures, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func expectExact(
+        _ report: AnnualReport,
+        _ expected: ExpectedFigures,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         let unknown = Set(expected.unknown ?? [])
         let findings = ReportChecker.check(report)
         for (id, value) in expected.figures {
             let actual = report[FigureID(id)]
             if let value {
-                #expect(actual?.number == value, "\(id): expected \(value), read \(String(describing: actual))", sourceLocation: sourceLocation)
+                #expect(
+                    actual?.number == value,
+                    "\(id): expected \(value), read \(String(describing: actual))",
+                    sourceLocation: sourceLocation
+                )
             } else {
-                #expect(actual == .blank, "\(id): expected an empty cell, read \(String(describing: actual))", sourceLocation: sourceLocation)
+                #expect(
+                    actual == .blank,
+                    "\(id): expected an empty cell, read \(String(describing: actual))",
+                    sourceLocation: sourceLocation
+                )
             }
         }
         for id in unknown {
             #expect(report[FigureID(id)] == .unknown, "\(id) should be unknown", sourceLocation: sourceLocation)
-            #expect(findings.contains { $0.figures.contains { $0.id.rawValue == id } }, "\(id) is unknown without a finding", sourceLocation: sourceLocation)
+            #expect(
+                findings.contains { $0.figures.contains { $0.id.rawValue == id } },
+                "\(id) is unknown without a finding",
+                sourceLocation: sourceLocation
+            )
         }
         let extra = report.figures.keys.map(\.rawValue).filter { expected.figures[$0] == nil && !unknown.contains($0) }
         #expect(extra.isEmpty, "figures the report does not print: \(extra.sorted())", sourceLocation: sourceLocation)
@@ -76,7 +92,11 @@ enum FindingGolden {
         }
     }
 
-    static func compare(_ actual: [String], file: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func compare(
+        _ actual: [String],
+        file: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         let url = Fixtures.url(file)
         let text = actual.joined(separator: "\n") + "\n"
         if ProcessInfo.processInfo.environment["GONGKAI_RECORD"] == "1" {
@@ -84,6 +104,10 @@ enum FindingGolden {
             return
         }
         let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == golden, "findings differ from \(file); rerun with GONGKAI_RECORD=1 to record", sourceLocation: sourceLocation)
+        #expect(
+            text == golden,
+            "findings differ from \(file); rerun with GONGKAI_RECORD=1 to record",
+            sourceLocation: sourceLocation
+        )
     }
 }

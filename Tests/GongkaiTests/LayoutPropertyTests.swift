@@ -22,7 +22,12 @@ struct LayoutPropertyTests {
         var dumped = false
         for index in 0..<Self.casesPerLayout {
             let seed = GeneratedReport.seed(layout: layout, template: template, stream: 1, index: index)
-            let generated = GeneratedReport(template: template, layout: layout, magnitude: .mixed(maxDigits: 5), seed: seed)
+            let generated = GeneratedReport(
+                template: template,
+                layout: layout,
+                magnitude: .mixed(maxDigits: 5),
+                seed: seed
+            )
             let report = try generated.read()
             let problems = identityProblems(report, generated) + exactProblems(report, generated)
             record(problems, generated, dumped: &dumped)
@@ -34,7 +39,12 @@ struct LayoutPropertyTests {
         var dumped = false
         for index in 0..<Self.casesPerLayout {
             let seed = GeneratedReport.seed(layout: .flattened, template: template, stream: 2, index: index)
-            let generated = GeneratedReport(template: template, layout: .flattened, magnitude: .mixed(maxDigits: 3), seed: seed)
+            let generated = GeneratedReport(
+                template: template,
+                layout: .flattened,
+                magnitude: .mixed(maxDigits: 3),
+                seed: seed
+            )
             let report = try generated.read()
             let problems = identityProblems(report, generated) + soundnessProblems(report, generated)
             record(problems, generated, dumped: &dumped)
@@ -61,8 +71,12 @@ struct LayoutPropertyTests {
     func identityProblems(_ report: AnnualReport, _ generated: GeneratedReport) -> [String] {
         var problems: [String] = []
         let writer = generated.writer
-        if report.agency != writer.agency { problems.append("agency: wrote \(writer.agency), read \(report.agency ?? "nil")") }
-        if report.year != writer.year { problems.append("year: wrote \(writer.year), read \(report.year.map(String.init) ?? "nil")") }
+        if report.agency != writer.agency {
+            problems.append("agency: wrote \(writer.agency), read \(report.agency ?? "nil")")
+        }
+        if report.year != writer.year {
+            problems.append("year: wrote \(writer.year), read \(report.year.map(String.init) ?? "nil")")
+        }
         if report.template != writer.template {
             problems.append("template: wrote \(writer.template.rawValue), read \(report.template?.rawValue ?? "nil")")
         }

@@ -41,9 +41,11 @@ struct RuleTests {
         let r1 = result.filter { $0.code == "R1" }
         #expect(r1.count == 2)
         #expect(r1.first?.message.contains("表三「自然人」列勾稽关系不成立") == true)
-        #expect(r1.first?.figures.map(\.id.rawValue) == [
-            "t3.received.natural", "t3.carried_over.natural", "t3.total.natural", "t3.carried_forward.natural",
-        ])
+        #expect(
+            r1.first?.figures.map(\.id.rawValue) == [
+                "t3.received.natural", "t3.carried_over.natural", "t3.total.natural", "t3.carried_forward.natural",
+            ]
+        )
         #expect(!codes(result).contains("R2") && !codes(result).contains("R3"))
     }
 
@@ -184,7 +186,9 @@ struct RuleTests {
     @Test("label variants are notices")
     func labels() throws {
         let result = try findings("seeds/001_2af83e509e4cbaa8.txt")
-        #expect(result.contains { $0.code == "label-variant" && $0.message.contains("印作「规范性文件」") && $0.severity == .notice })
+        #expect(
+            result.contains { $0.code == "label-variant" && $0.message.contains("印作「规范性文件」") && $0.severity == .notice }
+        )
         #expect(!codes(try findings(Self.seed000)).contains("label-variant"))
     }
 }
