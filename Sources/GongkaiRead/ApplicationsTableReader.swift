@@ -6,6 +6,8 @@ struct ApplicationsTableReader {
     let table: TableSpec
     /// Template rows and variant rows, with their position in the table's order.
     let candidates: [(row: RowSpec, order: Int)]
+    /// The label keys of each candidate's name and variants.
+    let nameKeys: [[String]]
 
     init(template: ReportTemplate) {
         table = NationalTemplates.spec(template).table(.three)
@@ -16,6 +18,7 @@ struct ApplicationsTableReader {
             list.append((variant, order))
         }
         candidates = list
+        nameKeys = list.map { row, _ in ([row.name] + row.variants).map(LabelKey.make) }
     }
 
     func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
@@ -117,19 +120,19 @@ struct ApplicationsTableReader {
 
     /// The row a label segment names: same marker and a close name, or — for long names — a close name alone.
     func bestRow(for segment: LabelSegment, after lastOrder: Int) -> (RowSpec, Int)? {
+        if segment.marker == nil && segment.name.unicodeScalars.count < 4 { return nil }
         var best: (row: RowSpec, order: Int, score: Double)?
-        for (row, order) in candidates where order > lastOrder || (row.isVariant && order >= lastOrder) {
-            let names = [row.name] + row.variants
-            let score = names.map { nameScore(segment.name, LabelKey.make($0)) }.max() ?? 0
+        for (index, (row, order)) in candidates.enumerated() where order > lastOrder || (row.isVariant && order >= lastOrder) {
             let threshold: Double
             if let marker = segment.marker {
                 guard marker == row.marker else { continue }
                 threshold = 0.6
             } else {
-                guard segment.name.unicodeScalars.count >= 4 else { continue }
                 threshold = 0.85
             }
+            let score = nameKeys[index].map { nameScore(segment.name, $0) }.max() ?? 0
             if score >= threshold, score > (best?.score ?? 0) { best = (row, order, score) }
+            if score == 1 { break }
         }
         return best.map { ($0.row, $0.order) }
     }

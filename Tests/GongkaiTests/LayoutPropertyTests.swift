@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiExtract
 import GongkaiModel
 import GongkaiRead
 import Testing
@@ -12,6 +13,12 @@ struct LayoutPropertyTests {
     static let casesPerLayout = 40
     /// Layouts whose cells are separated, so that every figure must read back exactly.
     static let separatedLayouts: [Layout] = [.tab, .pipe, .markdownTable, .wrapped]
+    /// Run-together digits split many ways; longer values make the reader's search (and the test) slow.
+    static let flattenedMaxDigits = 2
+    static let decimalAmountIssue: Comment = """
+        Flattened 表二: an amount with decimals glued to its label (「行政事业性收费1.25」) stays one text token, \
+        so the row is not read at all
+        """
 
     @Test(
         "Every figure reads back exactly from separated layouts",
@@ -29,25 +36,41 @@ struct LayoutPropertyTests {
                 seed: seed
             )
             let report = try generated.read()
-            let problems = identityProblems(report, generated) + exactProblems(report, generated)
-            record(problems, generated, dumped: &dumped)
+            record(identityProblems(report, generated) + exactProblems(report, generated), generated, dumped: &dumped)
         }
     }
 
-    @Test("Run-together digits never read as a wrong number", arguments: ReportTemplate.allCases)
+    @Test(
+        "Run-together digits never read as a wrong number, and no printed cell is lost",
+        arguments: ReportTemplate.allCases
+    )
     func flattenedIsSound(template: ReportTemplate) throws {
         var dumped = false
+        var knownLosses: [String] = []
         for index in 0..<Self.casesPerLayout {
             let seed = GeneratedReport.seed(layout: .flattened, template: template, stream: 2, index: index)
             let generated = GeneratedReport(
                 template: template,
                 layout: .flattened,
-                magnitude: .mixed(maxDigits: 3),
+                magnitude: .mixed(maxDigits: Self.flattenedMaxDigits),
                 seed: seed
             )
             let report = try generated.read()
-            let problems = identityProblems(report, generated) + soundnessProblems(report, generated)
+            let lost = generated.spec.figureIDs.filter { report[$0] == nil }
+            let known = lost.filter { isInDecimalAmountRow($0, generated) }
+            let unexpected = lost.filter { !known.contains($0) }
+            let problems =
+                identityProblems(report, generated) + soundnessProblems(report, generated)
+                + unexpected.map { "\($0): written, but not read at all" }
             record(problems, generated, dumped: &dumped)
+            if !known.isEmpty {
+                knownLosses.append("\(generated.replay): \(known.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        if !knownLosses.isEmpty {
+            withKnownIssue(Self.decimalAmountIssue) {
+                Issue.record("\(knownLosses.count) case(s) lost a row:\n\(knownLosses.joined(separator: "\n"))")
+            }
         }
     }
 
@@ -65,6 +88,23 @@ struct LayoutPropertyTests {
         }
     }
 
+    /// The smallest input showing ``decimalAmountIssue``; with a space before 「1.25」 the row reads fine.
+    @Test("Flattened 表二: a decimal amount glued to its label")
+    func flattenedDecimalAmount() throws {
+        let text = """
+            息县司法局2023年政府信息公开工作年度报告
+            二、主动公开政府信息情况
+            第二十条第（八）项
+            信息内容本年收费金额（单位：万元）
+            行政事业性收费1.25
+
+            """
+        let report = try ReportReader.read(TextExtractor.extract(text: text, name: "flattened-amount.txt"))
+        withKnownIssue(Self.decimalAmountIssue) {
+            #expect(report[FigureID("t2.fees.amount")] == .decimal(Decimal(125) / 100))
+        }
+    }
+
     // MARK: Checks
 
     /// Agency, year and template as written.
@@ -72,13 +112,15 @@ struct LayoutPropertyTests {
         var problems: [String] = []
         let writer = generated.writer
         if report.agency != writer.agency {
-            problems.append("agency: wrote \(writer.agency), read \(report.agency ?? "nil")")
+            problems.append("agency: wrote \(writer.agency), read \(report.agency ?? "nothing")")
         }
         if report.year != writer.year {
-            problems.append("year: wrote \(writer.year), read \(report.year.map(String.init) ?? "nil")")
+            problems.append("year: wrote \(writer.year), read \(report.year.map(String.init) ?? "nothing")")
         }
         if report.template != writer.template {
-            problems.append("template: wrote \(writer.template.rawValue), read \(report.template?.rawValue ?? "nil")")
+            problems.append(
+                "template: wrote \(writer.template.rawValue), read \(report.template?.rawValue ?? "nothing")"
+            )
         }
         return problems
     }
@@ -108,10 +150,19 @@ struct LayoutPropertyTests {
             }
             let rows = report.table(cell.row.table)?.rows.filter { $0.key == cell.row.key } ?? []
             if rows.isEmpty || rows.contains(where: { $0.state == .complete }) {
-                problems.append("\(figure.id): unknown, but its row \(cell.row.key) is reported complete or missing")
+                problems.append("\(figure.id): unknown, but its row \(cell.row.key) is reported complete or not at all")
             }
         }
         return problems
+    }
+
+    /// True for a cell of a row that prints an amount with decimals (see ``decimalAmountIssue``).
+    func isInDecimalAmountRow(_ id: FigureID, _ generated: GeneratedReport) -> Bool {
+        guard let row = generated.spec.cell(id)?.row else { return false }
+        return row.columns.contains { column in
+            guard column.kind == .amount, let value = generated.figures[row.figureID(column)] else { return false }
+            return value.integer == nil
+        }
     }
 
     func describe(_ value: CellValue?) -> String {

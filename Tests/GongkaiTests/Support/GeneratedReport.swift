@@ -15,7 +15,12 @@ struct GeneratedReport {
     var text: String
 
     /// Generates the figures, the agency, the year and the wrap widths from `seed` alone.
-    init(template: ReportTemplate, layout: ReportTextWriter.Layout, magnitude: FigureSetGenerator.Magnitude, seed: UInt64) {
+    init(
+        template: ReportTemplate,
+        layout: ReportTextWriter.Layout,
+        magnitude: FigureSetGenerator.Magnitude,
+        seed: UInt64
+    ) {
         var rng = SplitMix64(seed: seed)
         let figures = FigureSetGenerator(template: template, magnitude: magnitude).generate(using: &rng)
         let years = template == .v2021 ? 2021...2024 : 2019...2020

@@ -157,7 +157,9 @@ struct ReportTextWriter {
                 result.append(.header(["信息内容"] + row.columns.map(\.label), width: width))
             }
             let cells = [row.label] + values(row, figures)
-            result.append(.data(labels: [row.label], values: values(row, figures), grid: TableLine.padded(cells, to: width)))
+            result.append(
+                .data(labels: [row.label], values: values(row, figures), grid: TableLine.padded(cells, to: width))
+            )
         }
         return result
     }
