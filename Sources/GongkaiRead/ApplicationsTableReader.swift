@@ -122,7 +122,8 @@ struct ApplicationsTableReader {
     func bestRow(for segment: LabelSegment, after lastOrder: Int) -> (RowSpec, Int)? {
         if segment.marker == nil && segment.name.unicodeScalars.count < 4 { return nil }
         var best: (row: RowSpec, order: Int, score: Double)?
-        for (index, (row, order)) in candidates.enumerated() where order > lastOrder || (row.isVariant && order >= lastOrder) {
+        for (index, (row, order)) in candidates.enumerated()
+        where order > lastOrder || (row.isVariant && order >= lastOrder) {
             let threshold: Double
             if let marker = segment.marker {
                 guard marker == row.marker else { continue }
