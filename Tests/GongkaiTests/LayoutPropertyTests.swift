@@ -125,13 +125,17 @@ struct LayoutPropertyTests {
         return problems
     }
 
-    /// Every figure id of the template reads back to the value written.
+    /// Every figure id of the template reads back to the value written, and nothing else is read.
     func exactProblems(_ report: AnnualReport, _ generated: GeneratedReport) -> [String] {
-        generated.spec.figureIDs.compactMap { id in
+        let wrong = generated.spec.figureIDs.compactMap { id in
             let written = generated.figures[id]
             let read = report[id]
             return read == written ? nil : "\(id): wrote \(describe(written)), read \(describe(read))"
         }
+        let extra = report.figures.keys.sorted().filter { generated.figures[$0] == nil }.map { id in
+            "\(id): read \(describe(report[id])) for a cell that was not written"
+        }
+        return wrong + extra
     }
 
     /// Every figure read is the value written or `.unknown`, and a row holding an unknown cell is not `.complete`.
