@@ -13,23 +13,28 @@ enum NarrativeRules {
         return applications(report, text: text) + cases(report, text: text)
     }
 
-    /// The largest reading of a row's total: as printed, or as the sum of its six applicant columns.
-    static func total(_ report: AnnualReport, _ row: String) -> Set<Int> {
+    /// The readings of a row's total: as printed, and as the sum of its other columns (when all are numbers).
+    static func totals(_ report: AnnualReport, _ table: TableKind, _ key: String) -> Set<Int> {
+        guard let row = report.spec.table(table).row(key), let totalID = row.figureIDs.last else { return [] }
         var values = Set<Int>()
-        if let printed = report[FigureID("t3.\(row).total")]?.integer { values.insert(printed) }
-        let parts = NationalTemplates.applicantColumns.prefix(6).compactMap {
-            report[FigureID("t3.\(row).\($0.key)")]?.integer
-        }
-        if parts.count == 6 { values.insert(parts.reduce(0, +)) }
+        if let printed = report[totalID]?.integer { values.insert(printed) }
+        let parts = row.figureIDs.dropLast().compactMap { report[$0]?.integer }
+        if parts.count == row.figureIDs.count - 1 { values.insert(parts.reduce(0, +)) }
         return values
     }
 
+    /// Each reading of `first`, each of `second`, and each sum of one of each.
+    static func combined(_ first: Set<Int>, _ second: Set<Int>) -> Set<Int> {
+        var result = first.union(second)
+        for a in first { for b in second { result.insert(a + b) } }
+        return result
+    }
+
     static func applications(_ report: AnnualReport, text: String) -> [Finding] {
-        let received = total(report, "received")
-        let carried = total(report, "carried_over")
+        let received = totals(report, .three, "received")
         guard !received.isEmpty else { return [] }
-        var acceptable = received
-        for r in received { for c in carried { acceptable.insert(r + c) } }
+        // Stated counts may include applications carried over from last year.
+        let acceptable = combined(received, totals(report, .three, "carried_over"))
         let receivedID = FigureID("t3.received.total")
         let refs = [Finding.FigureRef(id: receivedID, value: report[receivedID] ?? .unknown)]
         for clause in Clauses.split(text) {
@@ -70,23 +75,10 @@ enum NarrativeRules {
         return []
     }
 
-    static func caseTotals(_ report: AnnualReport, _ group: String) -> Set<Int> {
-        var values = Set<Int>()
-        if let printed = report[FigureID("t4.\(group).total")]?.integer { values.insert(printed) }
-        let parts = ["upheld", "corrected", "other", "pending"].compactMap {
-            report[FigureID("t4.\(group).\($0)")]?.integer
-        }
-        if parts.count == 4 { values.insert(parts.reduce(0, +)) }
-        return values
-    }
-
     static func cases(_ report: AnnualReport, text: String) -> [Finding] {
-        let review = caseTotals(report, "review")
-        let direct = caseTotals(report, "suit_direct")
-        let after = caseTotals(report, "suit_after_review")
-        guard !review.isEmpty || !direct.isEmpty || !after.isEmpty else { return [] }
-        var suits = direct.union(after)
-        for d in direct { for a in after { suits.insert(d + a) } }
+        let review = totals(report, .four, "review")
+        let suits = combined(totals(report, .four, "suit_direct"), totals(report, .four, "suit_after_review"))
+        guard !review.isEmpty || !suits.isEmpty else { return [] }
         var findings: [Finding] = []
         func refs(_ groups: [String]) -> [Finding.FigureRef] {
             groups.map { FigureID("t4.\($0).total") }.map { Finding.FigureRef(id: $0, value: report[$0] ?? .unknown) }

@@ -191,6 +191,18 @@ enum TableStateRules {
         return nil
     }
 
+    /// An R5 error about one cell.
+    static func cellError(_ figure: Figure, _ table: TableKind, _ message: String) -> Finding {
+        Finding(
+            code: "R5",
+            severity: .error,
+            table: table,
+            figures: [Finding.FigureRef(id: figure.id, value: figure.value)],
+            message: message,
+            location: figure.location
+        )
+    }
+
     /// R5 on single cells of otherwise complete rows: blanks and placeholders, negative counts, decimals in counts.
     static func cellValues(_ report: AnnualReport, names: CellNames) -> [Finding] {
         var findings: [Finding] = []
@@ -206,26 +218,10 @@ enum TableStateRules {
                     case .blank:
                         blanks.append((column, figure))
                     case .integer(let value) where value < 0 && column.kind != .signedCount:
-                        findings.append(
-                            Finding(
-                                code: "R5",
-                                severity: .error,
-                                table: table.kind,
-                                figures: [Finding.FigureRef(id: figure.id, value: figure.value)],
-                                message: "\(names.cell(figure.id))为负数（\(value)）；件数不能为负。",
-                                location: figure.location
-                            )
-                        )
+                        findings.append(cellError(figure, table.kind, "\(names.cell(figure.id))为负数（\(value)）；件数不能为负。"))
                     case .decimal where column.kind != .amount:
                         findings.append(
-                            Finding(
-                                code: "R5",
-                                severity: .error,
-                                table: table.kind,
-                                figures: [Finding.FigureRef(id: figure.id, value: figure.value)],
-                                message: "\(names.cell(figure.id))为「\(figure.printed)」；件数应为整数。",
-                                location: figure.location
-                            )
+                            cellError(figure, table.kind, "\(names.cell(figure.id))为「\(figure.printed)」；件数应为整数。")
                         )
                     default:
                         break
