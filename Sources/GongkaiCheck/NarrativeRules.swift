@@ -38,10 +38,10 @@ enum NarrativeRules {
         let receivedID = FigureID("t3.received.total")
         let refs = [Finding.FigureRef(id: receivedID, value: report[receivedID] ?? .unknown)]
         for clause in Clauses.split(text) {
-            guard !unrelated.contains(where: clause.contains) || negations.contains(where: clause.contains) else {
+            guard !unrelated.contains(where: clause.includes) || negations.contains(where: clause.includes) else {
                 continue
             }
-            if negations.contains(where: clause.contains), !clause.contains("复议"), !clause.contains("诉讼"),
+            if negations.contains(where: clause.includes), !clause.includes("复议"), !clause.includes("诉讼"),
                 let most = received.max(), most > 0
             {
                 return [
@@ -55,8 +55,8 @@ enum NarrativeRules {
                     )
                 ]
             }
-            guard receiving.contains(where: clause.contains), clause.contains("申请"),
-                !unrelated.contains(where: clause.contains), let stated = Clauses.counts(clause).first
+            guard receiving.contains(where: clause.includes), clause.includes("申请"),
+                !unrelated.contains(where: clause.includes), let stated = Clauses.counts(clause).first
             else { continue }
             if !acceptable.contains(stated) {
                 return [
@@ -84,13 +84,13 @@ enum NarrativeRules {
             groups.map { FigureID("t4.\($0).total") }.map { Finding.FigureRef(id: $0, value: report[$0] ?? .unknown) }
         }
         for sentence in Clauses.sentences(text) {
-            let aboutDisclosure = sentence.contains("信息公开") || sentence.contains("依申请")
+            let aboutDisclosure = sentence.includes("信息公开") || sentence.includes("依申请")
             for clause in Clauses.split(sentence) {
-                let mentionsReview = clause.contains("复议") && !clause.contains("复议后")
-                let mentionsSuit = clause.contains("诉讼") || clause.contains("起诉")
+                let mentionsReview = clause.includes("复议") && !clause.includes("复议后")
+                let mentionsSuit = clause.includes("诉讼") || clause.includes("起诉")
                 guard mentionsReview || mentionsSuit else { continue }
                 let counts = Clauses.counts(clause)
-                if counts.isEmpty, caseNegations.contains(where: clause.contains), !clause.contains("尚未") {
+                if counts.isEmpty, caseNegations.contains(where: clause.includes), !clause.includes("尚未") {
                     if mentionsReview, let most = review.max(), most > 0 {
                         findings.append(
                             finding("正文称「\(clause)」，但表四行政复议总计为\(most)。", refs(["review"]), clause, report)
@@ -155,7 +155,7 @@ enum NarrativeRules {
     static func locate(_ clause: String, in report: AnnualReport) -> SourceLocation? {
         let probe = String(clause.prefix(8))
         guard !probe.isEmpty else { return nil }
-        for (index, line) in report.source.lines.enumerated() where LabelText.key(line).contains(probe) {
+        for (index, line) in report.source.lines.enumerated() where LabelText.key(line).includes(probe) {
             return .text(line: index + 1, column: 1)
         }
         return nil

@@ -131,7 +131,7 @@ enum TableStateRules {
             }
             let key = LabelText.key(printed.printedLabel)
             let name = LabelText.key(row.name)
-            if key.hasSuffix(name) || key.contains(name) { continue }
+            if key.includes(name) { continue }
             if let variant = row.variants.first(where: { key.hasSuffix(LabelText.key($0)) }) {
                 findings.append(
                     Finding(
@@ -158,8 +158,8 @@ enum TableStateRules {
         let header = LabelText.key(table.headerLabels.joined())
         let columns = Set(spec.rows.flatMap(\.columns))
         for column in columns.sorted(by: { $0.key < $1.key }) {
-            guard !header.contains(LabelText.key(column.label)) else { continue }
-            for variant in column.variants where header.contains(LabelText.key(variant)) {
+            guard !header.includes(LabelText.key(column.label)) else { continue }
+            for variant in column.variants where header.includes(LabelText.key(variant)) {
                 findings.append(
                     Finding(
                         code: "label-variant",

@@ -34,8 +34,8 @@ public enum SourceFormatSniffer {
         let text = String(decoding: ascii, as: UTF8.self).trimmingPrefix { $0.isWhitespace }
         return text.hasPrefix("<!doctype html") || text.hasPrefix("<html")
             || text.hasPrefix("<?xml")
-                && text.contains("<html")
-            || (text.hasPrefix("<") && (text.contains("<head") || text.contains("<body")))
+                && text.includes("<html")
+            || (text.hasPrefix("<") && (text.includes("<head") || text.includes("<body")))
     }
 
     /// NUL bytes outside a UTF-16 pattern, or many control bytes, mean binary data.

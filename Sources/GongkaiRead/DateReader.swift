@@ -43,7 +43,7 @@ enum DateReader {
         let digitMap: [Unicode.Scalar: Int] = [
             "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
         ]
-        if year || !text.contains("十") {
+        if year || !text.includes("十") {
             var value = 0
             for scalar in scalars {
                 guard let digit = digitMap[scalar] else { return nil }

@@ -23,7 +23,7 @@ struct HeadingCandidate {
         if line.layout == .delimited, nonEmpty.count > 1 { return nil }
         let key = TitleReader.headingKey(line.text)
         guard key.count <= 44, let (number, title) = split(key) else { return nil }
-        guard !title.isEmpty, !title.contains("。"), title.count <= 40 else { return nil }
+        guard !title.isEmpty, !title.includes("。"), title.count <= 40 else { return nil }
         // 「三、本」…「年度办理结果」: a wrapped 表三 label, not a heading.
         for name in tableRowNames where name.hasPrefix(title) || title.hasPrefix(name) { return nil }
         if title.unicodeScalars.contains(where: \.isASCIIDigitScalar), title.hasSuffix("0") { return nil }

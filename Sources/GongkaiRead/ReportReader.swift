@@ -5,11 +5,11 @@ public import GongkaiModel
 /// Turns an extracted document into an ``AnnualReport``: title, agency and year; template; the six parts; tables 二,
 /// 三 and 四 with every figure and where it was printed; the date at the foot.
 public enum ReportReader {
-    /// Reads a file's bytes (plain text or Markdown).
+    /// Reads a file's bytes, whatever its format.
     public static func read(_ data: Data, name: String) throws(ReadError) -> AnnualReport {
         let document: ExtractedDocument
         do {
-            document = try TextExtractor.extract(data, name: name)
+            document = try DocumentExtractor.extract(data, name: name)
         } catch {
             throw .extraction(error)
         }
@@ -121,7 +121,7 @@ public enum ReportReader {
         if let previous = lines[..<dateIndex].lastIndex(where: { !$0.isBlank }) {
             let key = LabelKey.make(lines[previous].text)
             let isSignature =
-                key.count <= 30 && !key.contains(".") && !key.contains(",")
+                key.count <= 30 && !key.includes(".") && !key.includes(",")
                 && (agency.map { key.hasSuffix($0) || $0.hasSuffix(key) } == true || key.hasSuffix("局")
                     || key.hasSuffix("政府") || key.hasSuffix("办公室") || key.hasSuffix("委员会"))
             if isSignature { start = previous }

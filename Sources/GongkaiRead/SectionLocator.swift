@@ -20,7 +20,7 @@ struct SectionLocator {
     ]
 
     static func matches(_ kind: SectionKind, _ title: String) -> Bool {
-        (keywords[kind] ?? []).contains { title.contains($0) }
+        (keywords[kind] ?? []).contains { title.includes($0) }
     }
 
     /// Sections in document order. `anchors` gives the line index of 表二, 表三 and 表四 where found.

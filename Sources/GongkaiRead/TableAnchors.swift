@@ -13,7 +13,7 @@ struct TableAnchors {
         var keys: [String?] = []
         keys.reserveCapacity(lines.count)
         for line in lines {
-            keys.append(line.isBlank || line.text.contains("。") ? nil : LabelKey.make(line.text))
+            keys.append(line.isBlank || line.text.includes("。") ? nil : LabelKey.make(line.text))
         }
         func first(after floor: Int, where predicate: (String) -> Bool) -> Int? {
             var index = floor + 1
@@ -24,13 +24,13 @@ struct TableAnchors {
             return nil
         }
         start[.two] =
-            first(after: -1) { $0.count <= 40 && $0.contains("第二十条第(") }
+            first(after: -1) { $0.count <= 40 && $0.includes("第二十条第(") }
             ?? first(after: -1) { $0.hasPrefix("信息内容") && $0.count <= 60 }
         start[.three] = first(after: start[.two] ?? -1) {
-            $0.contains("勾稽关系") || $0.contains("申请人情况") || $0.contains("本年新收政府信息公开申请数量")
+            $0.includes("勾稽关系") || $0.includes("申请人情况") || $0.includes("本年新收政府信息公开申请数量")
         }
         start[.four] = first(after: start[.three] ?? start[.two] ?? -1) {
-            $0.count <= 40 && $0.contains("行政复议") && ($0.contains("行政诉讼") || $0.count <= 12)
+            $0.count <= 40 && $0.includes("行政复议") && ($0.includes("行政诉讼") || $0.count <= 12)
         }
         return TableAnchors(start: start.compactMapValues { $0 })
     }

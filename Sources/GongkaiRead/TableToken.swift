@@ -24,7 +24,7 @@ struct TableToken {
     static func tokens(_ lines: ArraySlice<ExtractedLine>) -> [TableToken] {
         var tokens: [TableToken] = []
         for line in lines where line.layout == .delimited || line.layout == .spaced {
-            if line.text.contains("。") { continue }
+            if line.text.includes("。") { continue }
             for cell in line.cells where !cell.text.isEmpty {
                 append(cell, line: line.number, to: &tokens)
             }
@@ -106,7 +106,7 @@ struct TableToken {
     /// The value a printed token holds for a column of `kind`.
     static func value(of text: String, kind: ValueKind) -> CellValue {
         if isPlaceholder(text) { return .blank }
-        if text.contains(".") {
+        if text.includes(".") {
             guard let decimal = Decimal(string: text, locale: nil) else { return .blank }
             return .decimal(decimal)
         }

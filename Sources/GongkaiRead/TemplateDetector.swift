@@ -15,16 +15,16 @@ enum TemplateDetector {
             guard let region = regions[kind] else { continue }
             for line in lines[region] {
                 let key = LabelKey.make(line.text)
-                votes2021 += markers2021.filter { key.contains($0) }.count
-                votes2019 += markers2019.filter { key.contains($0) }.count
-                if kind == .three { votes2021 += rows2021.filter { key.contains($0) }.count }
+                votes2021 += markers2021.filter { key.includes($0) }.count
+                votes2019 += markers2019.filter { key.includes($0) }.count
+                if kind == .three { votes2021 += rows2021.filter { key.includes($0) }.count }
             }
         }
         if votes2021 != votes2019 { return votes2021 > votes2019 ? .v2021 : .v2019 }
         for line in lines.prefix(TitleReader.searchLines) {
             let key = LabelKey.make(line.text)
-            if key.contains("2021)30号") { return .v2021 }
-            if key.contains("2019)60号") { return .v2019 }
+            if key.includes("2021)30号") { return .v2021 }
+            if key.includes("2019)60号") { return .v2019 }
         }
         return year.flatMap(ReportTemplate.required(forYear:)) ?? .v2021
     }

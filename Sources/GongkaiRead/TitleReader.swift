@@ -24,7 +24,7 @@ enum TitleReader {
             // A title broken over two lines: the agency on the line before.
             if agency == nil, let previous = top[..<(top.startIndex + position)].last(where: { !$0.isBlank }) {
                 let previousKey = headingKey(previous.text)
-                if previousKey.count <= 30, !previousKey.contains(","), !previousKey.contains(".") {
+                if previousKey.count <= 30, !previousKey.includes(","), !previousKey.includes(".") {
                     agency = clean(previousKey)
                 }
             }
@@ -56,7 +56,7 @@ enum TitleReader {
 
     static func isTitle(_ key: String) -> Bool {
         key.count <= 60 && (key.hasSuffix("年度报告") || key.hasSuffix("年报") || key.hasSuffix("年度报告(全文)"))
-            && key.contains("信息公开")
+            && key.includes("信息公开")
     }
 
     /// The agency (text before the year, or between the year and 「政府信息公开」) and the year of a title.

@@ -1,0 +1,115 @@
+public import GongkaiModel
+
+/// Builds an ``ExtractedDocument`` from the blocks a structured source (HTML, Word, PDF) yields, so that every reader
+/// hands the interpretation stage the same shape a text file gives: one line per paragraph, one delimited line per
+/// table row.
+///
+/// Lines are numbered in document order. A paragraph's words and a row's cells keep that line number and their
+/// column within the line's text; table cells add table, row and cell numbers, and PDF blocks add page and box.
+public struct DocumentBuilder: Sendable {
+    /// One table cell as the source gives it.
+    public struct Cell: Sendable, Hashable {
+        public var text: String
+        public var page: Int?
+        public var box: SourceLocation.Box?
+
+        public init(_ text: String, page: Int? = nil, box: SourceLocation.Box? = nil) {
+            self.text = text
+            self.page = page
+            self.box = box
+        }
+    }
+
+    public let name: String
+    public let format: SourceFormat
+    public var encoding: String?
+    public private(set) var lines: [ExtractedLine] = []
+    private var rawLines: [String] = []
+
+    public init(name: String, format: SourceFormat, encoding: String? = nil) {
+        self.name = name
+        self.format = format
+        self.encoding = encoding
+    }
+
+    /// Adds a paragraph. Line breaks inside it (`<br>`, `w:br`) start new lines, as they would in a text file.
+    public mutating func addParagraph(_ text: String, page: Int? = nil, box: SourceLocation.Box? = nil) {
+        for piece in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let flat = piece.replacingTabs
+            var line = TextExtractor.extractLine(Substring(flat), number: lines.count + 1)
+            if page != nil || box != nil {
+                for index in line.cells.indices {
+                    line.cells[index].location.page = page
+                    line.cells[index].location.box = box
+                }
+            }
+            append(line, raw: flat)
+        }
+    }
+
+    /// Adds one table row. `table` and `row` are 1-based; cell numbers follow the grid after spans are expanded.
+    public mutating func addRow(_ cells: [Cell], table: Int, row: Int) {
+        let texts = cells.map { $0.text.replacingTabs.replacingLineBreaks }
+        let raw = texts.joined(separator: "\t")
+        var line = TextExtractor.extractLine(Substring(raw), number: lines.count + 1)
+        if line.layout == .delimited, line.cells.count == cells.count {
+            for index in line.cells.indices {
+                line.cells[index].location.table = table
+                line.cells[index].location.row = row
+                line.cells[index].location.cell = index + 1
+                line.cells[index].location.page = cells[index].page
+                line.cells[index].location.box = cells[index].box
+            }
+        } else if line.layout != .blank {
+            // A one-cell row has no tab: keep it as a delimited line of that one cell.
+            let text = TextNormalizer.normalize(raw)
+            let cell = ExtractedCell(
+                text: text.trimmingSpaces,
+                location: SourceLocation(
+                    line: line.number,
+                    column: 1,
+                    endLine: line.number,
+                    endColumn: raw.unicodeScalars.count + 1,
+                    table: table,
+                    row: row,
+                    cell: 1,
+                    page: cells.first?.page,
+                    box: cells.first?.box
+                )
+            )
+            line = ExtractedLine(number: line.number, raw: raw, text: text, layout: .delimited, cells: [cell])
+        }
+        append(line, raw: raw)
+    }
+
+    private mutating func append(_ line: ExtractedLine, raw: String) {
+        lines.append(line)
+        rawLines.append(raw)
+    }
+
+    public func build() -> ExtractedDocument {
+        ExtractedDocument(
+            source: SourceInfo(name: name, format: format, encoding: encoding, lines: rawLines),
+            lines: lines
+        )
+    }
+}
+
+extension StringProtocol {
+    fileprivate var replacingTabs: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\t" ? " " : $0 }))
+    }
+
+    fileprivate var replacingLineBreaks: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+    }
+
+    fileprivate var trimmingSpaces: String {
+        let scalars = Array(unicodeScalars)
+        var low = 0
+        var high = scalars.count
+        while low < high, scalars[low] == " " { low += 1 }
+        while high > low, scalars[high - 1] == " " { high -= 1 }
+        return String(String.UnicodeScalarView(scalars[low..<high]))
+    }
+}

@@ -1,0 +1,22 @@
+public import Foundation
+
+/// The entry point of extraction: tells the kind of a file from its bytes and hands it to the reader for that kind.
+public enum DocumentExtractor {
+    public static func extract(
+        _ data: Data,
+        name: String,
+        sizeLimit: Int = TextExtractor.defaultSizeLimit
+    ) throws(ExtractError) -> ExtractedDocument {
+        if data.isEmpty { throw .empty }
+        if data.count > sizeLimit { throw .tooLarge(bytes: data.count, limit: sizeLimit) }
+        let kind = SourceFormatSniffer.sniff(data)
+        switch kind {
+        case .text:
+            return try TextExtractor.extract(data, name: name, sizeLimit: sizeLimit)
+        case .binary:
+            throw .binary
+        case .html, .pdf, .zip, .oleCompound:
+            throw .unsupportedFormat(SourceFormatSniffer.displayName(kind))
+        }
+    }
+}

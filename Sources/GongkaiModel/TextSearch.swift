@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension StringProtocol {
+    /// Whether `needle` occurs in the text, compared as UTF-8 bytes.
+    ///
+    /// All text reaching the readers and rules is normalised first, so byte equality is the comparison wanted; it is
+    /// also far cheaper than the standard library's `contains`, which compares by grapheme cluster.
+    @inlinable
+    public func includes(_ needle: some StringProtocol) -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in
+                TextSearch.find(pattern, in: haystack)
+            }
+        }
+        if let found, let found { return found }
+        let haystack = Array(utf8)
+        let pattern = Array(needle.utf8)
+        return haystack.withUnsafeBufferPointer { haystack in
+            pattern.withUnsafeBufferPointer { pattern in TextSearch.find(pattern, in: haystack) }
+        }
+    }
+}
+
+/// Byte search behind `includes`.
+public enum TextSearch {
+    public static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let patternStart = pattern.baseAddress, !pattern.isEmpty else { return true }
+        guard let haystackStart = haystack.baseAddress, haystack.count >= pattern.count else { return false }
+        let first = Int32(pattern[0])
+        let rest = pattern.count - 1
+        var offset = 0
+        let last = haystack.count - pattern.count
+        while offset <= last {
+            guard let hit = memchr(haystackStart + offset, first, last - offset + 1) else { return false }
+            let position = haystackStart.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if rest == 0 || memcmp(haystackStart + position + 1, patternStart + 1, rest) == 0 { return true }
+            offset = position + 1
+        }
+        return false
+    }
+}
