@@ -1,54 +1,48 @@
+import GongkaiModel
+
 /// Narrative text cut into clauses and sentences, with the numbers they state.
 enum Clauses {
     /// Clauses: text between 。；，, with line breaks removed (wrapped lines join up) and spaces dropped.
     static func split(_ text: String) -> [String] {
-        pieces(text, separators: ["。", "；", ";", "，", ",", "！", "？"])
+        pieces(text) { clauseSeparators.contains($0) }
     }
 
     /// Sentences: text between 。； and paragraph ends.
     static func sentences(_ text: String) -> [String] {
-        pieces(text, separators: ["。", "；", ";", "！", "？"])
+        pieces(text) { sentenceSeparators.contains($0) }
     }
 
-    static func pieces(_ text: String, separators: Set<Character>) -> [String] {
-        let key = LabelText.key(text.replacingNewlines)
+    static let clauseSeparators: [Unicode.Scalar] = ["。", "；", ";", "，", ",", "！", "？"]
+    static let sentenceSeparators: [Unicode.Scalar] = ["。", "；", ";", "！", "？"]
+
+    static func pieces(_ text: String, isSeparator: (Unicode.Scalar) -> Bool) -> [String] {
+        let key = Array(LabelText.key(text).unicodeScalars)
         var result: [String] = []
-        var current = ""
-        for character in key {
-            if separators.contains(character) {
-                if !current.isEmpty { result.append(current) }
-                current = ""
-            } else {
-                current.append(character)
+        var start = 0
+        for index in key.indices where isSeparator(key[index]) || index == key.count - 1 {
+            let end = isSeparator(key[index]) ? index : index + 1
+            if start < end {
+                result.append(ScalarText.string(key[start..<end].lazy.filter { $0 != "\n" && $0 != "\r" }))
             }
+            start = index + 1
         }
-        if !current.isEmpty { result.append(current) }
-        return result
+        return result.filter { !$0.isEmpty }
     }
 
     /// Counts a clause states: integers followed by 件 (「申请21件」).
     static func counts(_ clause: String) -> [Int] {
         var result: [Int] = []
-        var digits = ""
-        for character in clause {
-            if character.isASCII, character.isNumber {
-                digits.append(character)
+        var value = 0
+        var digits = 0
+        for scalar in clause.unicodeScalars {
+            if ("0"..."9").contains(scalar) {
+                digits += 1
+                if digits <= 15 { value = value * 10 + Int(scalar.value - 0x30) }
                 continue
             }
-            if !digits.isEmpty, character == "件", let value = Int(digits) { result.append(value) }
-            digits = ""
-        }
-        return result
-    }
-}
-
-extension String {
-    /// Lines joined without a separator, as wrapped Chinese text reads.
-    var replacingNewlines: String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        for character in self where character != "\n" && character != "\r\n" && character != "\r" {
-            result.append(character)
+            if digits > 0, digits <= 15, scalar == "件" { result.append(value) }
+            value = 0
+            digits = 0
         }
         return result
     }

@@ -1,4 +1,5 @@
 import GongkaiModel
+
 /// Whether a text says anything about the 信息处理费 (fees for processing applications).
 enum FeeStatement {
     static func mentionsFees(_ text: String) -> Bool {

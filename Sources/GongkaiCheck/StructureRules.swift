@@ -170,7 +170,7 @@ enum StructureRules {
     /// A report dated after its statutory deadline: 31 January for departments, 31 March for a people's government.
     static func timeliness(_ report: AnnualReport) -> [Finding] {
         guard let year = report.year, let date = report.publicationDate else { return [] }
-        let isGovernment = report.agency.map { $0.hasSuffix("人民政府") || $0.hasSuffix("政府") } ?? false
+        let isGovernment = report.agency.map { $0.ends(with: "人民政府") || $0.ends(with: "政府") } ?? false
         guard let deadline = CalendarDate(year: year + 1, month: isGovernment ? 3 : 1, day: 31), date > deadline else {
             return []
         }

@@ -132,7 +132,7 @@ enum TableStateRules {
             let key = LabelText.key(printed.printedLabel)
             let name = LabelText.key(row.name)
             if key.includes(name) { continue }
-            if let variant = row.variants.first(where: { key.hasSuffix(LabelText.key($0)) }) {
+            if let variant = row.variants.first(where: { key.ends(with: LabelText.key($0)) }) {
                 findings.append(
                     Finding(
                         code: "label-variant",

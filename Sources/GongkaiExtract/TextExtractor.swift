@@ -49,17 +49,22 @@ public enum TextExtractor {
     /// Lines split on LF, CRLF or a lone CR.
     static func splitLines(_ text: String) -> [Substring] {
         var result: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\n" || character == "\r\n" || character == "\r" {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
                 result.append(text[start..<index])
-                start = text.index(after: index)
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                index = next
+            } else {
+                index = utf8.index(after: index)
             }
-            index = text.index(after: index)
         }
-        if start < text.endIndex { result.append(text[start..<text.endIndex]) }
+        if start < utf8.endIndex { result.append(text[start..<utf8.endIndex]) }
         return result
     }
 
@@ -104,13 +109,11 @@ public enum TextExtractor {
             var high = upper
             while low < high, scalars[low] == " " || scalars[low] == "\t" { low += 1 }
             while high > low, scalars[high - 1] == " " || scalars[high - 1] == "\t" { high -= 1 }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[low..<high])
             let column = low < scalars.count ? mapped.columns[low] : mapped.endColumn
             let endColumn = high > low ? mapped.columns[high - 1] + 1 : column
             cells.append(
                 ExtractedCell(
-                    text: String(view),
+                    text: ScalarText.string(scalars[low..<high]),
                     location: .text(line: number, column: column, endColumn: endColumn)
                 )
             )

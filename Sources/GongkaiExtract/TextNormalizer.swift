@@ -1,3 +1,5 @@
+import GongkaiModel
+
 /// Normalises one line of text for matching while remembering, for every kept character, its column in the source.
 ///
 /// Full-width ASCII (digits, letters, brackets, punctuation) becomes ASCII; the ideographic space, no-break spaces and
@@ -10,11 +12,7 @@ public enum TextNormalizer {
         /// The column just past the end of the line.
         public var endColumn: Int
 
-        public var text: String {
-            var string = String.UnicodeScalarView()
-            string.append(contentsOf: scalars)
-            return String(string)
-        }
+        public var text: String { ScalarText.string(scalars) }
     }
 
     public static func map(_ line: Substring) -> Mapped {
@@ -35,11 +33,7 @@ public enum TextNormalizer {
 
     /// The normalised form of a whole string (no column map).
     public static func normalize(_ text: some StringProtocol) -> String {
-        var view = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if let normal = normalize(scalar) { view.append(normal) }
-        }
-        return String(view)
+        ScalarText.map(text, normalize)
     }
 
     @inline(__always)

@@ -41,9 +41,9 @@ public struct RowGroupSpec: Sendable, Hashable {
 
 /// One data row of a template table.
 public struct RowSpec: Sendable, Hashable {
-    public var table: TableKind
+    public var table: TableKind { didSet { updateFigureIDs() } }
     /// The middle of the figure id (`received`, `denied.state_secret`, `rules`).
-    public var key: String
+    public var key: String { didSet { updateFigureIDs() } }
     public var marker: RowMarker?
     /// The label without its marker, as the national format prints it.
     public var name: String
@@ -52,7 +52,9 @@ public struct RowSpec: Sendable, Hashable {
     public var group: RowGroupSpec?
     /// For 表二: the item of 条例 art. 20 whose block holds the row (1, 5, 6, 8 or 9).
     public var article20Item: Int?
-    public var columns: [ColumnSpec]
+    public var columns: [ColumnSpec] { didSet { updateFigureIDs() } }
+    /// The ids of the row's cells, in column order.
+    public private(set) var figureIDs: [FigureID] = []
     /// True for a row the format does not have but real reports print in its place (a single 「（六）其他处理」 row in a
     /// 2021-format report).
     public var isVariant: Bool
@@ -77,7 +79,10 @@ public struct RowSpec: Sendable, Hashable {
         self.article20Item = article20Item
         self.columns = columns
         self.isVariant = isVariant
+        updateFigureIDs()
     }
+
+    private mutating func updateFigureIDs() { figureIDs = columns.map(figureID) }
 
     /// The label as the national format prints it, marker included.
     public var label: String { (marker?.printed ?? "") + name }
@@ -89,7 +94,6 @@ public struct RowSpec: Sendable, Hashable {
         FigureID("t\(table.rawValue).\(key).\(column.key)")
     }
 
-    public var figureIDs: [FigureID] { columns.map(figureID) }
 }
 
 /// One table of a template: its rows in printed order.

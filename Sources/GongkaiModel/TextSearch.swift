@@ -43,3 +43,46 @@ public enum TextSearch {
         return false
     }
 }
+
+extension StringProtocol {
+    /// Whether the text begins with `prefix`, compared as UTF-8 bytes (see ``includes(_:)``).
+    @inlinable
+    public func begins(with prefix: some StringProtocol) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+
+    /// Whether the text ends with `suffix`, compared as UTF-8 bytes (see ``includes(_:)``).
+    @inlinable
+    public func ends(with suffix: some StringProtocol) -> Bool {
+        let count = suffix.utf8.count
+        return utf8.count >= count && utf8.suffix(count).elementsEqual(suffix.utf8)
+    }
+}
+
+extension StringProtocol {
+    /// Whether the two texts are the same UTF-8 bytes: the equality wanted for normalised text, without the standard
+    /// library's canonical-equivalence work.
+    @inlinable
+    public func isSame(as other: some StringProtocol) -> Bool {
+        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+    }
+
+    /// The text without leading and trailing tabs and spaces of any width (as Foundation's `.whitespaces`).
+    @inlinable
+    public var trimmingSpacesAndTabs: Substring {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t"
+                || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard isSpace(scalars[before]) else { break }
+            end = before
+        }
+        return Substring(self[start..<end])
+    }
+}

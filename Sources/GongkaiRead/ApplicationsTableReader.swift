@@ -140,7 +140,7 @@ struct ApplicationsTableReader {
 
     /// How well a printed name matches a template name: 1 when it starts with it, else the similarity.
     func nameScore(_ printed: String, _ name: String) -> Double {
-        if printed == name || printed.hasPrefix(name) { return 1 }
+        if printed.begins(with: name) { return 1 }
         return LabelKey.similarity(printed, name)
     }
 
@@ -153,7 +153,7 @@ struct ApplicationsTableReader {
     static func tableArithmeticHolds(_ rows: [String: [Int]], template: ReportTemplate) -> Bool {
         var outcomeKeys = NationalTemplates.outcomeRowKeys(template)
         if template == .v2021, rows["other"] != nil {
-            outcomeKeys.removeAll { $0.hasPrefix("other.") }
+            outcomeKeys.removeAll { $0.begins(with: "other.") }
             outcomeKeys.append("other")
         }
         let outcomesComplete = outcomeKeys.allSatisfy { rows[$0] != nil }

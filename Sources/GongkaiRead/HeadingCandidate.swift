@@ -25,8 +25,8 @@ struct HeadingCandidate {
         guard key.count <= 44, let (number, title) = split(key) else { return nil }
         guard !title.isEmpty, !title.includes("。"), title.count <= 40 else { return nil }
         // 「三、本」…「年度办理结果」: a wrapped 表三 label, not a heading.
-        for name in tableRowNames where name.hasPrefix(title) || title.hasPrefix(name) { return nil }
-        if title.unicodeScalars.contains(where: \.isASCIIDigitScalar), title.hasSuffix("0") { return nil }
+        for name in tableRowNames where name.begins(with: title) || title.begins(with: name) { return nil }
+        if title.unicodeScalars.contains(where: \.isASCIIDigitScalar), title.ends(with: "0") { return nil }
         let column = nonEmpty.first?.location.column ?? 1
         return HeadingCandidate(
             index: index,

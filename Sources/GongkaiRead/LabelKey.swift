@@ -1,28 +1,25 @@
+import GongkaiModel
+
 /// The comparable form of a printed label: normalised (see `TextNormalizer`), with spaces, quotes and bracket styles
 /// removed so that 「（一） 予以公开」, 「(一)予以公开」 and 「（一）予以公开」 compare equal.
 enum LabelKey {
     static func make(_ text: some StringProtocol) -> String {
-        var view = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        ScalarText.map(text) { scalar in
             switch scalar {
             case " ", "\t", "\u{3000}", "\u{A0}", "\u{200B}", "\u{FEFF}", "\"", "'", "“", "”", "‘", "’", "「", "」", "*":
-                continue
-            case "（", "【", "〔", "[", "［": view.append("(")
-            case "）", "】", "〕", "]", "］": view.append(")")
-            case "：": view.append(":")
-            case "，": view.append(",")
-            case "．", "。": view.append(".")
-            case "；": view.append(";")
+                return nil
+            case "（", "【", "〔", "[", "［": return "("
+            case "）", "】", "〕", "]", "］": return ")"
+            case "：": return ":"
+            case "，": return ","
+            case "．", "。": return "."
+            case "；": return ";"
             default:
                 let value = scalar.value
-                if (0xFF01...0xFF5E).contains(value), let ascii = Unicode.Scalar(value - 0xFEE0) {
-                    view.append(ascii)
-                } else {
-                    view.append(scalar)
-                }
+                if (0xFF01...0xFF5E).contains(value), let ascii = Unicode.Scalar(value - 0xFEE0) { return ascii }
+                return scalar
             }
         }
-        return String(view)
     }
 
     /// Similarity of two keys in 0…1: twice the longest common subsequence over the total length.

@@ -66,7 +66,7 @@ struct ProactiveTableReader {
             for row in rows where !used.contains(row.key) {
                 for name in [row.name] + row.variants {
                     let nameKey = LabelKey.make(name)
-                    if key.hasSuffix(nameKey), nameKey.count > (best?.length ?? 0) {
+                    if key.ends(with: nameKey), nameKey.count > (best?.length ?? 0) {
                         best = (row, nameKey.count)
                     }
                 }

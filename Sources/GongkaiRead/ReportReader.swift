@@ -122,8 +122,8 @@ public enum ReportReader {
             let key = LabelKey.make(lines[previous].text)
             let isSignature =
                 key.count <= 30 && !key.includes(".") && !key.includes(",")
-                && (agency.map { key.hasSuffix($0) || $0.hasSuffix(key) } == true || key.hasSuffix("局")
-                    || key.hasSuffix("政府") || key.hasSuffix("办公室") || key.hasSuffix("委员会"))
+                && (agency.map { key.ends(with: $0) || $0.ends(with: key) } == true || key.ends(with: "局")
+                    || key.ends(with: "政府") || key.ends(with: "办公室") || key.ends(with: "委员会"))
             if isSignature { start = previous }
         }
         return start
@@ -157,7 +157,7 @@ public enum ReportReader {
                 if let last = result.last, !last.isEmpty { result.append("") }
                 continue
             }
-            result.append(line.raw.trimmingCharacters(in: .whitespaces))
+            result.append(String(line.raw.trimmingSpacesAndTabs))
         }
         while result.last == "" { result.removeLast() }
         return result.joined(separator: "\n")

@@ -92,11 +92,10 @@ struct TableToken {
     }
 
     /// Cells that stand for an empty value: 「/」, 「-」, 「—」, 「无」, 「空」.
+    static let placeholders = ["/", "\\", "-", "—", "——", "–", "－", "―", "─", "--", "无", "空", "×", "x", "X", "*"]
+
     static func isPlaceholder(_ text: String) -> Bool {
-        switch text {
-        case "/", "\\", "-", "—", "——", "–", "－", "―", "─", "--", "无", "空", "×", "x", "X", "*": true
-        default: false
-        }
+        text.utf8.count <= 6 && placeholders.contains { $0.isSame(as: text) }
     }
 
     static func isNumberPunctuation(_ scalar: Unicode.Scalar) -> Bool {

@@ -55,7 +55,7 @@ enum TitleReader {
     }
 
     static func isTitle(_ key: String) -> Bool {
-        key.count <= 60 && (key.hasSuffix("年度报告") || key.hasSuffix("年报") || key.hasSuffix("年度报告(全文)"))
+        key.count <= 60 && (key.ends(with: "年度报告") || key.ends(with: "年报") || key.ends(with: "年度报告(全文)"))
             && key.includes("信息公开")
     }
 
@@ -94,9 +94,9 @@ enum TitleReader {
     /// Strips the wrappers titles put around an agency name.
     static func clean(_ text: String) -> String? {
         var result = Substring(text)
-        for prefix in ["《", "关于", "("] where result.hasPrefix(prefix) { result = result.dropFirst(prefix.count) }
+        for prefix in ["《", "关于", "("] where result.begins(with: prefix) { result = result.dropFirst(prefix.count) }
         while let last = result.last, last == "(" || last == "《" || last == "关" { result = result.dropLast() }
-        if result.hasSuffix("关于") { result = result.dropLast(2) }
+        if result.ends(with: "关于") { result = result.dropLast(2) }
         return result.isEmpty ? nil : String(result)
     }
 }
