@@ -2,31 +2,49 @@ import GongkaiModel
 
 /// Narrative text cut into clauses and sentences, with the numbers they state.
 enum Clauses {
-    /// Clauses: text between 。；，, with line breaks removed (wrapped lines join up) and spaces dropped.
+    /// Clauses: text between 。；，！？ (either width), with line breaks removed (wrapped lines join up) and spaces
+    /// dropped.
     static func split(_ text: String) -> [String] {
-        pieces(text) { clauseSeparators.contains($0) }
+        pieces(text, atCommas: true)
     }
 
-    /// Sentences: text between 。； and paragraph ends.
+    /// Sentences: text between 。；！？ and paragraph ends.
     static func sentences(_ text: String) -> [String] {
-        pieces(text) { sentenceSeparators.contains($0) }
+        pieces(text, atCommas: false)
     }
 
-    static let clauseSeparators: [Unicode.Scalar] = ["。", "；", ";", "，", ",", "！", "？"]
-    static let sentenceSeparators: [Unicode.Scalar] = ["。", "；", ";", "！", "？"]
-
-    static func pieces(_ text: String, isSeparator: (Unicode.Scalar) -> Bool) -> [String] {
-        let key = Array(LabelText.key(text).unicodeScalars)
+    /// Cuts the label key of `text` (where full-width punctuation is already ASCII) at sentence ends and, when
+    /// `atCommas`, at commas; works on UTF-8 bytes, where every separator but 。 is one ASCII byte.
+    static func pieces(_ text: String, atCommas: Bool) -> [String] {
+        let key = LabelText.key(text)
         var result: [String] = []
-        var start = 0
-        for index in key.indices where isSeparator(key[index]) || index == key.count - 1 {
-            let end = isSeparator(key[index]) ? index : index + 1
-            if start < end {
-                result.append(ScalarText.string(key[start..<end].lazy.filter { $0 != "\n" && $0 != "\r" }))
-            }
-            start = index + 1
+        var current: [UInt8] = []
+        func emit() {
+            if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
         }
-        return result.filter { !$0.isEmpty }
+        let bytes = Array(key.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x0A, 0x0D:
+                break
+            case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                emit()
+            case UInt8(ascii: ","):
+                if atCommas { emit() } else { current.append(byte) }
+            case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82:
+                // 。
+                emit()
+                index += 2
+            default:
+                current.append(byte)
+            }
+            index += 1
+        }
+        emit()
+        return result
     }
 
     /// Counts a clause states: integers followed by 件 (「申请21件」).

@@ -38,6 +38,10 @@ enum NarrativeRules {
         let receivedID = FigureID("t3.received.total")
         let refs = [Finding.FigureRef(id: receivedID, value: report[receivedID] ?? .unknown)]
         for clause in Clauses.split(text) {
+            // Only a stated count (「…21件」) or a negation (未…, 没有…, 无…) can disagree with the table.
+            guard clause.includes("件") || clause.includes("未") || clause.includes("没") || clause.includes("无") else {
+                continue
+            }
             guard !unrelated.contains(where: clause.includes) || negations.contains(where: clause.includes) else {
                 continue
             }
@@ -83,7 +87,8 @@ enum NarrativeRules {
         func refs(_ groups: [String]) -> [Finding.FigureRef] {
             groups.map { FigureID("t4.\($0).total") }.map { Finding.FigureRef(id: $0, value: report[$0] ?? .unknown) }
         }
-        for sentence in Clauses.sentences(text) {
+        for sentence in Clauses.sentences(text)
+        where sentence.includes("复议") || sentence.includes("诉讼") || sentence.includes("起诉") {
             let aboutDisclosure = sentence.includes("信息公开") || sentence.includes("依申请")
             for clause in Clauses.split(sentence) {
                 let mentionsReview = clause.includes("复议") && !clause.includes("复议后")

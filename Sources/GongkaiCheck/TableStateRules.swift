@@ -212,8 +212,8 @@ enum TableStateRules {
             for printed in table.rows where printed.state == .complete {
                 guard let row = tableSpec.row(printed.key) else { continue }
                 var blanks: [(ColumnSpec, Figure)] = []
-                for column in row.columns {
-                    guard let figure = report.figures[row.figureID(column)] else { continue }
+                for (column, id) in zip(row.columns, row.figureIDs) {
+                    guard let figure = report.figures[id] else { continue }
                     switch figure.value {
                     case .blank:
                         blanks.append((column, figure))

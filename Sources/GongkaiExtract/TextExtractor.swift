@@ -33,8 +33,8 @@ public enum TextExtractor {
         for rawLine in splitLines(text) {
             number += 1
             let line = extractLine(rawLine, number: number)
-            if line.layout == .separator || rawLine.hasPrefix("#") { isMarkdown = true }
-            rawLines.append(String(rawLine))
+            if line.layout == .separator || rawLine.utf8.first == UInt8(ascii: "#") { isMarkdown = true }
+            rawLines.append(line.raw)
             lines.append(line)
         }
         let source = SourceInfo(
@@ -69,28 +69,45 @@ public enum TextExtractor {
     }
 
     static func extractLine(_ raw: Substring, number: Int) -> ExtractedLine {
+        let rawText = String(raw)
         let mapped = TextNormalizer.map(raw)
         let text = mapped.text
         let scalars = mapped.scalars
-        if scalars.allSatisfy({ $0 == " " || $0 == "\t" }) {
-            return ExtractedLine(number: number, raw: String(raw), text: text, layout: .blank, cells: [])
+        var blank = true
+        var hasTab = false
+        var pipes = 0
+        var onlySeparatorMarks = true
+        for scalar in scalars {
+            switch scalar {
+            case " ": break
+            case "\t": hasTab = true
+            case "|":
+                pipes += 1
+                blank = false
+            case "-", ":": blank = false
+            default:
+                blank = false
+                onlySeparatorMarks = false
+            }
         }
-        if scalars.contains("\t") {
+        if blank {
+            return ExtractedLine(number: number, raw: rawText, text: text, layout: .blank, cells: [])
+        }
+        if hasTab {
             let cells = split(mapped, number: number) { $0 == "\t" }
-            return ExtractedLine(number: number, raw: String(raw), text: text, layout: .delimited, cells: cells)
+            return ExtractedLine(number: number, raw: rawText, text: text, layout: .delimited, cells: cells)
         }
-        let pipes = scalars.reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
-        if pipes >= 2 || (pipes == 1 && (scalars.first == "|" || scalars.last == "|")) {
-            if scalars.allSatisfy({ $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " }) {
-                return ExtractedLine(number: number, raw: String(raw), text: text, layout: .separator, cells: [])
+        if pipes >= 2 || (pipes == 1 && (scalars.firstNonSpace == "|" || scalars.lastNonSpace == "|")) {
+            if onlySeparatorMarks {
+                return ExtractedLine(number: number, raw: rawText, text: text, layout: .separator, cells: [])
             }
             var cells = split(mapped, number: number) { $0 == "|" }
             if isPipe(scalars.firstNonSpace), cells.first?.text.isEmpty == true { cells.removeFirst() }
             if isPipe(scalars.lastNonSpace), cells.last?.text.isEmpty == true { cells.removeLast() }
-            return ExtractedLine(number: number, raw: String(raw), text: text, layout: .delimited, cells: cells)
+            return ExtractedLine(number: number, raw: rawText, text: text, layout: .delimited, cells: cells)
         }
         let words = split(mapped, number: number) { $0 == " " }.filter { !$0.text.isEmpty }
-        return ExtractedLine(number: number, raw: String(raw), text: text, layout: .spaced, cells: words)
+        return ExtractedLine(number: number, raw: rawText, text: text, layout: .spaced, cells: words)
     }
 
     private static func isPipe(_ scalar: Unicode.Scalar?) -> Bool { scalar == "|" }

@@ -18,8 +18,8 @@ public enum TextNormalizer {
     public static func map(_ line: Substring) -> Mapped {
         var scalars: [Unicode.Scalar] = []
         var columns: [Int] = []
-        scalars.reserveCapacity(line.unicodeScalars.count)
-        columns.reserveCapacity(line.unicodeScalars.count)
+        scalars.reserveCapacity(line.utf8.count)
+        columns.reserveCapacity(line.utf8.count)
         var column = 0
         for scalar in line.unicodeScalars {
             column += 1

@@ -146,7 +146,7 @@ public struct TemplateSpec: Sendable {
     public func cell(_ id: FigureID) -> (row: RowSpec, column: ColumnSpec)? {
         for table in tables {
             for row in table.rows + table.variantRows {
-                for column in row.columns where row.figureID(column) == id {
+                for (column, columnID) in zip(row.columns, row.figureIDs) where columnID == id {
                     return (row, column)
                 }
             }

@@ -9,6 +9,14 @@ struct ApplicationsTableReader {
     /// The label keys of each candidate's name and variants.
     let nameKeys: [[String]]
 
+    /// The reader for a template, built once.
+    static func forTemplate(_ template: ReportTemplate) -> ApplicationsTableReader {
+        template == .v2021 ? v2021 : v2019
+    }
+
+    private static let v2021 = ApplicationsTableReader(template: .v2021)
+    private static let v2019 = ApplicationsTableReader(template: .v2019)
+
     init(template: ReportTemplate) {
         table = NationalTemplates.spec(template).table(.three)
         var list: [(RowSpec, Int)] = table.rows.enumerated().map { ($1, $0) }
@@ -131,16 +139,20 @@ struct ApplicationsTableReader {
             } else {
                 threshold = 0.85
             }
-            let score = nameKeys[index].map { nameScore(segment.name, $0) }.max() ?? 0
+            let floor = max(threshold, best?.score ?? 0)
+            let score = nameKeys[index].map { nameScore(segment.name, $0, atLeast: floor) }.max() ?? 0
             if score >= threshold, score > (best?.score ?? 0) { best = (row, order, score) }
             if score == 1 { break }
         }
         return best.map { ($0.row, $0.order) }
     }
 
-    /// How well a printed name matches a template name: 1 when it starts with it, else the similarity.
-    func nameScore(_ printed: String, _ name: String) -> Double {
+    /// How well a printed name matches a template name: 1 when it starts with it, else the similarity; 0 when the
+    /// similarity cannot reach `atLeast`.
+    func nameScore(_ printed: String, _ name: String, atLeast floor: Double = 0) -> Double {
         if printed.begins(with: name) { return 1 }
+        let bound = LabelKey.similarityBound(printed.unicodeScalars.count, name.unicodeScalars.count)
+        if bound < floor { return 0 }
         return LabelKey.similarity(printed, name)
     }
 

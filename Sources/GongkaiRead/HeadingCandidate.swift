@@ -18,12 +18,12 @@ struct HeadingCandidate {
     }
 
     static func make(_ line: ExtractedLine, index: Int) -> HeadingCandidate? {
-        guard !line.isBlank else { return nil }
+        guard !line.isBlank, startsLikeHeading(line.text) else { return nil }
         let nonEmpty = line.cells.filter { !$0.text.isEmpty }
         if line.layout == .delimited, nonEmpty.count > 1 { return nil }
         let key = TitleReader.headingKey(line.text)
-        guard key.count <= 44, let (number, title) = split(key) else { return nil }
-        guard !title.isEmpty, !title.includes("。"), title.count <= 40 else { return nil }
+        guard key.unicodeScalars.count <= 44, let (number, title) = split(key) else { return nil }
+        guard !title.isEmpty, !title.includes("。"), title.unicodeScalars.count <= 40 else { return nil }
         // 「三、本」…「年度办理结果」: a wrapped 表三 label, not a heading.
         for name in tableRowNames where name.begins(with: title) || title.begins(with: name) { return nil }
         if title.unicodeScalars.contains(where: \.isASCIIDigitScalar), title.ends(with: "0") { return nil }
@@ -34,6 +34,18 @@ struct HeadingCandidate {
             title: title,
             location: .text(line: line.number, column: column)
         )
+    }
+
+    /// Whether the text's first character that counts (after `#`, spaces and quotes) is 第 or a Chinese numeral: a
+    /// cheap test that rules out most lines before their key is made.
+    static func startsLikeHeading(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "#", " ", "\t", "*", "\u{3000}", "\u{A0}", "\"", "'", "“", "”", "‘", "’", "「", "」": continue
+            default: return scalar == "第" || LabelSegment.isChineseDigit(scalar)
+            }
+        }
+        return false
     }
 
     /// 「二、主动…」 → (2, 「主动…」); 「第二部分主动…」 → (2, 「主动…」).
@@ -59,6 +71,6 @@ struct HeadingCandidate {
             guard scalars[end] == "、" || scalars[end] == "." else { return nil }
             titleStart = end + 1
         }
-        return (number, String(String.UnicodeScalarView(scalars[titleStart...])))
+        return (number, ScalarText.string(scalars[titleStart...]))
     }
 }

@@ -24,17 +24,28 @@ enum LabelKey {
 
     /// Similarity of two keys in 0…1: twice the longest common subsequence over the total length.
     static func similarity(_ a: String, _ b: String) -> Double {
-        let x = Array(a.unicodeScalars)
-        let y = Array(b.unicodeScalars)
+        let x = a.unicodeScalars.map(\.value)
+        let y = b.unicodeScalars.map(\.value)
         if x.isEmpty || y.isEmpty { return 0 }
-        var previous = [Int](repeating: 0, count: y.count + 1)
-        var current = previous
-        for i in 1...x.count {
-            for j in 1...y.count {
-                current[j] = x[i - 1] == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1])
+        let width = y.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * width) { buffer in
+            buffer.initialize(repeating: 0)
+            var previous = 0
+            var current = width
+            for i in 0..<x.count {
+                for j in 1...y.count {
+                    buffer[current + j] =
+                        x[i] == y[j - 1]
+                        ? buffer[previous + j - 1] + 1 : max(buffer[previous + j], buffer[current + j - 1])
+                }
+                swap(&previous, &current)
             }
-            swap(&previous, &current)
+            return 2 * Double(buffer[previous + y.count]) / Double(x.count + y.count)
         }
-        return 2 * Double(previous[y.count]) / Double(x.count + y.count)
+    }
+
+    /// The most `similarity` can be for keys of these lengths.
+    static func similarityBound(_ a: Int, _ b: Int) -> Double {
+        a + b == 0 ? 0 : 2 * Double(min(a, b)) / Double(a + b)
     }
 }

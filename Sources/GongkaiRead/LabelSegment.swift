@@ -22,11 +22,7 @@ struct LabelSegment: Equatable {
             }
         }
         var segments: [LabelSegment] = []
-        func text(_ range: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            return String(view)
-        }
+        func text(_ range: Range<Int>) -> String { ScalarText.string(scalars[range]) }
         if let first = starts.first, first.index > 0 {
             let body = text(0..<first.index)
             segments.append(LabelSegment(marker: nil, name: body, key: body))
@@ -66,14 +62,15 @@ struct LabelSegment: Equatable {
             else { return nil }
             return (.numeral(value), end + 1 - index)
         }
-        if scalar.properties.numericType != nil, scalar.isASCII {
-            if index > 0, scalars[index - 1].isASCII, scalars[index - 1].properties.numericType != nil { return nil }
+        if scalar.isASCIIDigitScalar {
+            if index > 0, scalars[index - 1].isASCIIDigitScalar { return nil }
             var end = index
-            while end < scalars.count, scalars[end].isASCII, scalars[end].properties.numericType != nil { end += 1 }
-            guard end - index <= 2, end < scalars.count, [".", "、", ","].contains(scalars[end]),
-                end + 1 < scalars.count, !(scalars[end + 1].isASCII && scalars[end + 1].properties.numericType != nil),
-                let value = Int(String(String.UnicodeScalarView(scalars[index..<end])))
+            while end < scalars.count, scalars[end].isASCIIDigitScalar { end += 1 }
+            guard end - index <= 2, end < scalars.count,
+                scalars[end] == "." || scalars[end] == "、" || scalars[end] == ",",
+                end + 1 < scalars.count, !scalars[end + 1].isASCIIDigitScalar
             else { return nil }
+            let value = scalars[index..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
             return (.item(value), end + 1 - index)
         }
         return nil
@@ -87,6 +84,6 @@ struct LabelSegment: Equatable {
     }
 
     static func chineseValue(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
-        ChineseNumeral.value(Substring(String(String.UnicodeScalarView(scalars))))
+        ChineseNumeral.value(Substring(ScalarText.string(scalars)))
     }
 }

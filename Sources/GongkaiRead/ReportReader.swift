@@ -46,7 +46,7 @@ public enum ReportReader {
             add(reading, to: &report)
         }
         if let region = regions[.three] {
-            let reading = ApplicationsTableReader(template: template).read(
+            let reading = ApplicationsTableReader.forTemplate(template).read(
                 TableToken.tokens(lines[region]),
                 location: location(of: lines[region.lowerBound])
             )

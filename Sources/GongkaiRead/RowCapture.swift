@@ -50,9 +50,10 @@ enum RowOutcome {
 
     /// Figures for a row whose tokens map one-to-one onto its columns.
     static func assign(_ capture: RowCapture) -> [Figure] {
-        zip(capture.row.columns, capture.values).map { column, token in
-            Figure(
-                id: capture.row.figureID(column),
+        zip(zip(capture.row.columns, capture.row.figureIDs), capture.values).map { pair, token in
+            let (column, id) = pair
+            return Figure(
+                id: id,
                 value: TableToken.value(of: token.text, kind: column.kind),
                 printed: token.text,
                 location: token.location
@@ -65,7 +66,7 @@ enum RowOutcome {
         let locations = partLocations(capture.values, split: split)
         return capture.row.columns.enumerated().map { index, column in
             Figure(
-                id: capture.row.figureID(column),
+                id: capture.row.figureIDs[index],
                 value: column.kind == .amount ? .decimal(Decimal(split[index])) : .integer(split[index]),
                 printed: String(split[index]),
                 location: locations[index]
@@ -101,11 +102,11 @@ enum RowOutcome {
 
     /// Figures for cells that exist but whose values cannot be determined.
     static func unknownFigures(_ row: RowSpec, location: SourceLocation?) -> [Figure] {
-        row.columns.map { Figure(id: row.figureID($0), value: .unknown, printed: "", location: location) }
+        row.figureIDs.map { Figure(id: $0, value: .unknown, printed: "", location: location) }
     }
 
     /// Figures for a row printed with every cell empty.
     static func blankFigures(_ row: RowSpec, location: SourceLocation?) -> [Figure] {
-        row.columns.map { Figure(id: row.figureID($0), value: .blank, printed: "", location: location) }
+        row.figureIDs.map { Figure(id: $0, value: .blank, printed: "", location: location) }
     }
 }

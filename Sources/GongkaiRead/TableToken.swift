@@ -35,7 +35,8 @@ struct TableToken {
     static func append(_ cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
         let text = cell.text
         if let number = numericText(text) {
-            let isRun = number.count > 1 && number.first == "0" && number.allSatisfy(\.isASCIIDigit)
+            let isRun =
+                number.utf8.count > 1 && number.utf8.first == UInt8(ascii: "0") && number.utf8.allSatisfy(isDigit)
             tokens.append(TableToken(kind: isRun ? .digits : .value, text: number, location: cell.location, line: line))
             return
         }
@@ -65,31 +66,35 @@ struct TableToken {
 
     /// The number a cell prints, with thousands separators removed; nil when the cell is not a number.
     static func numericText(_ text: String) -> String? {
-        var body = Substring(text)
-        var sign = ""
-        if let first = body.first, first == "+" || first == "-" {
-            sign = first == "-" ? "-" : "+"
+        let bytes = text.utf8
+        guard let firstByte = bytes.first, let lastByte = bytes.last, isDigit(lastByte) else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var body = bytes[...]
+        if firstByte == UInt8(ascii: "+") || firstByte == UInt8(ascii: "-") {
+            result.append(firstByte)
             body = body.dropFirst()
         }
-        guard let first = body.first, first.isASCIIDigit, let last = body.last, last.isASCIIDigit else { return nil }
-        var result = sign
+        guard let first = body.first, isDigit(first) else { return nil }
         var seenPoint = false
-        var previous: Character = " "
-        for character in body {
-            if character.isASCIIDigit {
-                result.append(character)
-            } else if character == "." && !seenPoint {
+        var previous: UInt8 = 0
+        for byte in body {
+            if isDigit(byte) {
+                result.append(byte)
+            } else if byte == UInt8(ascii: ".") && !seenPoint {
                 seenPoint = true
-                result.append(character)
-            } else if character == "," && previous.isASCIIDigit {
+                result.append(byte)
+            } else if byte == UInt8(ascii: ",") && isDigit(previous) {
                 continue
             } else {
                 return nil
             }
-            previous = character
+            previous = byte
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// Cells that stand for an empty value: 「/」, 「-」, 「—」, 「无」, 「空」.
     static let placeholders = ["/", "\\", "-", "—", "——", "–", "－", "―", "─", "--", "无", "空", "×", "x", "X", "*"]
@@ -109,7 +114,7 @@ struct TableToken {
             guard let decimal = Decimal(string: text, locale: nil) else { return .blank }
             return .decimal(decimal)
         }
-        let digits = text.hasPrefix("+") ? String(text.dropFirst()) : text
+        let digits = text.utf8.first == UInt8(ascii: "+") ? String(text.dropFirst()) : text
         if let integer = Int(digits) { return kind == .amount ? .decimal(Decimal(integer)) : .integer(integer) }
         return .unknown
     }

@@ -17,14 +17,14 @@ enum TitleReader {
 
     static func read(_ lines: [ExtractedLine]) -> Result {
         let top = lines.prefix(searchLines)
-        for (position, line) in top.enumerated() where !line.isBlank {
+        for (position, line) in top.enumerated() where !line.isBlank && line.text.includes("报") {
             let key = headingKey(line.text)
             guard isTitle(key) else { continue }
             var (agency, year) = agencyAndYear(key)
             // A title broken over two lines: the agency on the line before.
             if agency == nil, let previous = top[..<(top.startIndex + position)].last(where: { !$0.isBlank }) {
                 let previousKey = headingKey(previous.text)
-                if previousKey.count <= 30, !previousKey.includes(","), !previousKey.includes(".") {
+                if previousKey.unicodeScalars.count <= 30, !previousKey.includes(","), !previousKey.includes(".") {
                     agency = clean(previousKey)
                 }
             }
@@ -32,7 +32,7 @@ enum TitleReader {
             return Result(title: key, titleLine: line.number, location: location, agency: agency, year: year)
         }
         // No title line: the report names itself in its introduction (《…年度报告》).
-        for line in top {
+        for line in top where line.text.includes("《") {
             let key = LabelKey.make(line.text)
             var searchStart = key.startIndex
             while let open = key.range(of: "《", range: searchStart..<key.endIndex),
@@ -55,7 +55,7 @@ enum TitleReader {
     }
 
     static func isTitle(_ key: String) -> Bool {
-        key.count <= 60 && (key.ends(with: "年度报告") || key.ends(with: "年报") || key.ends(with: "年度报告(全文)"))
+        key.unicodeScalars.count <= 60 && (key.ends(with: "年度报告") || key.ends(with: "年报") || key.ends(with: "年度报告(全文)"))
             && key.includes("信息公开")
     }
 
