@@ -156,7 +156,8 @@ enum TableStateRules {
         }
         // Column headers: a variant printed where the format's label is absent.
         let header = LabelText.key(table.headerLabels.joined())
-        let columns = Set(spec.rows.flatMap(\.columns))
+        var seen = Set<String>()
+        let columns = spec.rows.flatMap(\.columns).filter { seen.insert($0.key).inserted }
         for column in columns.sorted(by: { $0.key < $1.key }) {
             guard !header.includes(LabelText.key(column.label)) else { continue }
             for variant in column.variants where header.includes(LabelText.key(variant)) {

@@ -92,6 +92,7 @@ public enum ReportReader {
 
     static func add(_ reading: TableReading, to report: inout AnnualReport) {
         report.tables.append(reading.table)
+        report.figures.reserveCapacity(report.figures.count + reading.figures.count)
         for figure in reading.figures where report.figures[figure.id] == nil {
             report.figures[figure.id] = figure
         }

@@ -26,6 +26,11 @@ enum RowOutcome {
         if tokens.isEmpty { return .unassigned(.blank) }
         let isInteger = { (token: TableToken) in token.text.allSatisfy(\.isASCIIDigit) }
         let hasRun = tokens.contains { $0.kind == .digits }
+        if let last = tokens.last, last.kind == .digits, last.text.includes("."),
+            tokens.dropLast().allSatisfy(isInteger)
+        {
+            return resolveAmountRun(capture)
+        }
         let loneRun = tokens.count == 1 && columns.count > 1 && isInteger(tokens[0]) && tokens[0].text.count > 1
         if (hasRun || loneRun) && tokens.allSatisfy(isInteger) {
             let fixed = tokens.map { $0.kind == .value && !loneRun }
@@ -46,6 +51,38 @@ enum RowOutcome {
             return .unassigned(.moreValues(printed: tokens.count, expected: columns.count))
         }
         return .values(assign(capture))
+    }
+
+    /// A row whose last run of digits ends in a 万元 amount glued to what precedes it (「政府集中采购0869.6」): the
+    /// fraction belongs to the row's last value, which must be an amount column; the integer digits are split as
+    /// any run. Only a single possible split is taken; otherwise the row's values are unknown.
+    static func resolveAmountRun(_ capture: RowCapture) -> RowOutcome {
+        let columns = capture.row.columns
+        let tokens = capture.values
+        guard let last = tokens.last, let point = last.text.firstIndex(of: "."), let lastColumn = columns.last,
+            lastColumn.kind == .amount
+        else {
+            return .unassigned(.ambiguousDigits(digits: tokens.map(\.text).joined(separator: " "), solutions: 0))
+        }
+        let fraction = String(last.text[last.text.index(after: point)...])
+        let runs = tokens.dropLast().map(\.text) + [String(last.text[..<point])]
+        let fixed = tokens.map { $0.kind == .value }
+        let digits = tokens.map(\.text).joined(separator: " ")
+        guard let splits = DigitSplitter.splits(runs, fixed: fixed, count: columns.count, accept: { _ in true }) else {
+            return .unassigned(.ambiguousDigits(digits: digits, solutions: DigitSplitter.resultLimit))
+        }
+        guard splits.count == 1, let split = splits.first else {
+            return .unassigned(.ambiguousDigits(digits: digits, solutions: splits.count))
+        }
+        var figures = assign(capture, split: split)
+        let amountText = "\(split[split.count - 1]).\(fraction)"
+        if let amount = Decimal(string: amountText, locale: nil), var figure = figures.popLast() {
+            figure.value = .decimal(amount)
+            figure.printed = amountText
+            if let end = figure.location?.endColumn { figure.location?.endColumn = end + 1 + fraction.count }
+            figures.append(figure)
+        }
+        return .values(figures)
     }
 
     /// Figures for a row whose tokens map one-to-one onto its columns.

@@ -44,13 +44,22 @@ struct TableToken {
             tokens.append(TableToken(kind: .value, text: text, location: cell.location, line: line))
             return
         }
-        // A label with digits glued to its end: 「行政规范性文件124130」.
+        // A label with digits glued to its end: 「行政规范性文件124130」, or a 万元 amount: 「行政事业性收费1.25」,
+        // 「政府集中采购0869.6」 (a count and an amount).
         let scalars = Array(text.unicodeScalars)
         var digitStart = scalars.count
         while digitStart > 0, scalars[digitStart - 1].isASCIIDigitScalar { digitStart -= 1 }
+        if digitStart < scalars.count, digitStart > 1, scalars[digitStart - 1] == ".",
+            scalars[digitStart - 2].isASCIIDigitScalar
+        {
+            // Take the digits before the point as well.
+            var integerStart = digitStart - 1
+            while integerStart > 0, scalars[integerStart - 1].isASCIIDigitScalar { integerStart -= 1 }
+            if integerStart > 0, !isNumberPunctuation(scalars[integerStart - 1]) { digitStart = integerStart }
+        }
         if digitStart < scalars.count, digitStart > 0, !isNumberPunctuation(scalars[digitStart - 1]) {
-            let label = String(String.UnicodeScalarView(scalars[..<digitStart]))
-            let digits = String(String.UnicodeScalarView(scalars[digitStart...]))
+            let label = ScalarText.string(scalars[..<digitStart])
+            let digits = ScalarText.string(scalars[digitStart...])
             let column = cell.location.column ?? 1
             let split = column + digitStart
             var labelLocation = cell.location
