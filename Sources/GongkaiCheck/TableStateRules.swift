@@ -113,6 +113,8 @@ enum TableStateRules {
     /// Printed row and column labels that differ from the format's wording.
     static func labels(_ spec: TableSpec, _ table: PrintedTable, report: AnnualReport, names: CellNames) -> [Finding] {
         var findings: [Finding] = []
+        let keys = TemplateLabelKeys.of(report.template ?? .v2021)
+        let tableID = spec.kind.rawValue
         for printed in table.rows where spec.kind != .four {
             guard let row = spec.row(printed.key) else { continue }
             if row.isVariant {
@@ -130,9 +132,10 @@ enum TableStateRules {
                 continue
             }
             let key = LabelText.key(printed.printedLabel)
-            let name = LabelText.key(row.name)
+            let rowID = "\(tableID).\(row.key)"
+            let name = keys.rowNames[rowID] ?? LabelText.key(row.name)
             if key.includes(name) { continue }
-            if let variant = row.variants.first(where: { key.ends(with: LabelText.key($0)) }) {
+            if let variant = keys.variants[rowID]?.first(where: { key.ends(with: $0.key) })?.text {
                 findings.append(
                     Finding(
                         code: "label-variant",
@@ -159,15 +162,16 @@ enum TableStateRules {
         var seen = Set<String>()
         let columns = spec.rows.flatMap(\.columns).filter { seen.insert($0.key).inserted }
         for column in columns.sorted(by: { $0.key < $1.key }) {
-            guard !header.includes(LabelText.key(column.label)) else { continue }
-            for variant in column.variants where header.includes(LabelText.key(variant)) {
+            let columnID = "\(tableID).\(column.key)"
+            guard !header.includes(keys.columnLabels[columnID] ?? LabelText.key(column.label)) else { continue }
+            for variant in keys.variants[columnID] ?? [] where header.includes(variant.key) {
                 findings.append(
                     Finding(
                         code: "label-variant",
                         severity: .notice,
                         table: spec.kind,
-                        message: "\(spec.kind.name)的列名印作「\(variant)」，格式规定为「\(column.label)」。",
-                        location: lineContaining(variant, in: report, from: table.location) ?? table.location
+                        message: "\(spec.kind.name)的列名印作「\(variant.text)」，格式规定为「\(column.label)」。",
+                        location: lineContaining(variant.text, in: report, from: table.location) ?? table.location
                     )
                 )
             }
