@@ -18,9 +18,12 @@ let package = Package(
         .library(name: "GongkaiRead", targets: ["GongkaiRead"]),
         .library(name: "GongkaiCheck", targets: ["GongkaiCheck"]),
         .library(name: "GongkaiOutput", targets: ["GongkaiOutput"]),
+        .library(name: "GongkaiWrite", targets: ["GongkaiWrite"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
     ],
     targets: [
         // Stage 0: the vocabulary — templates, figure ids, the annual report, findings. Foundation only.
@@ -33,17 +36,30 @@ let package = Package(
         .target(name: "GongkaiCheck", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
         // Stage 4: report and findings → JSON, CSV, terminal tables, diagnostics.
         .target(name: "GongkaiOutput", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
+        // Writing reports: a data file (YAML/JSON) or a parsed report → the national layout as HTML, Markdown, DOCX, PDF.
+        .target(
+            name: "GongkaiWrite",
+            dependencies: [
+                "GongkaiModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput",
+                "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GongkaiTests",
-            dependencies: ["GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput"],
+            dependencies: [
+                "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

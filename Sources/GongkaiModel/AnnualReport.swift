@@ -103,4 +103,6 @@ public enum SourceFormat: String, Sendable, Hashable, Codable {
     case html
     case docx
     case pdf
+    /// A report data file (YAML or JSON) written by a clerk or by `gongkai parse`.
+    case data
 }

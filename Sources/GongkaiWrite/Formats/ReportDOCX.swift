@@ -1,0 +1,254 @@
+public import Foundation
+public import GongkaiModel
+import ZIPFoundation
+
+/// A Word (DOCX) file in the national layout, WordprocessingML written directly: A4 with the margins of government
+/// documents, 仿宋 body text, 黑体 and 楷体 headings, and tables with real borders and merged cells (gridSpan, vMerge)
+/// whose header rows repeat on a new page and whose rows never break across pages.
+public enum ReportDOCX {
+    public enum WriteError: Error, Sendable, CustomStringConvertible {
+        case archive(String)
+
+        public var description: String {
+            switch self {
+            case .archive(let detail): "无法生成 Word 文件：\(detail)"
+            }
+        }
+    }
+
+    /// Width of the text block in twentieths of a point: A4 (11906) less the left (1588) and right (1474) margins.
+    static let textWidth = 8844
+
+    public static func render(_ report: AnnualReport) throws(WriteError) -> Data {
+        let layout = ReportLayout(report)
+        var title = "政府信息公开工作年度报告"
+        var body = ""
+        for block in layout.blocks {
+            switch block {
+            case .title(let text):
+                title = text
+                body += paragraph(text, style: "Title")
+            case .heading(let text):
+                body += paragraph(text, style: "Heading1")
+            case .subheading(let text):
+                body += paragraph(text, style: "Heading2")
+            case .paragraph(let text):
+                body += paragraph(text, style: nil)
+            case .table(let grid):
+                body += table(grid)
+                body += paragraph("", style: "TableGap")
+            case .signature(let lines):
+                for line in lines { body += paragraph(line, style: "Signature") }
+            }
+        }
+        let document = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="\(namespace)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <w:body>\(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>\
+            <w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/>\
+            </w:sectPr></w:body></w:document>
+            """
+        let parts: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes),
+            ("_rels/.rels", packageRelationships),
+            ("docProps/core.xml", coreProperties(title: title)),
+            ("word/_rels/document.xml.rels", documentRelationships),
+            ("word/styles.xml", styles),
+            ("word/document.xml", document),
+        ]
+        do {
+            let archive = try Archive(data: Data(), accessMode: .create)
+            for (path, text) in parts {
+                let data = Data(text.utf8)
+                try archive.addEntry(
+                    with: path,
+                    type: .file,
+                    uncompressedSize: Int64(data.count),
+                    modificationDate: fixedDate,
+                    compressionMethod: .deflate
+                ) { position, size in
+                    data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+            guard let data = archive.data else { throw WriteError.archive("压缩包为空") }
+            return data
+        } catch let error as WriteError {
+            throw error
+        } catch {
+            throw .archive(String(describing: error))
+        }
+    }
+
+    /// Entries carry a fixed date so that the same report always gives the same bytes.
+    static let fixedDate = Date(timeIntervalSince1970: 1_577_836_800)
+
+    static let namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    static func paragraph(_ text: String, style: String?) -> String {
+        let properties = style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? ""
+        guard !text.isEmpty else { return "<w:p>\(properties)</w:p>" }
+        return "<w:p>\(properties)<w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r></w:p>"
+    }
+
+    static func table(_ grid: TableGrid) -> String {
+        let total = grid.columnWeights.reduce(0, +)
+        let widths = grid.columnWeights.map { Int((Double(textWidth) * $0 / max(total, 1)).rounded(.down)) }
+        let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
+        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
+        xml += "<w:tblBorders>"
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { xml += "<w:\(side) \(border)/>" }
+        xml += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        xml += "<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
+        xml += "</w:tblPr><w:tblGrid>"
+        for width in widths { xml += "<w:gridCol w:w=\"\(width)\"/>" }
+        xml += "</w:tblGrid>"
+        let style = grid.columnCount > 12 ? "TableTextSmall" : "TableText"
+        for row in 0..<grid.rowCount {
+            xml += "<w:tr><w:trPr><w:cantSplit/>"
+            if row < grid.headerRowCount { xml += "<w:tblHeader/>" }
+            xml += "</w:trPr>"
+            var column = 0
+            while column < grid.columnCount {
+                guard let cell = grid.cell(covering: row, column) else {
+                    xml += cellXML("", width: widths[column], span: 1, merge: nil, style: style, left: false)
+                    column += 1
+                    continue
+                }
+                let width = widths[cell.column..<(cell.column + cell.columnSpan)].reduce(0, +)
+                if cell.row == row {
+                    let merge = cell.rowSpan > 1 ? "restart" : nil
+                    xml += cellXML(
+                        cell.text,
+                        width: width,
+                        span: cell.columnSpan,
+                        merge: merge,
+                        style: style,
+                        left: cell.role == .label && cell.columnSpan > 1 || cell.role == .label && cell.column == 2
+                    )
+                } else {
+                    xml += cellXML(
+                        "",
+                        width: width,
+                        span: cell.columnSpan,
+                        merge: "continue",
+                        style: style,
+                        left: false
+                    )
+                }
+                column = cell.column + cell.columnSpan
+            }
+            xml += "</w:tr>"
+        }
+        return xml + "</w:tbl>"
+    }
+
+    static func cellXML(_ text: String, width: Int, span: Int, merge: String?, style: String, left: Bool) -> String {
+        var xml = "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
+        if span > 1 { xml += "<w:gridSpan w:val=\"\(span)\"/>" }
+        switch merge {
+        case "restart": xml += "<w:vMerge w:val=\"restart\"/>"
+        case "continue": xml += "<w:vMerge/>"
+        default: break
+        }
+        xml += "<w:vAlign w:val=\"center\"/></w:tcPr>"
+        let alignment = left ? "<w:jc w:val=\"left\"/>" : ""
+        xml += "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>\(alignment)</w:pPr>"
+        if !text.isEmpty { xml += "<w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>" }
+        return xml + "</w:p></w:tc>"
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default:
+                // Control characters are not allowed in XML 1.0.
+                if scalar.value < 0x20, scalar != "\t" { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static func coreProperties(title: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+        xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>\(escape(title))</dc:title></cp:coreProperties>
+        """
+    }
+
+    static let contentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+        <Default Extension="xml" ContentType="application/xml"/>\
+        <Override PartName="/word/document.xml" \
+        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+        <Override PartName="/word/styles.xml" \
+        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+        <Override PartName="/docProps/core.xml" \
+        ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+        </Types>
+        """
+
+    static let packageRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" \
+        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+        Target="word/document.xml"/>\
+        <Relationship Id="rId2" \
+        Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" \
+        Target="docProps/core.xml"/>\
+        </Relationships>
+        """
+
+    static let documentRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
+        Target="styles.xml"/>\
+        </Relationships>
+        """
+
+    /// Fonts as government documents use them; Word and LibreOffice substitute an installed CJK font when these are
+    /// missing.
+    static func fonts(_ name: String) -> String {
+        "<w:rFonts w:ascii=\"\(name)\" w:hAnsi=\"\(name)\" w:eastAsia=\"\(name)\" w:cs=\"\(name)\"/>"
+    }
+
+    static func style(_ id: String, _ name: String, paragraph: String, run: String) -> String {
+        "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/>"
+            + "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>\(paragraph)</w:pPr><w:rPr>\(run)</w:rPr></w:style>"
+    }
+
+    static let styles: String = {
+        let body = fonts("仿宋") + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
+        let tableRun = fonts("宋体") + "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>"
+        let smallTableRun = fonts("宋体") + "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"
+        let tablePara =
+            "<w:spacing w:line=\"260\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>"
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:styles xmlns:w="\(namespace)">\
+            <w:docDefaults><w:rPrDefault><w:rPr>\(body)<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>\
+            <w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="560" w:lineRule="exact"/></w:pPr></w:pPrDefault>\
+            </w:docDefaults>\
+            <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>\
+            <w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/><w:jc w:val="both"/></w:pPr></w:style>\
+            \(style("Title", "Title", paragraph: "<w:spacing w:after=\"280\" w:line=\"700\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/><w:jc w:val=\"center\"/>", run: fonts("宋体") + "<w:b/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"))\
+            \(style("Heading1", "heading 1", paragraph: "<w:keepNext/><w:outlineLvl w:val=\"0\"/>", run: fonts("黑体")))\
+            \(style("Heading2", "heading 2", paragraph: "<w:keepNext/><w:outlineLvl w:val=\"1\"/>", run: fonts("楷体")))\
+            \(style("TableText", "Table Text", paragraph: tablePara, run: tableRun))\
+            \(style("TableTextSmall", "Table Text Small", paragraph: tablePara, run: smallTableRun))\
+            \(style("TableGap", "Table Gap", paragraph: "<w:spacing w:line=\"280\" w:lineRule=\"exact\"/>", run: ""))\
+            \(style("Signature", "Signature", paragraph: "<w:ind w:firstLine=\"0\" w:firstLineChars=\"0\" w:right=\"640\"/><w:jc w:val=\"right\"/>", run: ""))\
+            </w:styles>
+            """
+    }()
+}

@@ -1,0 +1,88 @@
+public import GongkaiModel
+
+/// A report in the order the national format prints it: title, introduction, the parts with their text and tables,
+/// and the signature. Every renderer walks this one sequence, so all formats say the same thing.
+public struct ReportLayout: Sendable {
+    public enum Block: Sendable, Hashable {
+        case title(String)
+        /// A paragraph of running text.
+        case paragraph(String)
+        /// A subheading inside a part (「（一）主动公开」 printed on its own line, or a Markdown `###` line).
+        case subheading(String)
+        /// A part's heading: 「一、总体情况」.
+        case heading(String)
+        case table(TableGrid)
+        /// The issuing body and the date at the foot, right-aligned.
+        case signature([String])
+    }
+
+    public var blocks: [Block]
+
+    public init(_ report: AnnualReport) {
+        let template = report.template ?? report.year.flatMap(ReportTemplate.required(forYear:)) ?? .v2021
+        let values = report.figures.mapValues(\.value)
+        var blocks: [Block] = [.title(report.title ?? Self.defaultTitle(report))]
+        blocks += Self.paragraphs(report.introduction)
+        for section in Self.sections(report) {
+            let numeral = (section.printedNumber ?? section.kind.number).map { ChineseNumeral.string($0) + "、" } ?? ""
+            let title = section.title.isEmpty ? section.kind.standardTitle : section.title
+            blocks.append(.heading(numeral + title))
+            blocks += Self.paragraphs(section.text)
+            if let table = Self.table(for: section.kind) {
+                blocks.append(.table(TableGrid.make(table, template: template, figures: values)))
+            }
+        }
+        // The signature: the issuing body over the date. A report without a date prints none (as it was printed).
+        if let date = report.publicationDate {
+            blocks.append(.signature((report.agency.map { [$0] } ?? []) + ["\(date.year)年\(date.month)月\(date.day)日"]))
+        }
+        self.blocks = blocks
+    }
+
+    static func defaultTitle(_ report: AnnualReport) -> String {
+        (report.agency ?? "") + (report.year.map { "\($0)年" } ?? "") + "政府信息公开工作年度报告"
+    }
+
+    static func table(for kind: SectionKind) -> TableKind? {
+        switch kind {
+        case .proactive: .two
+        case .applications: .three
+        case .litigation: .four
+        default: nil
+        }
+    }
+
+    /// The report's parts, with any of the six the report lacks added in their place so that every table is printed.
+    static func sections(_ report: AnnualReport) -> [ReportSection] {
+        var result = report.sections
+        for kind in SectionKind.standard where !result.contains(where: { $0.kind == kind }) {
+            let section = ReportSection(
+                kind: kind,
+                printedNumber: nil,
+                title: kind.standardTitle,
+                text: "",
+                location: nil
+            )
+            let position =
+                result.firstIndex { other in
+                    guard let number = other.kind.number, let mine = kind.number else { return false }
+                    return number > mine
+                } ?? result.count
+            result.insert(section, at: position)
+        }
+        return result
+    }
+
+    /// Running text as paragraphs: one per non-empty line; Markdown heading marks (`###`) make a subheading.
+    static func paragraphs(_ text: String) -> [Block] {
+        text.split(whereSeparator: \.isNewline).compactMap { line in
+            let trimmed = line.trimmingSpacesAndTabs
+            guard !trimmed.isEmpty else { return nil }
+            if trimmed.first == "#" {
+                let heading = trimmed.drop { $0 == "#" }.trimmingSpacesAndTabs
+                return heading.isEmpty ? nil : .subheading(String(heading))
+            }
+            return .paragraph(String(trimmed))
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import GongkaiModel
+import GongkaiWrite
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start a report data file: every part and every figure of the template, ready to fill in.",
+        discussion: """
+            The file is YAML: the agency, the year, the text of each of the six parts (with a line of guidance from \
+            the format above each) and every figure of tables 二, 三 and 四 set to 0, in table order, with the Chinese \
+            labels as comments. Edit it, then check and render it:
+
+              gongkai new --year 2025 --agency 某某市司法局 -o report.yaml
+              gongkai check report.yaml
+              gongkai render report.yaml --to docx -o report.docx
+            """
+    )
+
+    @Option(help: "The year the report covers.")
+    var year: Int
+
+    @Option(help: "The issuing body, as the title names it (「某某市司法局」).")
+    var agency: String
+
+    @Option(
+        name: .customLong("format"),
+        help: "The national format: 2021 or 2019 (default: the one required for the year)."
+    )
+    var template: TemplateChoice?
+
+    enum TemplateChoice: String, ExpressibleByArgument, CaseIterable {
+        case v2021 = "2021"
+        case v2019 = "2019"
+
+        var template: ReportTemplate { self == .v2021 ? .v2021 : .v2019 }
+    }
+
+    @Option(name: .shortAndLong, help: "Where to write the file (default: standard output).")
+    var output: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard (2019...2100).contains(year) else {
+            throw ValidationError("--year must be 2019 or later: the national formats start with reports on 2019.")
+        }
+        guard !agency.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("--agency must name the issuing body.")
+        }
+        if let template, year >= 2021, template == .v2019 {
+            throw ValidationError("reports on \(year) must use the 2021 format.")
+        }
+    }
+
+    func run() throws {
+        let template = template?.template ?? ReportTemplate.required(forYear: year) ?? .v2021
+        let text = ReportScaffold.yaml(agency: agency, year: year, template: template)
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        try writeOutput(Data(text.utf8), to: output, force: force)
+    }
+}
+
+/// Writes a whole file at once (through a temporary file), so that a failure never leaves a half-written file in
+/// place of what was there; refuses to replace an existing file unless `force`.
+func writeOutput(_ data: Data, to path: String, force: Bool) throws {
+    if !force, FileManager.default.fileExists(atPath: path) {
+        printError("gongkai: \(path): 文件已存在；如需覆盖，请加 --force。")
+        throw ExitCode(2)
+    }
+    do {
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        printError("gongkai: \(path): 无法写入文件（\(error.localizedDescription)）。")
+        throw ExitCode(2)
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import GongkaiCheck
+import GongkaiModel
+import GongkaiOutput
+import GongkaiWrite
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Write a report in the national layout: Word, PDF, HTML or Markdown.",
+        discussion: """
+            INPUT is a data file (from `gongkai new`, YAML or JSON), the JSON `gongkai parse` writes, or a report in \
+            any format Gongkai reads — a messy report comes out in the clean national layout, with its findings \
+            listed on standard error.
+
+            Every rule runs first: a report with errors is not written (the errors are listed as `gongkai check` \
+            lists them) unless --force is given. --fill-totals computes every 总计, 表三's （七）总计 and, where it \
+            is left empty, 「四、结转下年度继续办理」 from the detail cells.
+
+            PDF is made by LibreOffice (Debian package libreoffice-writer-nogui) from the Word file.
+
+            Exit status: 0 when written, 1 when errors stopped it, 2 when the input could not be read or the output \
+            not written.
+            """
+    )
+
+    enum Target: String, ExpressibleByArgument, CaseIterable {
+        case docx, pdf, html, md
+    }
+
+    @Argument(help: "A data file (YAML or JSON), `gongkai parse` JSON, or a report; - reads standard input.")
+    var input: String
+
+    @Option(help: "Output format: docx, pdf, html or md.")
+    var to: Target
+
+    @Option(name: .shortAndLong, help: "Where to write (default for html and md: standard output).")
+    var output: String?
+
+    @Flag(help: "Write even when the report has errors.")
+    var force = false
+
+    @Flag(help: "Compute every 总计 and （七）总计, and 结转下年度 where empty, from the detail cells.")
+    var fillTotals = false
+
+    @Flag(help: "Replace the output file if it exists.")
+    var overwrite = false
+
+    func validate() throws {
+        if output == nil, to == .docx || to == .pdf {
+            throw ValidationError("--to \(to.rawValue) needs -o FILE.")
+        }
+    }
+
+    func run() throws {
+        var report: AnnualReport
+        var isData: Bool
+        switch InputFile(path: input).report() {
+        case .success(let loaded): (report, isData) = loaded
+        case .failure(let error):
+            printError("gongkai: \(input): \(error.message)")
+            throw ExitCode(2)
+        }
+        if fillTotals { TotalsFiller.fill(&report) }
+        let findings = ReportChecker.check(report)
+        let hasErrors = ReportChecker.hasErrors(findings)
+        if !isData || (hasErrors && !force) {
+            let style = DiagnosticText.Style(color: stderrWantsColor(), minimumSeverity: isData ? .error : .notice)
+            FileHandle.standardError.write(Data(DiagnosticText.render(report, findings: findings, style: style).utf8))
+        }
+        if hasErrors && !force {
+            printError("gongkai: 报告有错误，未生成；改正后重试，或加 --force 强制生成。")
+            throw ExitCode(1)
+        }
+        let data: Data
+        do {
+            switch to {
+            case .html: data = Data(ReportHTML.render(report).utf8)
+            case .md: data = Data(ReportMarkdown.render(report).utf8)
+            case .docx: data = try ReportDOCX.render(report)
+            case .pdf: data = try ReportPDF.render(report)
+            }
+        } catch {
+            printError("gongkai: \(error)")
+            throw ExitCode(2)
+        }
+        guard let output else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        try writeOutput(data, to: output, force: overwrite)
+    }
+}
+
+/// Whether standard error is a terminal that wants colour.
+func stderrWantsColor() -> Bool {
+    isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+}
