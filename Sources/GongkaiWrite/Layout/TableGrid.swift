@@ -157,7 +157,7 @@ struct GridBuilder {
         let applicants = NationalTemplates.applicantColumns
         let labelColumns = 3
         grid.columnCount = labelColumns + applicants.count
-        grid.columnWeights = [1.1, 1.3, 3.6] + Array(repeating: 1, count: applicants.count)
+        grid.columnWeights = [1.0, 1.1, 4.4] + Array(repeating: 0.95, count: applicants.count)
         grid.headerRowCount = 3
         let organisations = applicants.dropFirst().dropLast()
         add(.init(Self.balanceNote, row: 0, column: 0, rowSpan: 3, columnSpan: labelColumns, role: .header))
