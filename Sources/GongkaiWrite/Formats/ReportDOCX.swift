@@ -117,13 +117,15 @@ public enum ReportDOCX {
                 let width = widths[cell.column..<(cell.column + cell.columnSpan)].reduce(0, +)
                 if cell.row == row {
                     let merge = cell.rowSpan > 1 ? "restart" : nil
+                    let isBlockHeader = grid.isBlockHeader(cell)
                     xml += cellXML(
                         cell.text,
                         width: width,
                         span: cell.columnSpan,
                         merge: merge,
                         style: style,
-                        left: cell.role == .label && cell.columnSpan > 1 || cell.role == .label && cell.column == 2
+                        left: isBlockHeader || cell.role == .label && (cell.columnSpan > 1 || cell.column == 2),
+                        shaded: isBlockHeader
                     )
                 } else {
                     xml += cellXML(
@@ -142,7 +144,15 @@ public enum ReportDOCX {
         return xml + "</w:tbl>"
     }
 
-    static func cellXML(_ text: String, width: Int, span: Int, merge: String?, style: String, left: Bool) -> String {
+    static func cellXML(
+        _ text: String,
+        width: Int,
+        span: Int,
+        merge: String?,
+        style: String,
+        left: Bool,
+        shaded: Bool = false
+    ) -> String {
         var xml = "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
         if span > 1 { xml += "<w:gridSpan w:val=\"\(span)\"/>" }
         switch merge {
@@ -150,6 +160,7 @@ public enum ReportDOCX {
         case "continue": xml += "<w:vMerge/>"
         default: break
         }
+        if shaded { xml += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9E2F3\"/>" }
         xml += "<w:vAlign w:val=\"center\"/></w:tcPr>"
         let alignment = left ? "<w:jc w:val=\"left\"/>" : ""
         xml += "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>\(alignment)</w:pPr>"

@@ -64,6 +64,7 @@ public enum ReportHTML {
         th, td { border: 1px solid #000; padding: 2pt 3pt; text-align: center; vertical-align: middle;
           word-break: break-all; }
         td.label { text-align: left; }
+        th.block { text-align: left; background: #d9e2f3; font-weight: normal; }
         thead { display: table-header-group; }
         tr { page-break-inside: avoid; break-inside: avoid; }
         .signature { margin-top: 2em; text-align: right; }
@@ -89,6 +90,7 @@ public enum ReportHTML {
                 if cell.rowSpan > 1 { attributes += " rowspan=\"\(cell.rowSpan)\"" }
                 if cell.columnSpan > 1 { attributes += " colspan=\"\(cell.columnSpan)\"" }
                 if cell.role == .label { attributes += " class=\"label\"" }
+                if grid.isBlockHeader(cell) { attributes += " class=\"block\"" }
                 html += "<\(tag)\(attributes)>\(escape(cell.text))</\(tag)>"
             }
             html += "</tr>\n"

@@ -65,6 +65,11 @@ public struct TableGrid: Sendable, Hashable {
         }
     }
 
+    /// A header across the whole table heading a block of rows: 表二's 「第二十条第（一）项」.
+    public func isBlockHeader(_ cell: Cell) -> Bool {
+        kind == .two && cell.role == .header && cell.columnSpan == columnCount
+    }
+
     /// Every grid position as text: a span's text in its first position and empty text in the rest.
     public var textRows: [[String]] {
         var rows = Array(repeating: Array(repeating: "", count: columnCount), count: rowCount)
