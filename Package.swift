@@ -28,8 +28,18 @@ let package = Package(
     targets: [
         // Stage 0: the vocabulary — templates, figure ids, the annual report, findings. Foundation only.
         .target(name: "GongkaiModel", swiftSettings: swiftSettings),
-        // Stage 1: source bytes → extracted document (lines and cells with locations).
-        .target(name: "GongkaiExtract", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
+        // libxml2's HTML and XML parsers (Debian libxml2-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Stage 1: source bytes → extracted document (lines and cells with locations): text, HTML, Word (DOCX), PDF.
+        .target(
+            name: "GongkaiExtract",
+            dependencies: [
+                "GongkaiModel",
+                "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Stage 2: extracted document → annual report (typed figures with provenance).
         .target(name: "GongkaiRead", dependencies: ["GongkaiModel", "GongkaiExtract"], swiftSettings: swiftSettings),
         // Stage 3: annual report → findings.
