@@ -110,6 +110,21 @@ enum TableStateRules {
         return findings
     }
 
+    /// Whether a printed label ends in the first part of the format's row name, at least half of it: the rest was
+    /// printed on the next line of the cell (a wrapped label), not left out.
+    static func isWrapped(_ printed: String, _ name: String) -> Bool {
+        let printed = Array(printed.unicodeScalars)
+        let name = Array(name.unicodeScalars)
+        let least = max(4, (name.count + 1) / 2)
+        guard name.count > least, printed.count >= least else { return false }
+        let head = name[0..<4]
+        for start in 0...(printed.count - least) where printed[start..<(start + 4)].elementsEqual(head) {
+            let tail = printed[start...]
+            if tail.count >= least, tail.count < name.count, name.starts(with: tail) { return true }
+        }
+        return false
+    }
+
     /// Printed row and column labels that differ from the format's wording.
     static func labels(_ spec: TableSpec, _ table: PrintedTable, report: AnnualReport, names: CellNames) -> [Finding] {
         var findings: [Finding] = []
@@ -134,7 +149,7 @@ enum TableStateRules {
             let key = LabelText.key(printed.printedLabel)
             let rowID = "\(tableID).\(row.key)"
             let name = keys.rowNames[rowID] ?? LabelText.key(row.name)
-            if key.includes(name) { continue }
+            if key.includes(name) || isWrapped(key, name) { continue }
             if let variant = keys.variants[rowID]?.first(where: { key.ends(with: $0.key) })?.text {
                 findings.append(
                     Finding(

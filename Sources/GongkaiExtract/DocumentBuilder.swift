@@ -82,6 +82,47 @@ public struct DocumentBuilder: Sendable {
         append(line, raw: raw)
     }
 
+    /// Adds one printed line of a laid-out page (PDF): words in reading order, each a cell with its own page and box.
+    /// The line's text puts the words where they stand across the page, so a row of figures reads as it is printed.
+    public mutating func addWords(_ words: [Cell], columns: [Int]) {
+        var raw = ""
+        var cells: [ExtractedCell] = []
+        var column = 0
+        let number = lines.count + 1
+        for (index, word) in words.enumerated() {
+            let wanted = index < columns.count ? columns[index] : column
+            let gap = index == 0 ? max(0, wanted - column) : max(1, wanted - column)
+            raw.append(String(repeating: " ", count: gap))
+            column += gap
+            let text = TextNormalizer.normalize(word.text.replacingTabs.replacingLineBreaks)
+            let width = word.text.unicodeScalars.count
+            cells.append(
+                ExtractedCell(
+                    text: text,
+                    location: SourceLocation(
+                        line: number,
+                        column: column + 1,
+                        endLine: number,
+                        endColumn: column + 1 + width,
+                        page: word.page,
+                        box: word.box
+                    )
+                )
+            )
+            raw.append(word.text.replacingTabs.replacingLineBreaks)
+            column += width
+        }
+        let layout: ExtractedLine.Layout = cells.contains { !$0.text.isEmpty } ? .spaced : .blank
+        let line = ExtractedLine(
+            number: number,
+            raw: raw,
+            text: TextNormalizer.normalize(raw),
+            layout: layout,
+            cells: layout == .blank ? [] : cells.filter { !$0.text.isEmpty }
+        )
+        append(line, raw: raw)
+    }
+
     private mutating func append(_ line: ExtractedLine, raw: String) {
         lines.append(line)
         rawLines.append(raw)

@@ -15,7 +15,9 @@ public enum DocumentExtractor {
             return try TextExtractor.extract(data, name: name, sizeLimit: sizeLimit)
         case .binary:
             throw .binary
-        case .html, .pdf, .zip, .oleCompound:
+        case .pdf:
+            return try PDFExtractor.extract(data, name: name)
+        case .html, .zip, .oleCompound:
             throw .unsupportedFormat(SourceFormatSniffer.displayName(kind))
         }
     }

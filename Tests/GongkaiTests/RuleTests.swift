@@ -181,6 +181,14 @@ struct RuleTests {
             [("收到政府信息公开申请1件", "收到政府信息公开申请3件")]
         )
         #expect(stated.contains { $0.code == "R13" && $0.message.contains("收到政府信息公开申请3件") })
+        // A count of a part (「其中…」, an office receiving on the agency's behalf) is not the table's total.
+        for part in ["其中通过网络收到政府信息公开申请3件", "办公室代表本局受理政府信息公开申请3件"] {
+            let partial = try findings(
+                "seeds/001_2af83e509e4cbaa8.txt",
+                [("收到政府信息公开申请1件", "收到政府信息公开申请1件，\(part)")]
+            )
+            #expect(!codes(partial).contains("R13"), "\(part)")
+        }
     }
 
     @Test("label variants are notices")
@@ -190,5 +198,12 @@ struct RuleTests {
             result.contains { $0.code == "label-variant" && $0.message.contains("印作「规范性文件」") && $0.severity == .notice }
         )
         #expect(!codes(try findings(Self.seed000)).contains("label-variant"))
+        // A label wrapped onto the next line of its cell (only its first part on the row's line) is not renamed;
+        // a label that ends otherwise than the format says still is.
+        let partly = "(二) 部分公开（区分处理的，只计这一情形，不计其他情形）"
+        let wrapped = try findings(Self.seed000, [(partly, "(二) 部分公开（区分处理的，只计这一情形，")])
+        #expect(!codes(wrapped).contains("label-variant"))
+        let cut = try findings(Self.seed000, [(partly, "(二) 部分公开（区分处理的，只计这一情形）")])
+        #expect(codes(cut).contains("label-variant"))
     }
 }
