@@ -17,8 +17,10 @@ public enum DocumentExtractor {
             throw .binary
         case .pdf:
             return try PDFExtractor.extract(data, name: name)
-        case .html, .zip, .oleCompound:
+        case .zip, .oleCompound:
             throw .unsupportedFormat(SourceFormatSniffer.displayName(kind))
+        case .html:
+            return try HTMLExtractor.extract(data, name: name, sizeLimit: sizeLimit)
         }
     }
 }

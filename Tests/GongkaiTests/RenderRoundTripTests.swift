@@ -10,12 +10,14 @@ import Testing
 struct RenderRoundTripTests {
     enum Target: String, CaseIterable, CustomTestStringConvertible {
         case markdown
+        case html
 
         var testDescription: String { rawValue }
 
         func render(_ report: AnnualReport) throws -> Data {
             switch self {
             case .markdown: Data(ReportMarkdown.render(report).utf8)
+            case .html: Data(ReportHTML.render(report).utf8)
             }
         }
     }

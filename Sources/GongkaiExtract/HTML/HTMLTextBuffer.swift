@@ -1,0 +1,129 @@
+/// Collects the text of a run of HTML as a browser shows it: white space collapsed to one space, a source line break
+/// between two Chinese characters dropped, `<br>` kept as a line break, and block boundaries inside a table cell
+/// joined without a space between Chinese text (so a label wrapped over two `<p>` reads as one label).
+struct HTMLTextBuffer {
+    private var scalars: [Unicode.Scalar] = []
+    /// White space seen since the last character.
+    private var pendingSpace = false
+    /// The pending white space holds a line break.
+    private var pendingSegmentBreak = false
+    /// A block boundary inside a cell since the last character.
+    private var pendingJoin = false
+    /// Inside `<pre>`: white space is kept as printed.
+    var preservesSpace = false
+
+    var isEmpty: Bool { scalars.isEmpty }
+
+    /// The number of characters collected so far.
+    var count: Int { scalars.count }
+
+    mutating func append(_ text: String) {
+        for scalar in text.unicodeScalars {
+            if preservesSpace {
+                scalars.append(scalar == "\r" ? "\n" : scalar)
+                continue
+            }
+            switch scalar {
+            case " ", "\t", "\u{0C}":
+                pendingSpace = true
+            case "\n", "\r":
+                pendingSpace = true
+                pendingSegmentBreak = true
+            default:
+                appendVisible(scalar)
+            }
+        }
+    }
+
+    /// `<br>` in a paragraph: a new line.
+    mutating func lineBreak() {
+        scalars.append("\n")
+        clearPending()
+    }
+
+    /// A block boundary or `<br>` inside a table cell: the pieces join without a space where either side is Chinese,
+    /// with one space otherwise.
+    mutating func join() {
+        if !scalars.isEmpty { pendingJoin = true }
+        pendingSpace = false
+        pendingSegmentBreak = false
+    }
+
+    /// A boundary between two cells of a table flattened into one cell: always one space.
+    mutating func separate() {
+        if !scalars.isEmpty { pendingSpace = true }
+        pendingSegmentBreak = false
+        pendingJoin = false
+    }
+
+    private mutating func appendVisible(_ scalar: Unicode.Scalar) {
+        if let last = scalars.last, last != "\n" {
+            if pendingJoin {
+                if !(Self.isWide(last) || Self.isWide(scalar)) { scalars.append(" ") }
+            } else if pendingSpace {
+                if !(pendingSegmentBreak && Self.isWide(last) && Self.isWide(scalar)) { scalars.append(" ") }
+            }
+        }
+        clearPending()
+        scalars.append(scalar)
+    }
+
+    private mutating func clearPending() {
+        pendingSpace = false
+        pendingSegmentBreak = false
+        pendingJoin = false
+    }
+
+    /// The collected text; each line trimmed of spaces, blank lines dropped.
+    mutating func take() -> String {
+        let text = Self.lines(scalars).joined(separator: "\n")
+        scalars.removeAll(keepingCapacity: true)
+        clearPending()
+        return text
+    }
+
+    /// The collected text as one trimmed line (for a table cell).
+    mutating func takeLine() -> String {
+        let text = Self.lines(scalars).joined(separator: " ")
+        scalars.removeAll(keepingCapacity: true)
+        clearPending()
+        return text
+    }
+
+    static func lines(_ scalars: [Unicode.Scalar]) -> [String] {
+        var result: [String] = []
+        var start = 0
+        func add(_ end: Int) {
+            var low = start
+            var high = end
+            while low < high, isSpace(scalars[low]) { low += 1 }
+            while high > low, isSpace(scalars[high - 1]) { high -= 1 }
+            if low < high { result.append(String(String.UnicodeScalarView(scalars[low..<high]))) }
+        }
+        for (index, scalar) in scalars.enumerated() where scalar == "\n" {
+            add(index)
+            start = index + 1
+        }
+        add(scalars.count)
+        return result
+    }
+
+    /// Spaces trimmed from the ends of a line or cell: ASCII, no-break, ideographic and zero-width spaces.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "\t", "\u{0C}", "\r", "\u{A0}", "\u{3000}", "\u{200B}", "\u{FEFF}", "\u{2002}", "\u{2003}",
+            "\u{2009}":
+            true
+        default: false
+        }
+    }
+
+    /// Chinese characters and full-width punctuation, between which a line break in the source is no space.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x2018...0x201F, 0x20000...0x3FFFF:
+            true
+        default: false
+        }
+    }
+}
