@@ -17,8 +17,10 @@ public enum DocumentExtractor {
             throw .binary
         case .pdf:
             return try PDFExtractor.extract(data, name: name)
-        case .zip, .oleCompound:
-            throw .unsupportedFormat(SourceFormatSniffer.displayName(kind))
+        case .zip:
+            return try DOCXExtractor.extract(data, name: name)
+        case .oleCompound:
+            return try DOCXExtractor.extract(try LegacyWordConverter.convert(data), name: name)
         case .html:
             return try HTMLExtractor.extract(data, name: name, sizeLimit: sizeLimit)
         }

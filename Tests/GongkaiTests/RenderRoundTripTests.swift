@@ -10,6 +10,7 @@ import Testing
 struct RenderRoundTripTests {
     enum Target: String, CaseIterable, CustomTestStringConvertible {
         case markdown
+        case docx
         case html
 
         var testDescription: String { rawValue }
@@ -17,6 +18,7 @@ struct RenderRoundTripTests {
         func render(_ report: AnnualReport) throws -> Data {
             switch self {
             case .markdown: Data(ReportMarkdown.render(report).utf8)
+            case .docx: try ReportDOCX.render(report)
             case .html: Data(ReportHTML.render(report).utf8)
             }
         }
