@@ -1,6 +1,17 @@
 public import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A program of another package (poppler's `pdftotext`, Tesseract, LibreOffice) run as a subprocess with a time limit.
+///
+/// Spawned with `posix_spawn` and waited for with `waitid`, so a run costs the program's own time and nothing more
+/// (Foundation's `Process.waitUntilExit` polls its run loop every 50 ms on Linux).
 public struct ExternalTool: Sendable {
     /// What a finished run gave back.
     public struct Output: Sendable {
@@ -8,6 +19,12 @@ public struct ExternalTool: Sendable {
         public var stdout: Data
         public var stderr: Data
         public var timedOut: Bool
+    }
+
+    /// Why a tool could not be run at all.
+    public struct LaunchError: Error, Sendable, CustomStringConvertible {
+        public var code: Int32
+        public var description: String { "cannot start the program (\(String(cString: strerror(code))))" }
     }
 
     public let executable: URL
@@ -25,41 +42,105 @@ public struct ExternalTool: Sendable {
         return nil
     }
 
-    /// Runs the tool to its end, or until `timeout` seconds have passed, when it is killed.
-    /// Standard output is read as it comes, so a large output never blocks the tool.
-    public func run(_ arguments: [String], timeout: Double) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-
-        let killer = DispatchWorkItem { [process] in
-            if process.isRunning { process.terminate() }
+    /// Runs the tool to its end, or until `timeout` seconds have passed, when it is killed. Both output pipes are
+    /// read as they fill, so a large output never blocks the tool.
+    public func run(_ arguments: [String], timeout: Double) throws(LaunchError) -> Output {
+        var output: [Int32] = [0, 0]
+        var errors: [Int32] = [0, 0]
+        guard pipe(&output) == 0 else { throw LaunchError(code: errno) }
+        guard pipe(&errors) == 0 else {
+            close(output[0])
+            close(output[1])
+            throw LaunchError(code: errno)
         }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
-        let errorData = ErrorCollector(err.fileHandleForReading)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        killer.cancel()
-        let stderr = errorData.finish()
-        let timedOut = process.terminationReason == .uncaughtSignal
-        return Output(status: process.terminationStatus, stdout: stdout, stderr: stderr, timedOut: timedOut)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
+        for descriptor in output + errors { posix_spawn_file_actions_addclose(&actions, descriptor) }
+
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        close(output[1])
+        close(errors[1])
+        guard spawned == 0 else {
+            close(output[0])
+            close(errors[0])
+            throw LaunchError(code: spawned)
+        }
+
+        let watch = Watch(pid: pid)
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { watch.killIfRunning() }
+        let stderr = PipeReader(errors[0])
+        let stdout = readAll(output[0])
+        close(output[0])
+        // Wait for the exit without reaping, so the time-limit kill can never hit a reused process id.
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0, errno == EINTR {}
+        let timedOut = watch.finish()
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        let errorData = stderr.finish()
+        close(errors[0])
+        let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Output(status: exitStatus, stdout: stdout, stderr: errorData, timedOut: timedOut)
+    }
+}
+
+/// Everything a file descriptor gives until end of file.
+private func readAll(_ descriptor: Int32) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count > 0 {
+            data.append(contentsOf: buffer[0..<count])
+        } else if count == 0 || errno != EINTR {
+            break
+        }
+    }
+    return data
+}
+
+/// The time limit of one run: kills the process unless it has already exited.
+private final class Watch: @unchecked Sendable {
+    private let lock = NSLock()
+    private let pid: pid_t
+    private var exited = false
+    private var killed = false
+
+    init(pid: pid_t) { self.pid = pid }
+
+    func killIfRunning() {
+        lock.lock()
+        defer { lock.unlock() }
+        if !exited {
+            killed = true
+            kill(pid, SIGKILL)
+        }
+    }
+
+    /// Marks the process as exited; true when the time limit had killed it.
+    func finish() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        exited = true
+        return killed
     }
 }
 
 /// Reads a pipe to its end on another thread, so neither pipe of a subprocess can fill up and block it.
-private final class ErrorCollector: @unchecked Sendable {
+private final class PipeReader: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var data = Data()
 
-    init(_ handle: FileHandle) {
+    init(_ descriptor: Int32) {
         DispatchQueue.global().async { [self] in
-            data = handle.readDataToEndOfFile()
+            data = readAll(descriptor)
             done.signal()
         }
     }
