@@ -71,8 +71,24 @@ struct HTMLArticle {
     static func isTitle(_ text: String) -> Bool {
         let length = text.unicodeScalars.count
         return length >= 8 && length <= 100 && text.includes("信息公开")
-            && (text.includes("年度报告") || text.includes("年报")) && !text.includes("。")
+            && (text.includes("年度报告") || text.includes("年报")) && !text.includes("。") && !isBreadcrumb(text)
     }
+
+    /// 「当前位置：首页 > 政务公开 > …」: a trail of links, which names the page it leads to.
+    static func isBreadcrumb(_ text: String) -> Bool {
+        breadcrumbStarts.contains { text.hasPrefix($0) } || breadcrumbArrows.contains { text.includes($0) }
+    }
+
+    /// A line of the page rather than of the report: a breadcrumb trail, or the page's tools (【打印本页】【关闭窗口】).
+    static func isPageFurniture(_ text: String) -> Bool {
+        if breadcrumbStarts.contains(where: { text.hasPrefix($0) }) { return true }
+        return text.unicodeScalars.count <= 40 && pageTools.contains { text.includes($0) }
+    }
+
+    static let pageTools = ["打印本页", "关闭窗口", "返回顶部", "【打印】", "【关闭】", "[打印]", "[关闭]", "分享到"]
+
+    static let breadcrumbStarts = ["当前位置", "您现在的位置", "您的位置", "您当前的位置", "您所在的位置", "所在位置", "现在位置"]
+    static let breadcrumbArrows = [">", "＞", "»", "→", "›"]
 
     /// The nearest block element around a text node (a title may be split over spans), unless it sits in a link.
     static func enclosingBlock(_ node: HTMLNode) -> HTMLNode? {

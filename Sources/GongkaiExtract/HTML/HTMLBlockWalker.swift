@@ -80,7 +80,8 @@ struct HTMLBlockWalker {
 
     private mutating func flush() {
         let text = buffer.take()
-        if !text.isEmpty { builder.addParagraph(text) }
+        if text.isEmpty || HTMLArticle.isPageFurniture(text) { return }
+        builder.addParagraph(text)
     }
 
     private mutating func table(_ node: HTMLNode, depth: Int) {

@@ -1,5 +1,5 @@
 /// Collects the text of a run of HTML as a browser shows it: white space collapsed to one space, a source line break
-/// between two Chinese characters dropped, `<br>` kept as a line break, and block boundaries inside a table cell
+/// next to a Chinese character dropped (Word wraps its source anywhere in Chinese text), `<br>` kept as a line break, and block boundaries inside a table cell
 /// joined without a space between Chinese text (so a label wrapped over two `<p>` reads as one label).
 struct HTMLTextBuffer {
     private var scalars: [Unicode.Scalar] = []
@@ -61,7 +61,7 @@ struct HTMLTextBuffer {
             if pendingJoin {
                 if !(Self.isWide(last) || Self.isWide(scalar)) { scalars.append(" ") }
             } else if pendingSpace {
-                if !(pendingSegmentBreak && Self.isWide(last) && Self.isWide(scalar)) { scalars.append(" ") }
+                if !(pendingSegmentBreak && (Self.isWide(last) || Self.isWide(scalar))) { scalars.append(" ") }
             }
         }
         clearPending()
@@ -118,7 +118,7 @@ struct HTMLTextBuffer {
         }
     }
 
-    /// Chinese characters and full-width punctuation, between which a line break in the source is no space.
+    /// Chinese characters and full-width punctuation, next to which a line break in the source is no space.
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x2018...0x201F, 0x20000...0x3FFFF:
