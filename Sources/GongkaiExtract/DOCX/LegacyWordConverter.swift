@@ -7,10 +7,14 @@ public enum LegacyWordConverter {
     /// Seconds a conversion may take; LibreOffice needs about 2 s for a report, most of it starting up.
     public static let timeout = 120.0
 
-    public static func convert(_ data: Data) throws(ExtractError) -> Data {
-        guard let tool = ExternalTool.find("soffice") ?? ExternalTool.find("libreoffice") else {
-            throw .legacyWord
-        }
+    /// LibreOffice on this machine, if it is installed.
+    public static func findLibreOffice() -> ExternalTool? {
+        ExternalTool.find("soffice") ?? ExternalTool.find("libreoffice")
+    }
+
+    /// Converts with `tool` (LibreOffice's `soffice`); without one, says how to go on.
+    public static func convert(_ data: Data, tool: ExternalTool? = findLibreOffice()) throws(ExtractError) -> Data {
+        guard let tool else { throw .legacyWord }
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("gongkai-doc-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }

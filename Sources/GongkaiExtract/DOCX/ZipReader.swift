@@ -7,7 +7,7 @@ import ZIPFoundation
 /// ZIPFoundation's `Data.decompress` fed from a provider that ends at the entry's compressed size: a stream that does
 /// not end there, an entry that inflates past its limit, a wrong size or checksum each stop with an error. (Going
 /// through `Archive.extract` would read on to the end of the file and loop forever on a deflate stream that never
-/// ends.)
+/// ends; and its inflater reads a full buffer from every chunk, so chunks are given whole or padded to full size.)
 struct ZipReader {
     struct Entry: Sendable, Hashable {
         var path: String
@@ -29,6 +29,9 @@ struct ZipReader {
         /// The consumer of inflated bytes stopped the reading.
         case stopped
     }
+
+    /// Compressed entries up to this size are inflated from one chunk.
+    static let singleChunkSize = 8 << 20
 
     let data: Data
     let entries: [Entry]
@@ -107,9 +110,12 @@ struct ZipReader {
                 try consumer(chunk)
                 checksum = chunk.crc32(checksum: 0)
             case 8:
+                // The whole compressed entry as one chunk when it is not large (every real document part), so that
+                // zlib never needs padding and a stream that has not ended asks for more and is refused.
+                let bufferSize = entry.compressedSize <= Self.singleChunkSize ? max(1, entry.compressedSize) : 1 << 16
                 checksum = try Data.decompress(
                     size: Int64(entry.compressedSize),
-                    bufferSize: 64 * 1024,
+                    bufferSize: bufferSize,
                     skipCRC32: false,
                     provider: { position, chunkSize in
                         let offset = Int(position)
@@ -117,7 +123,11 @@ struct ZipReader {
                             throw Failure.corrupt("\(entry.path) 的压缩数据不完整")
                         }
                         let stop = min(entry.compressedSize, offset + chunkSize)
-                        return data.subdata(in: (base + offset)..<(base + stop))
+                        var chunk = data.subdata(in: (base + offset)..<(base + stop))
+                        // ZIPFoundation hands zlib `chunkSize` bytes whatever the chunk holds: a short last chunk is
+                        // padded, so that a stream cut short meets zeros rather than memory past the chunk.
+                        if chunk.count < chunkSize { chunk.append(Data(count: chunkSize - chunk.count)) }
+                        return chunk
                     },
                     consumer: { chunk in
                         produced += chunk.count
