@@ -58,8 +58,11 @@ struct DOCXReaderTests {
                 #expect(actual == .blank, "\(id): expected an empty cell, read \(String(describing: actual))")
             }
         }
-        let extra = report.figures.keys.map(\.rawValue).filter { expected.figures[$0] == nil && !unknown.contains($0) }
-        #expect(extra.isEmpty, "figures the report does not print: \(extra.sorted())")
+        // The national layout prints every row, so a row the seed lacks (seed 001's 规章) may come back, blank.
+        let extra = report.figures.keys.map(\.rawValue).filter { id in
+            expected.figures[id] == nil && !unknown.contains(id) && report[FigureID(id)] != .blank
+        }
+        #expect(extra.isEmpty, "figures the seed does not print: \(extra.sorted())")
     }
 
     @Test("Figures read from a Word table carry table, row and cell")
