@@ -200,6 +200,22 @@ struct HTMLReaderTests {
         }
     }
 
+    @Test("a page whose report title is only in <title> takes it from there, without the site's name")
+    func titleInHead() throws {
+        let original = try Fixtures.report("seeds/000_619992dd5b79419f.txt")
+        let rendered = ReportHTML.render(original)
+        var page = rendered.replacingOccurrences(of: "<h1>.*?</h1>", with: "", options: .regularExpression)
+        #expect(page != rendered)
+        page = page.replacingOccurrences(
+            of: "<title>灵宝市司法局2023年政府信息公开工作年度报告</title>",
+            with: "<title>灵宝市司法局2023年政府信息公开工作年度报告_灵宝市人民政府</title>"
+        )
+        let report = try ReportReader.read(Data(page.utf8), name: "head-title.html")
+        #expect(report.title == "灵宝市司法局2023年政府信息公开工作年度报告")
+        #expect(report.agency == "灵宝市司法局")
+        #expect(report.figures.mapValues(\.value) == original.figures.mapValues(\.value))
+    }
+
     // MARK: Character sets
 
     @Test("the charset comes from the bytes when the page's declaration is wrong")

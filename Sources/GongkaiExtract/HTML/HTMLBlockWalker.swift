@@ -1,7 +1,7 @@
 import GongkaiModel
 
 /// Walks the article in document order and hands its text to a ``DocumentBuilder``: each block element (paragraph,
-/// heading, list item, `div` …) a paragraph, `<br>` a new line, each data table its rows of cells on the expanded
+/// heading, list item, `div` …) a paragraph, `<br>` a new line (but not in a heading), each data table its rows of cells on the expanded
 /// grid. Layout tables are read as blocks; a table inside a data cell is flattened into that cell's text.
 struct HTMLBlockWalker {
     /// Deeper than this, a subtree is read as the text of one paragraph (iteratively), so no page can exhaust the stack.
@@ -14,6 +14,8 @@ struct HTMLBlockWalker {
     private var buffer = HTMLTextBuffer()
     private var tableCount = 0
     private var budget = spanBudget
+    /// Inside an `h1`…`h6`.
+    private var headingDepth = 0
 
     init(builder: DocumentBuilder, kept: Set<HTMLNode>) {
         self.builder = builder
@@ -45,7 +47,8 @@ struct HTMLBlockWalker {
         }
         switch tag {
         case .lineBreak:
-            buffer.lineBreak()
+            // A heading broken over lines (「某局<br>2023年…年度报告」) is still one heading.
+            if headingDepth > 0 { buffer.join() } else { buffer.lineBreak() }
         case .table:
             flush()
             table(node, depth: depth)
@@ -57,7 +60,13 @@ struct HTMLBlockWalker {
             buffer.preservesSpace = false
         case .inline, .other, .dropped:
             visitChildren(node, depth: depth)
-        case .block, .heading, .chrome, .row, .cell, .rowGroup, .caption:
+        case .heading:
+            flush()
+            headingDepth += 1
+            visitChildren(node, depth: depth)
+            headingDepth -= 1
+            flush()
+        case .block, .chrome, .row, .cell, .rowGroup, .caption:
             flush()
             visitChildren(node, depth: depth)
             flush()

@@ -19,10 +19,11 @@ struct HTMLNode: Hashable {
         pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE
     }
 
-    /// The element's name, lowercased (libxml2 drops a namespace prefix: `o:p` is `p`).
+    /// The element's name, which libxml2's HTML parser lowercases (and of which it drops a namespace prefix: `o:p`
+    /// is `p`).
     var name: String {
         guard let name = pointer.pointee.name else { return "" }
-        return String(cString: name).lowercased()
+        return String(cString: name)
     }
 
     var tag: HTMLTag { isElement ? HTMLTag(name) : .other }
@@ -63,9 +64,30 @@ struct HTMLNode: Hashable {
     /// Hidden by an inline style (`display:none`, `visibility:hidden`) or the `hidden` attribute.
     var isHidden: Bool {
         if xmlHasProp(pointer, "hidden") != nil { return true }
-        guard let style = attribute("style") else { return false }
-        let compact = String(style.lowercased().unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\n" })
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
+        guard let style = xmlGetProp(pointer, "style") else { return false }
+        defer { gongkai_xmlFree(style) }
+        // The style's bytes, lowercased, without white space.
+        var compact: [UInt8] = []
+        var index = 0
+        while style[index] != 0 {
+            let byte = style[index]
+            if byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                compact.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            }
+            index += 1
+        }
+        return Self.hiddenStyles.contains { Self.find($0, in: compact) }
+    }
+
+    private static let hiddenStyles = [Array("display:none".utf8), Array("visibility:hidden".utf8)]
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
     }
 
     /// The ancestors from this node's parent up to the root element.

@@ -19,37 +19,47 @@ enum HTMLTag: Equatable {
     case other
 
     init(_ name: String) {
-        switch name {
-        case "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "address", "article", "section", "main",
-            "figure", "figcaption", "center", "form", "fieldset", "legend", "hr", "body", "html", "details", "summary",
-            "dir", "hgroup":
-            self = .block
-        case "h1", "h2", "h3", "h4", "h5", "h6":
-            self = .heading
-        case "br":
-            self = .lineBreak
-        case "pre", "listing", "plaintext", "xmp":
-            self = .preformatted
-        case "table":
-            self = .table
-        case "tr":
-            self = .row
-        case "td", "th":
-            self = .cell
-        case "thead", "tbody", "tfoot":
-            self = .rowGroup
-        case "caption":
-            self = .caption
-        case "script", "style", "noscript", "head", "template", "iframe", "frame", "frameset", "object", "embed",
-            "svg", "math", "canvas", "select", "option", "optgroup", "button", "textarea", "input", "map", "area",
-            "audio", "video", "source", "xml", "colgroup", "col", "title", "meta", "link", "img":
-            self = .dropped
-        case "nav", "header", "footer", "aside", "menu":
-            self = .chrome
-        default:
-            self = .inline
-        }
+        self = Self.byName[name] ?? .inline
     }
+
+    /// The meaning of every element name that is not inline text.
+    private static let byName: [String: HTMLTag] = {
+        var table: [String: HTMLTag] = [:]
+        for name in [
+            "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "address", "article", "section", "main",
+            "figure", "figcaption", "center", "form", "fieldset", "legend", "hr", "body", "html", "details", "summary",
+            "dir", "hgroup",
+        ] {
+            table[name] = .block
+        }
+        for name in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+            table[name] = .heading
+        }
+        table["br"] = .lineBreak
+        for name in ["pre", "listing", "plaintext", "xmp"] {
+            table[name] = .preformatted
+        }
+        table["table"] = .table
+        table["tr"] = .row
+        for name in ["td", "th"] {
+            table[name] = .cell
+        }
+        for name in ["thead", "tbody", "tfoot"] {
+            table[name] = .rowGroup
+        }
+        table["caption"] = .caption
+        for name in [
+            "script", "style", "noscript", "head", "template", "iframe", "frame", "frameset", "object", "embed", "svg",
+            "math", "canvas", "select", "option", "optgroup", "button", "textarea", "input", "map", "area", "audio",
+            "video", "source", "xml", "colgroup", "col", "title", "meta", "link", "img",
+        ] {
+            table[name] = .dropped
+        }
+        for name in ["nav", "header", "footer", "aside", "menu"] {
+            table[name] = .chrome
+        }
+        return table
+    }()
 
     /// Starts and ends a run of text: a paragraph outside tables, a line break inside a cell.
     var isBlockLike: Bool {

@@ -2,7 +2,11 @@
 /// next to a Chinese character dropped (Word wraps its source anywhere in Chinese text), `<br>` kept as a line break, and block boundaries inside a table cell
 /// joined without a space between Chinese text (so a label wrapped over two `<p>` reads as one label).
 struct HTMLTextBuffer {
-    private var scalars: [Unicode.Scalar] = []
+    /// The text so far, as UTF-8.
+    private var bytes: [UInt8] = []
+    /// The last character appended (a line break after `lineBreak()`), nil when empty.
+    private var last: Unicode.Scalar?
+    private(set) var count = 0
     /// White space seen since the last character.
     private var pendingSpace = false
     /// The pending white space holds a line break.
@@ -12,15 +16,12 @@ struct HTMLTextBuffer {
     /// Inside `<pre>`: white space is kept as printed.
     var preservesSpace = false
 
-    var isEmpty: Bool { scalars.isEmpty }
-
-    /// The number of characters collected so far.
-    var count: Int { scalars.count }
+    var isEmpty: Bool { bytes.isEmpty }
 
     mutating func append(_ text: String) {
         for scalar in text.unicodeScalars {
             if preservesSpace {
-                scalars.append(scalar == "\r" ? "\n" : scalar)
+                add(scalar == "\r" ? "\n" : scalar)
                 continue
             }
             switch scalar {
@@ -37,35 +38,45 @@ struct HTMLTextBuffer {
 
     /// `<br>` in a paragraph: a new line.
     mutating func lineBreak() {
-        scalars.append("\n")
+        add("\n")
         clearPending()
     }
 
     /// A block boundary or `<br>` inside a table cell: the pieces join without a space where either side is Chinese,
     /// with one space otherwise.
     mutating func join() {
-        if !scalars.isEmpty { pendingJoin = true }
+        if !bytes.isEmpty { pendingJoin = true }
         pendingSpace = false
         pendingSegmentBreak = false
     }
 
     /// A boundary between two cells of a table flattened into one cell: always one space.
     mutating func separate() {
-        if !scalars.isEmpty { pendingSpace = true }
+        if !bytes.isEmpty { pendingSpace = true }
         pendingSegmentBreak = false
         pendingJoin = false
     }
 
     private mutating func appendVisible(_ scalar: Unicode.Scalar) {
-        if let last = scalars.last, last != "\n" {
+        if let last, last != "\n" {
             if pendingJoin {
-                if !(Self.isWide(last) || Self.isWide(scalar)) { scalars.append(" ") }
+                if !(Self.isWide(last) || Self.isWide(scalar)) { add(" ") }
             } else if pendingSpace {
-                if !(pendingSegmentBreak && (Self.isWide(last) || Self.isWide(scalar))) { scalars.append(" ") }
+                if !(pendingSegmentBreak && (Self.isWide(last) || Self.isWide(scalar))) { add(" ") }
             }
         }
         clearPending()
-        scalars.append(scalar)
+        add(scalar)
+    }
+
+    private mutating func add(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        last = scalar
+        count += 1
     }
 
     private mutating func clearPending() {
@@ -74,37 +85,37 @@ struct HTMLTextBuffer {
         pendingJoin = false
     }
 
+    private mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        last = nil
+        count = 0
+        clearPending()
+    }
+
     /// The collected text; each line trimmed of spaces, blank lines dropped.
     mutating func take() -> String {
-        let text = Self.lines(scalars).joined(separator: "\n")
-        scalars.removeAll(keepingCapacity: true)
-        clearPending()
+        let text = Self.lines(bytes).joined(separator: "\n")
+        reset()
         return text
     }
 
     /// The collected text as one trimmed line (for a table cell).
     mutating func takeLine() -> String {
-        let text = Self.lines(scalars).joined(separator: " ")
-        scalars.removeAll(keepingCapacity: true)
-        clearPending()
+        let text = Self.lines(bytes).joined(separator: " ")
+        reset()
         return text
     }
 
-    static func lines(_ scalars: [Unicode.Scalar]) -> [String] {
+    static func lines(_ bytes: [UInt8]) -> [String] {
         var result: [String] = []
-        var start = 0
-        func add(_ end: Int) {
-            var low = start
-            var high = end
-            while low < high, isSpace(scalars[low]) { low += 1 }
-            while high > low, isSpace(scalars[high - 1]) { high -= 1 }
-            if low < high { result.append(String(String.UnicodeScalarView(scalars[low..<high]))) }
+        for piece in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            let line = String(decoding: piece, as: UTF8.self)
+            let scalars = line.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+                let last = scalars.lastIndex(where: { !isSpace($0) })
+            else { continue }
+            result.append(String(scalars[first...last]))
         }
-        for (index, scalar) in scalars.enumerated() where scalar == "\n" {
-            add(index)
-            start = index + 1
-        }
-        add(scalars.count)
         return result
     }
 
