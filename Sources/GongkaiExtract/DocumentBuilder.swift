@@ -82,16 +82,17 @@ public struct DocumentBuilder: Sendable {
         append(line, raw: raw)
     }
 
-    /// Adds one printed line of a laid-out page (PDF): words in reading order, each a cell with its own page and box.
-    /// The line's text puts the words where they stand across the page, so a row of figures reads as it is printed.
-    public mutating func addWords(_ words: [Cell], columns: [Int]) {
+    /// Adds one printed line of a laid-out page (PDF): words in reading order, each a cell with its own page and box,
+    /// each placed at its column of the line's text (at least one space apart, unless `joined` lets running text
+    /// words touch), so a row of figures reads as it is printed.
+    public mutating func addWords(_ words: [Cell], columns: [Int], joined: Bool = false) {
         var raw = ""
         var cells: [ExtractedCell] = []
         var column = 0
         let number = lines.count + 1
         for (index, word) in words.enumerated() {
             let wanted = index < columns.count ? columns[index] : column
-            let gap = index == 0 ? max(0, wanted - column) : max(1, wanted - column)
+            let gap = index == 0 || joined ? max(0, wanted - column) : max(1, wanted - column)
             raw.append(String(repeating: " ", count: gap))
             column += gap
             let text = TextNormalizer.normalize(word.text.replacingTabs.replacingLineBreaks)

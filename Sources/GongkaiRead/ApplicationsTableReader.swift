@@ -147,10 +147,12 @@ struct ApplicationsTableReader {
         return best.map { ($0.row, $0.order) }
     }
 
-    /// How well a printed name matches a template name: 1 when it starts with it, else the similarity; 0 when the
-    /// similarity cannot reach `atLeast`.
+    /// How well a printed name matches a template name: 1 when it starts with it; 0.9 when it is the first six or more
+    /// characters of it (a wrapped label whose first line stands beside the values, the rest below); else the
+    /// similarity, or 0 when the similarity cannot reach `atLeast`.
     func nameScore(_ printed: String, _ name: String, atLeast floor: Double = 0) -> Double {
         if printed.begins(with: name) { return 1 }
+        if printed.unicodeScalars.count >= 6, name.begins(with: printed) { return 0.9 }
         let bound = LabelKey.similarityBound(printed.unicodeScalars.count, name.unicodeScalars.count)
         if bound < floor { return 0 }
         return LabelKey.similarity(printed, name)

@@ -19,6 +19,13 @@ struct ProactiveTableReader {
                 if let capture = current {
                     captures.append(capture)
                     current = nil
+                } else if let last = buffer.last, let row = exactRow(last, excluding: used) {
+                    // A row's whole label followed by more text and no value: a row printed with empty cells.
+                    used.insert(row.key)
+                    captures.append(
+                        RowCapture(row: row, printedLabel: last.text, labelLocation: last.location, values: [])
+                    )
+                    buffer.removeAll()
                 }
                 buffer.append(token)
                 continue
@@ -54,6 +61,14 @@ struct ProactiveTableReader {
             rowCheck: { _ in true },
             tableCheck: { _ in true }
         )
+    }
+
+    /// The row a token names exactly (its name or a variant).
+    func exactRow(_ token: TableToken, excluding used: Set<String>) -> RowSpec? {
+        let key = LabelKey.make(token.text)
+        return rows.first { row in
+            !used.contains(row.key) && ([row.name] + row.variants).contains { LabelKey.make($0) == key }
+        }
     }
 
     /// The row whose name ends the buffered text, with the index of the token where its label starts.

@@ -17,9 +17,15 @@ enum TitleReader {
 
     static func read(_ lines: [ExtractedLine]) -> Result {
         let top = lines.prefix(searchLines)
-        for (position, line) in top.enumerated() where !line.isBlank && line.text.includes("报") {
-            let key = headingKey(line.text)
-            guard isTitle(key) else { continue }
+        for (position, line) in top.enumerated() where !line.isBlank && line.text.includes("信息公开") {
+            var key = headingKey(line.text)
+            if !isTitle(key) {
+                // A title that wraps inside a word: 「…政府信息公开工作年」 over 「度报告」.
+                guard let next = top[(top.startIndex + position + 1)...].first(where: { !$0.isBlank }) else { continue }
+                let nextKey = headingKey(next.text)
+                guard nextKey.unicodeScalars.count <= 12, isTitle(key + nextKey) else { continue }
+                key += nextKey
+            }
             var (agency, year) = agencyAndYear(key)
             // A title broken over two lines: the agency on the line before.
             if agency == nil, let previous = top[..<(top.startIndex + position)].last(where: { !$0.isBlank }) {

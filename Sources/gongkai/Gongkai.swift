@@ -16,6 +16,6 @@ struct Gongkai: ParsableCommand {
               gongkai parse reports/*.txt --format csv > figures.csv
             """,
         version: "0.1.0",
-        subcommands: [ParseCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self]
+        subcommands: [ParseCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self, ExtractCommand.self]
     )
 }

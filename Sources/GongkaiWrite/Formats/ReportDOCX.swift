@@ -27,7 +27,7 @@ public enum ReportDOCX {
             switch block {
             case .title(let text):
                 title = text
-                body += paragraph(text, style: "Title")
+                body += paragraph(lines: ReportLayout.titleLines(text), style: "Title")
             case .heading(let text):
                 body += paragraph(text, style: "Heading1")
             case .subheading(let text):
@@ -84,6 +84,13 @@ public enum ReportDOCX {
 
     static let namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
+    /// A paragraph of several lines, broken with `w:br`.
+    static func paragraph(lines: [String], style: String?) -> String {
+        let properties = style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? ""
+        let runs = lines.map { "<w:r><w:t xml:space=\"preserve\">\(escape($0))</w:t></w:r>" }
+        return "<w:p>\(properties)" + runs.joined(separator: "<w:r><w:br/></w:r>") + "</w:p>"
+    }
+
     static func paragraph(_ text: String, style: String?) -> String {
         let properties = style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? ""
         guard !text.isEmpty else { return "<w:p>\(properties)</w:p>" }
@@ -102,7 +109,7 @@ public enum ReportDOCX {
         xml += "</w:tblPr><w:tblGrid>"
         for width in widths { xml += "<w:gridCol w:w=\"\(width)\"/>" }
         xml += "</w:tblGrid>"
-        let style = grid.columnCount > 12 ? "TableTextSmall" : "TableText"
+        let style = grid.compact ? "TableTextSmall" : "TableText"
         for row in 0..<grid.rowCount {
             xml += "<w:tr><w:trPr><w:cantSplit/>"
             if row < grid.headerRowCount { xml += "<w:tblHeader/>" }
@@ -248,7 +255,7 @@ public enum ReportDOCX {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:styles xmlns:w="\(namespace)">\
             <w:docDefaults><w:rPrDefault><w:rPr>\(body)<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>\
-            <w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="560" w:lineRule="exact"/></w:pPr></w:pPrDefault>\
+            <w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/><w:spacing w:after="0" w:line="560" w:lineRule="exact"/></w:pPr></w:pPrDefault>\
             </w:docDefaults>\
             <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>\
             <w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/><w:jc w:val="both"/></w:pPr></w:style>\

@@ -8,7 +8,7 @@ public enum ReportHTML {
         for block in layout.blocks {
             switch block {
             case .title(let text):
-                body += "<h1>\(escape(text))</h1>\n"
+                body += "<h1>\(ReportLayout.titleLines(text).map(escape).joined(separator: "<br>"))</h1>\n"
             case .heading(let text):
                 body += "<h2>\(escape(text))</h2>\n"
             case .subheading(let text):

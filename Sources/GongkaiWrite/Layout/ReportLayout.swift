@@ -18,6 +18,25 @@ public struct ReportLayout: Sendable {
 
     public var blocks: [Block]
 
+    /// A title as the national layout prints it: the issuing body on the first line, 「2023年政府信息公开工作年度报告」
+    /// on the second, so that a long title never breaks inside a word.
+    public static func titleLines(_ title: String) -> [String] {
+        let scalars = Array(title.unicodeScalars)
+        var index = 1
+        while index + 4 < scalars.count {
+            let digits = scalars[index..<(index + 4)]
+            if digits.allSatisfy({ ("0"..."9").contains($0) }), scalars[index + 4] == "年",
+                !("0"..."9").contains(scalars[index - 1])
+            {
+                let head = String(String.UnicodeScalarView(scalars[..<index])).trimmingSpaces
+                let tail = String(String.UnicodeScalarView(scalars[index...]))
+                return head.isEmpty || head.hasSuffix("《") ? [title] : [head, tail]
+            }
+            index += 1
+        }
+        return [title]
+    }
+
     public init(_ report: AnnualReport) {
         let template = report.template ?? report.year.flatMap(ReportTemplate.required(forYear:)) ?? .v2021
         let values = report.figures.mapValues(\.value)
@@ -84,5 +103,13 @@ public struct ReportLayout: Sendable {
             }
             return .paragraph(String(trimmed))
         }
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let last = scalars.last, last == " " || last == "\u{3000}" { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
     }
 }

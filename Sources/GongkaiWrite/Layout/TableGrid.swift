@@ -50,6 +50,8 @@ public struct TableGrid: Sendable, Hashable {
     public var headerRowCount: Int
     /// Relative column widths (they need not add up to anything).
     public var columnWeights: [Double]
+    /// Printed in the small table size: many columns, or long figures.
+    public var compact = false
     /// Anchor cells, in row-major order.
     public var cells: [Cell]
 
@@ -88,7 +90,46 @@ extension TableGrid {
         case .three: builder.applications(spec)
         case .four: builder.litigation(spec)
         }
-        return builder.grid
+        var grid = builder.grid
+        // 表四's fifteen columns, and any table with a figure of six digits or more, print in the small size.
+        let longest = grid.cells.filter { $0.role == .value }.map(\.text.unicodeScalars.count).max() ?? 0
+        grid.compact = grid.columnCount > 12 || longest > 5
+        // On a 15.6 cm text width: 42 em of 10.5 pt, 49 em of 9 pt.
+        grid.fitValues(tableWidthInEm: grid.compact ? 49 : 42)
+        return grid
+    }
+
+    /// Widens value columns whose longest figure would not fit on one line (a digit is about 0.6 em, a cell's margins
+    /// about 1.2 em), taking the width from the widest column that holds no values; a figure must never wrap.
+    mutating func fitValues(tableWidthInEm width: Double) {
+        let total = columnWeights.reduce(0, +)
+        guard total > 0, width > 0 else { return }
+        var valueColumns = Set<Int>()
+        var needed: [Int: Double] = [:]
+        for cell in cells where cell.role == .value && cell.columnSpan == 1 {
+            valueColumns.insert(cell.column)
+            let em = Double(cell.text.unicodeScalars.count) * 0.6 + 1.2
+            needed[cell.column] = max(needed[cell.column] ?? 0, em * total / width)
+        }
+        let donors = columnWeights.indices.filter { !valueColumns.contains($0) }
+        guard !donors.isEmpty else {
+            // Every column holds values (表四): share the width out by need.
+            let weights = columnWeights.indices.map { max(columnWeights[$0], needed[$0] ?? 0) }
+            let scale = total / weights.reduce(0, +)
+            columnWeights = weights.map { $0 * scale }
+            return
+        }
+        // Label columns give up to 55% of their width, each in proportion to what it has.
+        let extra = needed.reduce(0.0) { sum, entry in sum + max(0, entry.value - columnWeights[entry.key]) }
+        let spare = donors.reduce(0.0) { $0 + columnWeights[$1] * 0.55 }
+        guard extra > 0, spare > 0 else { return }
+        let share = min(1, spare / extra)
+        let taken = extra * share
+        for (column, weight) in needed where weight > columnWeights[column] {
+            columnWeights[column] += (weight - columnWeights[column]) * share
+        }
+        let donorTotal = donors.reduce(0.0) { $0 + columnWeights[$1] }
+        for donor in donors { columnWeights[donor] -= taken * columnWeights[donor] / donorTotal }
     }
 }
 
@@ -162,7 +203,7 @@ struct GridBuilder {
         let applicants = NationalTemplates.applicantColumns
         let labelColumns = 3
         grid.columnCount = labelColumns + applicants.count
-        grid.columnWeights = [1.0, 1.1, 4.4] + Array(repeating: 0.95, count: applicants.count)
+        grid.columnWeights = [1.0, 1.3, 4.2] + Array(repeating: 0.95, count: applicants.count)
         grid.headerRowCount = 3
         let organisations = applicants.dropFirst().dropLast()
         add(.init(Self.balanceNote, row: 0, column: 0, rowSpan: 3, columnSpan: labelColumns, role: .header))
