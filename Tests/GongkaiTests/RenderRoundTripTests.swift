@@ -27,9 +27,6 @@ struct RenderRoundTripTests {
         }
     }
 
-    /// Seeds whose text has a 「、」 where LibreOffice breaks a line.
-    static let hangingPunctuation: Set<String> = ["002_a03528d1c919b0a1", "004_f1816cae11eb24f4"]
-
     @Test("Every seed's figures and text survive rendering", arguments: Target.allCases, Fixtures.seedNames)
     func seeds(target: Target, name: String) throws {
         let original = try Fixtures.report("seeds/\(name).txt")
@@ -39,13 +36,7 @@ struct RenderRoundTripTests {
         #expect(back.template == original.template)
         #expect(figureProblems(original, back).isEmpty, "\(figureProblems(original, back).joined(separator: "\n"))")
         let text = textProblems(original, back, spaces: target != .pdf)
-        if target == .pdf, Self.hangingPunctuation.contains(name) {
-            withKnownIssue("LibreOffice's PDF drops a 「、」 it hangs past the right margin at a line's end") {
-                #expect(text.isEmpty, "\(text.joined(separator: "\n"))")
-            }
-        } else {
-            #expect(text.isEmpty, "\(text.joined(separator: "\n"))")
-        }
+        #expect(text.isEmpty, "\(text.joined(separator: "\n"))")
     }
 
     @Test("Random valid figure sets survive rendering", arguments: Target.allCases, ReportTemplate.allCases)

@@ -88,7 +88,7 @@ struct PDFPageLayout: Sendable {
                 }
                 next += 1
             }
-            if run.count >= 3 {
+            if run.count >= 3, run.allSatisfy({ standsAlone($0, in: words) }) {
                 let members = run.map { words[$0] }
                 let box = SourceLocation.Box(
                     x0: members.map(\.box.x0).min() ?? 0,
@@ -103,6 +103,19 @@ struct PDFPageLayout: Sendable {
         }
         let rest = words.indices.filter { !used.contains($0) }.map { words[$0] }
         return (stacks, rest)
+    }
+
+    /// Whether no other word stands beside a word on its line within 0.3 of a character: a cell of its own, not a
+    /// character of running text (「2023年」 printed in three lines one under another is no vertical label).
+    private static func standsAlone(_ index: Int, in words: [PDFWord]) -> Bool {
+        let word = words[index]
+        let reach = max(min(word.width, word.height) * 0.3, 1.5)
+        for (other, candidate) in words.enumerated() where other != index {
+            guard candidate.centerY >= word.box.y0, candidate.centerY <= word.box.y1 else { continue }
+            if candidate.box.x0 >= word.box.x1, candidate.box.x0 - word.box.x1 < reach { return false }
+            if candidate.box.x1 <= word.box.x0, word.box.x0 - candidate.box.x1 < reach { return false }
+        }
+        return true
     }
 
     /// 「-3-」, 「— 3 —」, 「3」, 「第3页」, 「第3页 共5页」, 「3/5」 near the top or bottom edge of the page.

@@ -19,7 +19,10 @@ public enum ReportDOCX {
     /// Width of the text block in twentieths of a point: A4 (11906) less the left (1588) and right (1474) margins.
     static let textWidth = 8844
 
-    public static func render(_ report: AnnualReport) throws(WriteError) -> Data {
+    /// The report as a Word file. `justified` sets running text flush at both margins (两端对齐), as Word prints
+    /// government documents; LibreOffice, when it justifies Chinese text, drops a 「、」 it hangs past the right
+    /// margin from the PDF it makes, so the PDF renderer asks for ragged-right text instead.
+    public static func render(_ report: AnnualReport, justified: Bool = true) throws(WriteError) -> Data {
         let layout = ReportLayout(report)
         var title = "政府信息公开工作年度报告"
         var body = ""
@@ -53,7 +56,7 @@ public enum ReportDOCX {
             ("_rels/.rels", packageRelationships),
             ("docProps/core.xml", coreProperties(title: title)),
             ("word/_rels/document.xml.rels", documentRelationships),
-            ("word/styles.xml", styles),
+            ("word/styles.xml", justified ? styles : styles.replacingOccurrences(of: justifiedBody, with: raggedBody)),
             ("word/document.xml", document),
         ]
         do {
@@ -245,6 +248,9 @@ public enum ReportDOCX {
             + "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>\(paragraph)</w:pPr><w:rPr>\(run)</w:rPr></w:style>"
     }
 
+    static let justifiedBody = "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/>"
+    static let raggedBody = "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"left\"/>"
+
     static let styles: String = {
         let body = fonts("仿宋") + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
         let tableRun = fonts("宋体") + "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>"
@@ -255,10 +261,10 @@ public enum ReportDOCX {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:styles xmlns:w="\(namespace)">\
             <w:docDefaults><w:rPrDefault><w:rPr>\(body)<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>\
-            <w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/><w:spacing w:after="0" w:line="560" w:lineRule="exact"/></w:pPr></w:pPrDefault>\
+            <w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="560" w:lineRule="exact"/></w:pPr></w:pPrDefault>\
             </w:docDefaults>\
             <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>\
-            <w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/><w:jc w:val="both"/></w:pPr></w:style>\
+            <w:pPr>\(justifiedBody)</w:pPr></w:style>\
             \(style("Title", "Title", paragraph: "<w:spacing w:after=\"280\" w:line=\"700\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/><w:jc w:val=\"center\"/>", run: fonts("宋体") + "<w:b/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"))\
             \(style("Heading1", "heading 1", paragraph: "<w:keepNext/><w:outlineLvl w:val=\"0\"/>", run: fonts("黑体")))\
             \(style("Heading2", "heading 2", paragraph: "<w:keepNext/><w:outlineLvl w:val=\"1\"/>", run: fonts("楷体")))\

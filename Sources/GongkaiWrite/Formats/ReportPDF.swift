@@ -39,7 +39,7 @@ public enum ReportPDF {
     }
 
     public static func render(_ report: AnnualReport, timeout: Int = 120) throws -> Data {
-        try convert(docx: ReportDOCX.render(report), timeout: timeout)
+        try convert(docx: ReportDOCX.render(report, justified: false), timeout: timeout)
     }
 
     /// Converts a DOCX file's bytes to PDF.
