@@ -79,6 +79,39 @@ enum FigureComparison {
         let extra = report.figures.keys.map(\.rawValue).filter { expected.figures[$0] == nil && !unknown.contains($0) }
         #expect(extra.isEmpty, "figures the report does not print: \(extra.sorted())", sourceLocation: sourceLocation)
     }
+
+    /// A seed rendered in the national layout and read back: every figure the seed prints (its unknown cells aside)
+    /// has its value; a row the seed lacks may come back only blank, because the national layout prints every row.
+    static func expectRendered(
+        _ report: AnnualReport,
+        _ expected: ExpectedFigures,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        #expect(report.agency == expected.agency, sourceLocation: sourceLocation)
+        #expect(report.year == expected.year, sourceLocation: sourceLocation)
+        #expect(report.template?.rawValue == expected.template, sourceLocation: sourceLocation)
+        let unknown = Set(expected.unknown ?? [])
+        for (id, value) in expected.figures where !unknown.contains(id) {
+            let actual = report[FigureID(id)]
+            if let value {
+                #expect(
+                    actual?.number == value,
+                    "\(id): expected \(value), read \(String(describing: actual))",
+                    sourceLocation: sourceLocation
+                )
+            } else {
+                #expect(
+                    actual == .blank,
+                    "\(id): expected an empty cell, read \(String(describing: actual))",
+                    sourceLocation: sourceLocation
+                )
+            }
+        }
+        let extra = report.figures.keys.map(\.rawValue).filter { id in
+            expected.figures[id] == nil && !unknown.contains(id) && report[FigureID(id)] != .blank
+        }
+        #expect(extra.isEmpty, "figures the seed does not print: \(extra.sorted())", sourceLocation: sourceLocation)
+    }
 }
 
 /// Findings as stable text lines (`R2 error 27:44 t3.received.total`), compared with a golden file; run with

@@ -43,6 +43,13 @@ struct PDFReaderTests {
         #expect(!findings.contains { $0.severity == .error && $0.code != "R7" })
     }
 
+    @Test("Seeds converted from HTML to PDF by LibreOffice read to the seed's figures", arguments: Fixtures.seedNames)
+    func libreOfficeSeeds(name: String) throws {
+        let report = try Fixtures.report("rendered/\(name).lo.pdf")
+        #expect(report.source.format == .pdf)
+        FigureComparison.expectRendered(report, try Fixtures.expected("seeds/\(name).expected.json"))
+    }
+
     @Test("every figure carries its page and a box inside the page", arguments: realPDFs)
     func provenance(_ name: String) throws {
         let report = try Fixtures.report("real/\(name).pdf")

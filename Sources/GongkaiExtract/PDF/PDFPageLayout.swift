@@ -120,7 +120,10 @@ struct PDFPageLayout: Sendable {
 
     /// 「-3-」, 「— 3 —」, 「3」, 「第3页」, 「第3页 共5页」, 「3/5」 near the top or bottom edge of the page.
     static func isPageNumber(_ row: Row, on page: PDFPage) -> Bool {
-        guard row.bottom >= page.height * 0.85 || row.top <= page.height * 0.08 else { return false }
+        // A row of figures is never a page number: one to three words (「-」「3」「-」), at the very top or bottom.
+        guard row.words.count <= 3, row.top >= page.height * 0.88 || row.bottom <= page.height * 0.08 else {
+            return false
+        }
         let scalars = Array(TextNormalizer.normalize(row.text).unicodeScalars.filter { $0 != " " })
         guard !scalars.isEmpty, scalars.count <= 14 else { return false }
         let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "－", "−", "·"]
@@ -128,7 +131,11 @@ struct PDFPageLayout: Sendable {
         while let first = core.first, dashes.contains(first) { core = core.dropFirst() }
         while let last = core.last, dashes.contains(last) { core = core.dropLast() }
         let text = String(String.UnicodeScalarView(core))
-        if !text.isEmpty, text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "/" }) { return true }
+        if !text.isEmpty, text.unicodeScalars.count <= 7,
+            text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "/" })
+        {
+            return true
+        }
         if text.hasPrefix("第"), text.contains("页"),
             text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "第页共,，".unicodeScalars.contains($0) })
         {
