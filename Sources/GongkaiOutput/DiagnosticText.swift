@@ -37,6 +37,16 @@ public enum DiagnosticText {
         return "\(report.source.name): \(who.isEmpty ? "（机关、年度未识别）" : who) — " + counts.joined(separator: "，")
     }
 
+    /// Where the cell stands in the file as a person opens it, for sources whose line numbers are Gongkai's own:
+    /// 「（第4页）」 in a PDF, 「（表格2 第4行第3列）」 in a web page or Word file.
+    static func printedPlace(_ location: SourceLocation) -> String {
+        if let page = location.page { return "（第\(page)页）" }
+        if let table = location.table, let row = location.row, let cell = location.cell {
+            return "（表格\(table) 第\(row)行第\(cell)列）"
+        }
+        return ""
+    }
+
     static func lines(_ finding: Finding, report: AnnualReport, style: Style) -> [String] {
         let place = finding.location.map { "\(report.source.name):\($0.shortDescription)" } ?? report.source.name
         let severity = finding.severity.chinese
@@ -52,7 +62,8 @@ public enum DiagnosticText {
         } else {
             colored = severity
         }
-        var result = ["\(place): \(colored) [\(finding.code)] \(finding.message)"]
+        let printed = finding.location.map(printedPlace) ?? ""
+        var result = ["\(place): \(colored) [\(finding.code)] \(finding.message)\(printed)"]
         if let location = finding.location, let line = location.line, line >= 1, line <= report.source.lines.count {
             result += excerpt(
                 report.source.lines[line - 1],

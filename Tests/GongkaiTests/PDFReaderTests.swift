@@ -50,6 +50,19 @@ struct PDFReaderTests {
         FigureComparison.expectRendered(report, try Fixtures.expected("seeds/\(name).expected.json"))
     }
 
+    @Test("check names the page a finding is printed on, and exits 1 for hongze-2023's errors")
+    func checkCommand() throws {
+        let path = Fixtures.url("real/hongze-2023.pdf").path
+        let result = try CLI.run(["check", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("洪泽区人民政府 2023年度 2021年格式 — 2 个错误"))
+        #expect(result.stdout.contains("错误 [R7] 表四「行政复议」：总计为0，但结果维持10、结果纠正1、其他结果0、尚未审结0合计为11。（第4页）"))
+        let extract = try CLI.run(["extract", "--cells", path])
+        #expect(extract.status == 0)
+        #expect(extract.stdout.contains("[三、本年度办理结果]"))
+        #expect(extract.stdout.contains(" p4 "))
+    }
+
     @Test("every figure carries its page and a box inside the page", arguments: realPDFs)
     func provenance(_ name: String) throws {
         let report = try Fixtures.report("real/\(name).pdf")
