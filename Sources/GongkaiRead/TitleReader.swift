@@ -17,7 +17,8 @@ enum TitleReader {
 
     static func read(_ lines: [ExtractedLine]) -> Result {
         let top = lines.prefix(searchLines)
-        for (position, line) in top.enumerated() where !line.isBlank && line.text.includes("信息公开") {
+        for (position, line) in top.enumerated()
+        where !line.isBlank && (line.text.includes("报") || line.text.includes("信息")) {
             var key = headingKey(line.text)
             if !isTitle(key) {
                 // A title that wraps inside a word: 「…政府信息公开工作年」 over 「度报告」.

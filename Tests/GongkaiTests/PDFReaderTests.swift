@@ -154,6 +154,23 @@ struct PDFReaderTests {
         }
     }
 
+    @Test("a scanned page (no text layer) is read by OCR: the title's agency and year come out")
+    func scannedPage() throws {
+        // scripts/make-scan-fixture made it from page 1 of hongze-2023.pdf at 150 dpi: an image and no text.
+        let data = try Fixtures.data("pdf/scan-hongze-2023-p1.pdf")
+        guard ExternalTool.find("tesseract") != nil else {
+            #expect(throws: ReadError.extraction(.noTextLayer(missing: "tesseract-ocr tesseract-ocr-chi-sim"))) {
+                try ReportReader.read(data, name: "scan.pdf")
+            }
+            return
+        }
+        let report = try ReportReader.read(data, name: "scan.pdf")
+        #expect(report.source.format == .pdf)
+        #expect(report.agency == "洪泽区人民政府")
+        #expect(report.year == 2023)
+        #expect(report.figures.values.allSatisfy { $0.location?.page == 1 })
+    }
+
     /// The error a read throws, or nil when it succeeds.
     func readError(_ body: () throws(ReadError) -> AnnualReport) -> ReadError? {
         do {
