@@ -19,11 +19,14 @@ let package = Package(
         .library(name: "GongkaiCheck", targets: ["GongkaiCheck"]),
         .library(name: "GongkaiOutput", targets: ["GongkaiOutput"]),
         .library(name: "GongkaiWrite", targets: ["GongkaiWrite"]),
+        .library(name: "GongkaiStore", targets: ["GongkaiStore"]),
+        .library(name: "GongkaiCorpus", targets: ["GongkaiCorpus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
     ],
     targets: [
         // Stage 0: the vocabulary — templates, figure ids, the annual report, findings. Foundation only.
@@ -56,10 +59,26 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The corpus: reports, agencies, figures and findings in SQLite (GRDB); cross-year checks.
+        .target(
+            name: "GongkaiStore",
+            dependencies: ["GongkaiModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // Working with the corpus: ingest (parallel read and check, one writer), export, synthetic corpora.
+        .target(
+            name: "GongkaiCorpus",
+            dependencies: [
+                "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiStore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "gongkai",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
+                "GongkaiStore", "GongkaiCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -68,6 +87,7 @@ let package = Package(
             name: "GongkaiTests",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
+                "GongkaiStore", "GongkaiCorpus",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")],

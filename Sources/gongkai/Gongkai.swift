@@ -17,5 +17,6 @@ struct Gongkai: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ParseCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self, ExtractCommand.self]
+            + corpusCommands
     )
 }

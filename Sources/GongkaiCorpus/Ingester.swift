@@ -1,0 +1,211 @@
+public import Foundation
+import GongkaiCheck
+import GongkaiExtract
+import GongkaiModel
+import GongkaiRead
+public import GongkaiStore
+import Synchronization
+
+/// Reads and checks report files on every core and stores them through one writer.
+///
+/// A file whose bytes are already stored (or recorded as failed) is skipped before it is read; a file that cannot
+/// be read is recorded with its reason and the run goes on. Results are written in batches, each report in its own
+/// savepoint, so a killed run keeps everything it committed and a rerun resumes.
+public struct Ingester: Sendable {
+    public var store: any ReportStore
+    /// Reader threads; the writer runs on the calling thread.
+    public var jobs: Int
+    /// Reports per transaction.
+    public var batchSize = 64
+    /// Read files recorded as failed again (after a reader update).
+    public var retryFailed = false
+
+    public init(store: any ReportStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.store = store
+        self.jobs = max(1, jobs)
+    }
+
+    /// Where a run stands, for a progress display.
+    public struct Progress: Sendable, Hashable {
+        public var total: Int
+        public var done: Int
+        public var added: Int
+        public var skipped: Int
+        public var failed: Int
+        public var elapsed: Double
+
+        /// Files per second so far.
+        public var rate: Double { elapsed > 0 ? Double(done) / elapsed : 0 }
+        /// Seconds left at the current rate, when it can be told.
+        public var remaining: Double? { rate > 0 ? Double(total - done) / rate : nil }
+    }
+
+    /// What a run did.
+    public struct Summary: Sendable, Hashable {
+        public var files = 0
+        /// Reports stored, new versions included.
+        public var added = 0
+        /// Of `added`, reports that replaced an earlier file for the same agency and year.
+        public var newVersions = 0
+        /// Files whose bytes were already stored or already recorded as failed.
+        public var skipped = 0
+        /// Files stored meanwhile by another ingest.
+        public var duplicates = 0
+        public var failures: [FailedFile] = []
+        public var seconds = 0.0
+
+        public var failed: Int { failures.count }
+    }
+
+    enum Item: Sendable {
+        case read(ReportSubmission)
+        case failed(FailedFile)
+        case skipped
+    }
+
+    /// Ingests the files, calling `progress` on the calling thread after each batch.
+    public func run(files: [String], progress: (Progress) -> Void = { _ in }) throws -> Summary {
+        let start = Date()
+        var known = try store.knownContentHashes()
+        if retryFailed { known.subtract(try store.failures().map(\.contentHash)) }
+        let skip = known
+        let queue = BlockingQueue<Item>(capacity: batchSize * 4)
+        let next = Mutex(0)
+        let workers = min(jobs, max(1, files.count))
+        for _ in 0..<workers {
+            Thread.detachNewThread {
+                while true {
+                    let index = next.withLock { value -> Int in
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard index < files.count else { break }
+                    queue.push(Self.process(files[index], skipping: skip))
+                }
+                queue.finishProducer()
+            }
+        }
+
+        var summary = Summary(files: files.count)
+        var state = Progress(total: files.count, done: 0, added: 0, skipped: 0, failed: 0, elapsed: 0)
+        while let batch = queue.popBatch(max: batchSize, producers: workers) {
+            var submissions: [ReportSubmission] = []
+            var failures: [FailedFile] = []
+            for item in batch {
+                switch item {
+                case .read(let submission): submissions.append(submission)
+                case .failed(let failure): failures.append(failure)
+                case .skipped: summary.skipped += 1
+                }
+            }
+            let outcomes = try writeWithRetry(submissions, failures: failures)
+            for (submission, outcome) in zip(submissions, outcomes) {
+                switch outcome {
+                case .added(_, let version):
+                    summary.added += 1
+                    if version > 1 { summary.newVersions += 1 }
+                case .duplicate:
+                    summary.duplicates += 1
+                case .unplaced(let reason):
+                    summary.failures.append(
+                        FailedFile(contentHash: submission.contentHash, path: submission.path, reason: reason)
+                    )
+                }
+            }
+            summary.failures += failures
+            state.done += batch.count
+            state.added = summary.added
+            state.skipped = summary.skipped + summary.duplicates
+            state.failed = summary.failed
+            state.elapsed = Date().timeIntervalSince(start)
+            progress(state)
+        }
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// Writes a batch, waiting and retrying while another process holds the database.
+    func writeWithRetry(_ submissions: [ReportSubmission], failures: [FailedFile]) throws -> [SubmissionOutcome] {
+        var attempt = 0
+        while true {
+            do {
+                return try store.add(submissions, failures: failures)
+            } catch StoreError.cannotOpen(_, let detail) where attempt < 8 && detail.contains("lock") {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            }
+        }
+    }
+
+    /// Reads, hashes, parses and checks one file.
+    static func process(_ path: String, skipping known: Set<String>) -> Item {
+        let url = URL(fileURLWithPath: path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard let data = try? Data(contentsOf: url) else {
+            return .failed(
+                FailedFile(
+                    contentHash: SHA256.hex(Data(("unreadable:" + path).utf8)),
+                    path: path,
+                    reason: "无法打开文件（没有读取权限？）。"
+                )
+            )
+        }
+        let hash = SHA256.hex(data)
+        if known.contains(hash) { return .skipped }
+        if size > TextExtractor.defaultSizeLimit {
+            let reason = ExtractError.tooLarge(bytes: size, limit: TextExtractor.defaultSizeLimit).description
+            return .failed(FailedFile(contentHash: hash, path: path, reason: reason))
+        }
+        do {
+            let report = try ReportReader.read(data, name: path)
+            let findings = ReportChecker.check(report)
+            return .read(ReportSubmission(contentHash: hash, path: path, report: report, findings: findings))
+        } catch {
+            return .failed(FailedFile(contentHash: hash, path: path, reason: error.description))
+        }
+    }
+
+    /// Report files named on the command line, folders searched recursively; hidden files and folders are left out,
+    /// and inside folders only files whose extension a report can have. Paths that do not exist are returned apart.
+    public static func files(in paths: [String]) -> (files: [String], missing: [String]) {
+        var files: [String] = []
+        var missing: [String] = []
+        var seen = Set<String>()
+        func add(_ path: String) {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            if seen.insert(absolute).inserted { files.append(absolute) }
+        }
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                missing.append(path)
+                continue
+            }
+            guard isDirectory.boolValue else {
+                add(path)
+                continue
+            }
+            var found: [String] = []
+            let root = URL(fileURLWithPath: path)
+            if let enumerator = FileManager.default.enumerator(
+                at: root,
+                includingPropertiesForKeys: [.isRegularFileKey],
+                options: [.skipsHiddenFiles]
+            ) {
+                for case let url as URL in enumerator {
+                    guard reportExtensions.contains(url.pathExtension.lowercased()),
+                        (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+                    else { continue }
+                    found.append(url.path)
+                }
+            }
+            for file in found.sorted() { add(file) }
+        }
+        return (files, missing)
+    }
+
+    /// Extensions of the files a folder search takes.
+    public static let reportExtensions: Set<String> = [
+        "txt", "text", "md", "markdown", "htm", "html", "shtml", "xhtml", "doc", "docx", "pdf",
+    ]
+}

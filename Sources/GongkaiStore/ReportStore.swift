@@ -1,0 +1,151 @@
+public import GongkaiModel
+
+/// The corpus: agencies, their reports by year and version, figures in long form, sections and findings.
+///
+/// Every method is one transaction. ``add(_:failures:)`` stores each report completely or not at all, so a process
+/// killed mid-ingest leaves every committed report whole and a rerun goes on where it stopped.
+public protocol ReportStore: Sendable {
+    /// The content hashes of every file already stored or recorded as failed: what an ingest can skip.
+    func knownContentHashes() throws -> Set<String>
+
+    /// Stores read reports and failed files. A report whose content hash is already stored is a duplicate (another
+    /// ingest got there first); a report for an agency and year already stored becomes its new version.
+    func add(_ submissions: [ReportSubmission], failures: [FailedFile]) throws -> [SubmissionOutcome]
+
+    func counts() throws -> StoreCounts
+
+    /// The agency a printed name resolves to (aliases, then the normalised name, then region-prefix variants).
+    func agency(named name: String) throws -> AgencyRecord?
+    /// Agencies whose name, normalised name or alias contains the text.
+    func searchAgencies(_ text: String) throws -> [AgencyRecord]
+    /// Makes `alias` a name of the agency `target` resolves to; an agency already stored under `alias` is merged in.
+    func addAlias(_ alias: String, for target: String) throws -> AliasResult
+    /// Adds or updates regions and listed agencies; returns how many of each.
+    func importRegions(_ rows: [RegionRow]) throws -> RegionImportSummary
+    /// A region by code, or by name when the name is unique.
+    func region(_ codeOrName: String) throws -> RegionRecord?
+
+    /// The agency's reports (current versions unless `allVersions`), oldest year first.
+    func reports(agencyID: Int64, year: Int?, allVersions: Bool) throws -> [StoredReport]
+    /// Listed agencies in the region (or anywhere) with no report on the year.
+    func missing(year: Int, region: String?) throws -> [AgencyRecord]
+    /// The current reports on the year of every agency in the region or below it.
+    func reports(underRegion code: String, year: Int) throws -> [StoredReport]
+    /// Every current report (or every version) matching the filter, in agency and year order.
+    func forEachReport(_ filter: ReportFilter, _ body: (StoredReport) throws -> Void) throws
+    func failures() throws -> [FailureRecord]
+}
+
+/// A report read and checked by an ingest, ready to store.
+public struct ReportSubmission: Sendable {
+    public var contentHash: String
+    public var path: String
+    public var report: AnnualReport
+    public var findings: [Finding]
+
+    public init(contentHash: String, path: String, report: AnnualReport, findings: [Finding]) {
+        self.contentHash = contentHash
+        self.path = path
+        self.report = report
+        self.findings = findings
+    }
+}
+
+/// A file that could not be read, and why.
+public struct FailedFile: Sendable, Hashable {
+    public var contentHash: String
+    public var path: String
+    public var reason: String
+
+    public init(contentHash: String, path: String, reason: String) {
+        self.contentHash = contentHash
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// What became of one submission.
+public enum SubmissionOutcome: Sendable, Hashable {
+    /// Stored; `version` is 1 for a new agency and year.
+    case added(reportID: Int64, version: Int)
+    /// The same bytes are already stored.
+    case duplicate
+    /// The report names no agency or no year, so it has no place in the corpus.
+    case unplaced(reason: String)
+}
+
+public struct StoreCounts: Sendable, Hashable {
+    public var agencies: Int
+    public var reports: Int
+    public var currentReports: Int
+    public var figures: Int
+    public var findings: Int
+    public var crossYearFindings: Int
+    public var failures: Int
+    public var regions: Int
+
+    public init(
+        agencies: Int = 0,
+        reports: Int = 0,
+        currentReports: Int = 0,
+        figures: Int = 0,
+        findings: Int = 0,
+        crossYearFindings: Int = 0,
+        failures: Int = 0,
+        regions: Int = 0
+    ) {
+        self.agencies = agencies
+        self.reports = reports
+        self.currentReports = currentReports
+        self.figures = figures
+        self.findings = findings
+        self.crossYearFindings = crossYearFindings
+        self.failures = failures
+        self.regions = regions
+    }
+}
+
+/// What `addAlias` did.
+public struct AliasResult: Sendable, Hashable {
+    public var agency: AgencyRecord
+    /// Reports moved from an agency stored under the alias, which no longer exists on its own.
+    public var mergedReports: Int
+}
+
+/// One row of a region-tree CSV: a region (a level such as 省, 市, 县) or an agency that must report (level
+/// `agency` or 机关).
+public struct RegionRow: Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var parent: String?
+    public var level: String
+
+    public init(code: String, name: String, parent: String?, level: String) {
+        self.code = code
+        self.name = name
+        self.parent = parent
+        self.level = level
+    }
+
+    /// Whether the row lists an agency rather than a region.
+    public var isAgency: Bool { ["agency", "机关", "单位", "部门"].contains(level.lowercased()) }
+}
+
+public struct RegionImportSummary: Sendable, Hashable {
+    public var regions: Int
+    public var agencies: Int
+}
+
+/// Which reports an export or a listing covers.
+public struct ReportFilter: Sendable, Hashable {
+    public var year: Int?
+    /// A region code or name: agencies in it or below it.
+    public var region: String?
+    public var allVersions: Bool
+
+    public init(year: Int? = nil, region: String? = nil, allVersions: Bool = false) {
+        self.year = year
+        self.region = region
+        self.allVersions = allVersions
+    }
+}

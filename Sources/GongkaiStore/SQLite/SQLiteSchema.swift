@@ -1,0 +1,198 @@
+import GRDB
+import GongkaiModel
+
+/// The named migrations of the SQLite corpus. A migration, once released, never changes; a change is a new one.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 corpus tables") { db in
+            try db.execute(sql: corpusTables)
+        }
+        migrator.registerMigration("v1 figure kinds") { db in
+            try insertFigureKinds(db)
+        }
+        migrator.registerMigration("v1 figure_long view") { db in
+            try db.execute(sql: figureLongView)
+        }
+        return migrator
+    }
+
+    static let corpusTables = """
+        CREATE TABLE region (
+            code TEXT PRIMARY KEY NOT NULL CHECK (code <> ''),
+            name TEXT NOT NULL CHECK (name <> ''),
+            normalized_name TEXT NOT NULL,
+            parent_code TEXT REFERENCES region(code) DEFERRABLE INITIALLY DEFERRED,
+            level TEXT NOT NULL,
+            CHECK (parent_code IS NULL OR parent_code <> code)
+        );
+        CREATE INDEX region_parent ON region(parent_code);
+        CREATE INDEX region_name ON region(normalized_name);
+
+        CREATE TABLE agency (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (name <> ''),
+            normalized_name TEXT NOT NULL UNIQUE,
+            core_name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            segments TEXT NOT NULL,
+            region_code TEXT REFERENCES region(code),
+            level TEXT,
+            parent_id INTEGER REFERENCES agency(id),
+            listed INTEGER NOT NULL DEFAULT 0 CHECK (listed IN (0, 1)),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX agency_key ON agency(name_key);
+        CREATE INDEX agency_region ON agency(region_code);
+
+        CREATE TABLE agency_alias (
+            normalized_alias TEXT PRIMARY KEY NOT NULL CHECK (normalized_alias <> ''),
+            alias TEXT NOT NULL,
+            agency_id INTEGER NOT NULL REFERENCES agency(id) ON DELETE CASCADE
+        );
+        CREATE INDEX agency_alias_agency ON agency_alias(agency_id);
+
+        CREATE TABLE report (
+            id INTEGER PRIMARY KEY,
+            agency_id INTEGER NOT NULL REFERENCES agency(id),
+            year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200),
+            version INTEGER NOT NULL CHECK (version >= 1),
+            status TEXT NOT NULL CHECK (status IN ('current', 'superseded')),
+            template TEXT CHECK (template IN ('2021', '2019')),
+            content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64),
+            source_path TEXT NOT NULL,
+            source_format TEXT NOT NULL,
+            encoding TEXT,
+            title TEXT,
+            printed_agency TEXT NOT NULL,
+            publication_date TEXT,
+            errors INTEGER NOT NULL CHECK (errors >= 0),
+            warnings INTEGER NOT NULL CHECK (warnings >= 0),
+            notices INTEGER NOT NULL CHECK (notices >= 0),
+            ingested_at TEXT NOT NULL,
+            UNIQUE (agency_id, year, version)
+        );
+        CREATE UNIQUE INDEX report_current ON report(agency_id, year) WHERE status = 'current';
+        CREATE INDEX report_year ON report(year, status);
+
+        CREATE TABLE figure_kind (
+            id INTEGER PRIMARY KEY,
+            figure TEXT NOT NULL,
+            template TEXT NOT NULL CHECK (template IN ('2021', '2019')),
+            table_no INTEGER NOT NULL CHECK (table_no IN (2, 3, 4)),
+            table_name TEXT NOT NULL,
+            row_label TEXT NOT NULL,
+            column_label TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            UNIQUE (figure, template)
+        );
+
+        CREATE TABLE figure (
+            report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            kind_id INTEGER NOT NULL REFERENCES figure_kind(id),
+            value NUMERIC,
+            state TEXT NOT NULL CHECK (state IN ('value', 'blank', 'unknown')),
+            printed TEXT,
+            line INTEGER,
+            col INTEGER,
+            end_col INTEGER,
+            place TEXT,
+            PRIMARY KEY (report_id, kind_id),
+            CHECK ((state = 'value') = (value IS NOT NULL))
+        ) WITHOUT ROWID;
+
+        CREATE TABLE section (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            printed_number INTEGER,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            line INTEGER,
+            UNIQUE (report_id, position)
+        );
+
+        CREATE TABLE finding (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            previous_report_id INTEGER REFERENCES report(id) ON DELETE CASCADE,
+            scope TEXT NOT NULL CHECK (scope IN ('report', 'cross-year')),
+            code TEXT NOT NULL,
+            severity TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'notice')),
+            table_no INTEGER CHECK (table_no IN (2, 3, 4)),
+            figures TEXT NOT NULL,
+            message TEXT NOT NULL,
+            line INTEGER,
+            col INTEGER,
+            CHECK ((scope = 'cross-year') = (previous_report_id IS NOT NULL))
+        );
+        CREATE INDEX finding_report ON finding(report_id, scope);
+        CREATE INDEX finding_previous ON finding(previous_report_id);
+
+        CREATE TABLE failure (
+            content_hash TEXT PRIMARY KEY NOT NULL CHECK (length(content_hash) = 64),
+            source_path TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            failed_at TEXT NOT NULL
+        );
+        """
+
+    /// Every figure as one row with its report, agency and Chinese labels: what a researcher queries.
+    static let figureLongView = """
+        CREATE VIEW figure_long AS
+        SELECT a.name AS agency, a.region_code AS region_code, r.year AS year, r.version AS version,
+               r.status AS status, r.template AS template, r.source_path AS file, k.figure AS figure,
+               k.table_name AS table_name, k.row_label AS row_label, k.column_label AS column_label,
+               f.value AS value, f.state AS state, coalesce(f.printed, CAST(f.value AS TEXT), '') AS printed,
+               f.line AS line, f.col AS col, r.id AS report_id, a.id AS agency_id
+        FROM figure f
+        JOIN report r ON r.id = f.report_id
+        JOIN agency a ON a.id = r.agency_id
+        JOIN figure_kind k ON k.id = f.kind_id
+        """
+
+    /// Every cell of both formats, variant rows included, in format order.
+    static func figureKinds() -> [FigureKindRecord] {
+        var kinds: [FigureKindRecord] = []
+        for template in ReportTemplate.allCases {
+            var position = 0
+            for table in NationalTemplates.spec(template).tables {
+                for row in table.rows + table.variantRows {
+                    for (column, id) in zip(row.columns, row.figureIDs) {
+                        position += 1
+                        kinds.append(
+                            FigureKindRecord(
+                                id: nil,
+                                figure: id.rawValue,
+                                template: template.rawValue,
+                                tableNo: table.kind.rawValue,
+                                tableName: table.kind.name,
+                                rowLabel: row.fullLabel,
+                                columnLabel: column.label,
+                                position: position
+                            )
+                        )
+                    }
+                }
+            }
+        }
+        return kinds
+    }
+
+    static func insertFigureKinds(_ db: Database) throws {
+        for kind in figureKinds() {
+            try db.execute(
+                sql: """
+                    INSERT INTO figure_kind (figure, template, table_no, table_name, row_label, column_label, position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (figure, template) DO NOTHING
+                    """,
+                arguments: [
+                    kind.figure, kind.template, kind.tableNo, kind.tableName, kind.rowLabel, kind.columnLabel,
+                    kind.position,
+                ]
+            )
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import GRDB
+
+extension SQLiteStore {
+    /// The codes of a region and every region below it.
+    static let regionsBelow = """
+        WITH RECURSIVE below(code) AS (
+            SELECT code FROM region WHERE code = :region
+            UNION SELECT r.code FROM region r JOIN below ON r.parent_code = below.code
+        )
+        """
+
+    public func counts() throws -> StoreCounts {
+        try guarded {
+            try pool.read { db in
+                func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+                return StoreCounts(
+                    agencies: try count("SELECT count(*) FROM agency"),
+                    reports: try count("SELECT count(*) FROM report"),
+                    currentReports: try count("SELECT count(*) FROM report WHERE status = 'current'"),
+                    figures: try count("SELECT count(*) FROM figure"),
+                    findings: try count("SELECT count(*) FROM finding"),
+                    crossYearFindings: try count("SELECT count(*) FROM finding WHERE scope = 'cross-year'"),
+                    failures: try count("SELECT count(*) FROM failure"),
+                    regions: try count("SELECT count(*) FROM region")
+                )
+            }
+        }
+    }
+
+    public func reports(agencyID: Int64, year: Int?, allVersions: Bool) throws -> [StoredReport] {
+        try guarded {
+            try pool.read { db in
+                let records = try ReportRecord.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM report WHERE agency_id = ? AND (?2 IS NULL OR year = ?2)
+                          AND (?3 OR status = 'current')
+                        ORDER BY year, version
+                        """,
+                    arguments: [agencyID, year, allVersions]
+                )
+                return try records.map { try stored($0, db) }
+            }
+        }
+    }
+
+    public func missing(year: Int, region: String?) throws -> [AgencyRecord] {
+        let code = try region.map { name in
+            guard let found = try self.region(name) else { throw StoreError.regionNotFound(name) }
+            return found.code
+        }
+        return try guarded {
+            try pool.read { db in
+                try AgencyRecord.fetchAll(
+                    db,
+                    sql: Self.regionsBelow + """
+                        SELECT * FROM agency a
+                        WHERE a.listed = 1 AND (:region IS NULL OR a.region_code IN (SELECT code FROM below))
+                          AND NOT EXISTS (SELECT 1 FROM report r WHERE r.agency_id = a.id AND r.year = :year)
+                        ORDER BY a.region_code, a.name
+                        """,
+                    arguments: ["region": code, "year": year]
+                )
+            }
+        }
+    }
+
+    public func reports(underRegion code: String, year: Int) throws -> [StoredReport] {
+        try guarded {
+            try pool.read { db in
+                let records = try ReportRecord.fetchAll(
+                    db,
+                    sql: Self.regionsBelow + """
+                        SELECT r.* FROM report r JOIN agency a ON a.id = r.agency_id
+                        WHERE r.year = :year AND r.status = 'current' AND a.region_code IN (SELECT code FROM below)
+                        ORDER BY a.name
+                        """,
+                    arguments: ["region": code, "year": year]
+                )
+                return try records.map { try stored($0, db) }
+            }
+        }
+    }
+
+    public func forEachReport(_ filter: ReportFilter, _ body: (StoredReport) throws -> Void) throws {
+        let code = try filter.region.map { name in
+            guard let found = try self.region(name) else { throw StoreError.regionNotFound(name) }
+            return found.code
+        }
+        try guarded {
+            try pool.read { db in
+                let records = try ReportRecord.fetchCursor(
+                    db,
+                    sql: Self.regionsBelow + """
+                        SELECT r.* FROM report r JOIN agency a ON a.id = r.agency_id
+                        WHERE (:year IS NULL OR r.year = :year) AND (:all OR r.status = 'current')
+                          AND (:region IS NULL OR a.region_code IN (SELECT code FROM below))
+                        ORDER BY a.name, a.id, r.year, r.version
+                        """,
+                    arguments: ["region": code, "year": filter.year, "all": filter.allVersions]
+                )
+                var agencies: [Int64: AgencyRecord] = [:]
+                var regions: [String: RegionRecord] = [:]
+                while let record = try records.next() {
+                    try body(try stored(record, db, agencies: &agencies, regions: &regions))
+                }
+            }
+        }
+    }
+
+    public func failures() throws -> [FailureRecord] {
+        try guarded {
+            try pool.read { db in
+                try FailureRecord.fetchAll(db, sql: "SELECT * FROM failure ORDER BY source_path")
+            }
+        }
+    }
+
+    func stored(_ record: ReportRecord, _ db: Database) throws -> StoredReport {
+        var agencies: [Int64: AgencyRecord] = [:]
+        var regions: [String: RegionRecord] = [:]
+        return try stored(record, db, agencies: &agencies, regions: &regions)
+    }
+
+    func stored(
+        _ record: ReportRecord,
+        _ db: Database,
+        agencies: inout [Int64: AgencyRecord],
+        regions: inout [String: RegionRecord]
+    ) throws -> StoredReport {
+        let reportID = record.id ?? 0
+        let agency: AgencyRecord
+        if let known = agencies[record.agencyID] {
+            agency = known
+        } else {
+            guard let fetched = try AgencyRecord.fetchOne(db, key: record.agencyID) else {
+                throw StoreError.damaged(path: path)
+            }
+            agencies[record.agencyID] = fetched
+            agency = fetched
+        }
+        var region: RegionRecord?
+        if let code = agency.regionCode {
+            if let known = regions[code] {
+                region = known
+            } else {
+                region = try RegionRecord.fetchOne(db, key: code)
+                regions[code] = region
+            }
+        }
+        let findings = try FindingRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM finding WHERE report_id = ? ORDER BY scope DESC, id"),
+            arguments: [reportID]
+        )
+        return StoredReport(
+            record: record,
+            agency: agency,
+            region: region,
+            figures: try figures(reportID: reportID, db),
+            findings: findings
+        )
+    }
+}

@@ -1,0 +1,377 @@
+import Foundation
+import GRDB
+import GongkaiModel
+import Synchronization
+
+/// The corpus in one SQLite file (`gongkai.sqlite` by default), in WAL mode so that readers query while an ingest
+/// writes. Each report is written in its own savepoint, each batch in one transaction.
+public final class SQLiteStore: ReportStore, Sendable {
+    public let path: String
+    let pool: DatabasePool
+    /// `figure_kind` ids by template and figure id.
+    let kindIDs: [String: [FigureID: Int64]]
+    /// Figure id and value kind by `figure_kind` id.
+    let kinds: [Int64: (id: FigureID, kind: ValueKind)]
+    /// Agency ids by normalised printed name, as resolved by this process.
+    let agencyCache = Mutex<[String: Int64]>([:])
+
+    /// Opens (creating if needed) the database and brings its schema up to date.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = SQLiteSchema.migrator
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
+            try migrator.migrate(pool)
+            let rows = try pool.read { db in
+                try FigureKindRecord.fetchAll(db)
+            }
+            var kindIDs: [String: [FigureID: Int64]] = [:]
+            var kinds: [Int64: (id: FigureID, kind: ValueKind)] = [:]
+            for row in rows {
+                guard let id = row.id else { continue }
+                let figure = FigureID(row.figure)
+                kindIDs[row.template, default: [:]][figure] = id
+                let template = ReportTemplate(rawValue: row.template) ?? .v2021
+                let kind = NationalTemplates.spec(template).cell(figure)?.column.kind ?? .count
+                kinds[id] = (figure, kind)
+            }
+            self.pool = pool
+            self.kindIDs = kindIDs
+            self.kinds = kinds
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.mapped(error, path: path)
+        }
+    }
+
+    static func mapped(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_FORMAT: return .damaged(path: path)
+            default: return .cannotOpen(path: path, detail: error.message ?? "\(error.resultCode)")
+            }
+        }
+        return .cannotOpen(path: path, detail: "\(error)")
+    }
+
+    /// Runs a body, turning database errors into ``StoreError``s.
+    func guarded<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw Self.mapped(error, path: path)
+        }
+    }
+
+    static func now() -> String {
+        Date().formatted(.iso8601)
+    }
+
+    // MARK: Ingest
+
+    public func knownContentHashes() throws -> Set<String> {
+        try guarded {
+            try pool.read { db in
+                Set(
+                    try String.fetchAll(
+                        db,
+                        sql: "SELECT content_hash FROM report UNION ALL SELECT content_hash FROM failure"
+                    )
+                )
+            }
+        }
+    }
+
+    public func add(_ submissions: [ReportSubmission], failures: [FailedFile]) throws -> [SubmissionOutcome] {
+        try guarded {
+            try pool.write { db in
+                let timestamp = Self.now()
+                var outcomes: [SubmissionOutcome] = []
+                for submission in submissions {
+                    var outcome = SubmissionOutcome.duplicate
+                    do {
+                        try db.inSavepoint {
+                            outcome = try insert(submission, at: timestamp, db)
+                            return .commit
+                        }
+                    } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                        // Another process stored the same bytes between our check and our insert, or the report
+                        // breaks a constraint: either way nothing of it was kept.
+                        agencyCache.withLock { $0.removeAll() }
+                        let exists = try Bool.fetchOne(
+                            db,
+                            sql: "SELECT EXISTS (SELECT 1 FROM report WHERE content_hash = ?)",
+                            arguments: [submission.contentHash]
+                        )
+                        outcome = exists == true ? .duplicate : .unplaced(reason: error.message ?? "\(error)")
+                    }
+                    if case .unplaced(let reason) = outcome {
+                        try insertFailure(
+                            FailedFile(contentHash: submission.contentHash, path: submission.path, reason: reason),
+                            at: timestamp,
+                            db
+                        )
+                    }
+                    outcomes.append(outcome)
+                }
+                for failure in failures { try insertFailure(failure, at: timestamp, db) }
+                return outcomes
+            }
+        }
+    }
+
+    func insertFailure(_ failure: FailedFile, at timestamp: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO failure (content_hash, source_path, reason, failed_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (content_hash) DO NOTHING
+                """,
+            arguments: [failure.contentHash, failure.path, failure.reason, timestamp]
+        )
+    }
+
+    func insert(_ submission: ReportSubmission, at timestamp: String, _ db: Database) throws -> SubmissionOutcome {
+        let report = submission.report
+        guard let printedAgency = report.agency?.trimmingCharacters(in: .whitespaces), !printedAgency.isEmpty else {
+            return .unplaced(reason: "报告标题中未找到机关名称，无法归入机关（no agency named in the title）。")
+        }
+        guard let year = report.year else {
+            return .unplaced(reason: "报告未写明年度，无法归入年度（no year found）。")
+        }
+        let exists = try Bool.fetchOne(
+            db,
+            sql: "SELECT EXISTS (SELECT 1 FROM report WHERE content_hash = ?)",
+            arguments: [submission.contentHash]
+        )
+        if exists == true { return .duplicate }
+
+        let agencyID = try resolveAgency(printedAgency, create: true, db) ?? 0
+        let version =
+            try Int.fetchOne(
+                db,
+                sql: "SELECT max(version) FROM report WHERE agency_id = ? AND year = ?",
+                arguments: [agencyID, year]
+            ) ?? 0
+        try db.execute(
+            sql: "UPDATE report SET status = 'superseded' WHERE agency_id = ? AND year = ? AND status = 'current'",
+            arguments: [agencyID, year]
+        )
+        var record = ReportRecord(
+            id: nil,
+            agencyID: agencyID,
+            year: year,
+            version: version + 1,
+            status: .current,
+            template: report.template?.rawValue,
+            contentHash: submission.contentHash,
+            sourcePath: submission.path,
+            sourceFormat: report.source.format.rawValue,
+            encoding: report.source.encoding,
+            title: report.title,
+            printedAgency: printedAgency,
+            publicationDate: report.publicationDate?.description,
+            errors: submission.findings.filter { $0.severity == .error }.count,
+            warnings: submission.findings.filter { $0.severity == .warning }.count,
+            notices: submission.findings.filter { $0.severity == .notice }.count,
+            ingestedAt: timestamp
+        )
+        try record.insert(db)
+        let reportID = record.id ?? db.lastInsertedRowID
+        try insertFigures(report, reportID: reportID, db)
+        for (index, section) in report.sections.enumerated() {
+            try SectionRecord(
+                reportID: reportID,
+                position: index + 1,
+                kind: section.kind.rawValue,
+                printedNumber: section.printedNumber,
+                title: section.title,
+                text: section.text,
+                line: section.location?.line
+            ).insert(db)
+        }
+        for finding in submission.findings {
+            try insertFinding(finding, reportID: reportID, previous: nil, db)
+        }
+        let side = CrossYearRules.Side(year: year, template: report.template, figures: report.figures)
+        try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
+        try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
+        return .added(reportID: reportID, version: version + 1)
+    }
+
+    func insertFigures(_ report: AnnualReport, reportID: Int64, _ db: Database) throws {
+        let template = (report.template ?? .v2021).rawValue
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO figure (report_id, kind_id, value, state, printed, line, col, end_col, place)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        )
+        for figure in report.figures.values {
+            let kindID = try kindID(figure.id, template: template, db)
+            let state: FigureRecord.State
+            switch figure.value {
+            case .integer, .decimal: state = .value
+            case .blank: state = .blank
+            case .unknown: state = .unknown
+            }
+            let value: String? = state == .value ? figure.value.text : nil
+            let printed: String? = figure.printed == figure.value.text ? nil : figure.printed
+            let location = figure.location
+            try statement.execute(arguments: [
+                reportID, kindID, value, state.rawValue, printed, location?.line, location?.column,
+                location?.endColumn, location.flatMap(Self.place),
+            ])
+        }
+    }
+
+    /// The `figure_kind` id of a figure; a figure outside the format's tables gets a row of its own.
+    func kindID(_ figure: FigureID, template: String, _ db: Database) throws -> Int64 {
+        if let id = kindIDs[template]?[figure] { return id }
+        try db.execute(
+            sql: """
+                INSERT INTO figure_kind (figure, template, table_no, table_name, row_label, column_label, position)
+                VALUES (?, ?, ?, '', '', '', 100000) ON CONFLICT (figure, template) DO NOTHING
+                """,
+            arguments: [figure.rawValue, template, Int(figure.rawValue.dropFirst().prefix(1)) ?? 3]
+        )
+        return try Int64.fetchOne(
+            db,
+            sql: "SELECT id FROM figure_kind WHERE figure = ? AND template = ?",
+            arguments: [figure.rawValue, template]
+        ) ?? 0
+    }
+
+    /// The parts of a location beyond line and column, as JSON; nil when there are none.
+    static func place(_ location: SourceLocation) -> String? {
+        var fields: [String] = []
+        if let endLine = location.endLine, endLine != location.line { fields.append("\"endLine\":\(endLine)") }
+        if let table = location.table { fields.append("\"table\":\(table)") }
+        if let row = location.row { fields.append("\"row\":\(row)") }
+        if let cell = location.cell { fields.append("\"cell\":\(cell)") }
+        if let page = location.page { fields.append("\"page\":\(page)") }
+        if let box = location.box { fields.append("\"box\":[\(box.x0),\(box.y0),\(box.x1),\(box.y1)]") }
+        return fields.isEmpty ? nil : "{" + fields.joined(separator: ",") + "}"
+    }
+
+    func insertFinding(
+        _ finding: Finding,
+        reportID: Int64,
+        previous: (Int64, [Finding.FigureRef])?,
+        _ db: Database
+    )
+        throws
+    {
+        var cells = finding.figures.map { Self.figureJSON($0, previous: false) }
+        if let previous { cells += previous.1.map { Self.figureJSON($0, previous: true) } }
+        var record = FindingRecord(
+            id: nil,
+            reportID: reportID,
+            previousReportID: previous?.0,
+            scope: previous == nil ? .report : .crossYear,
+            code: finding.code,
+            severity: finding.severity.rawValue,
+            tableNo: finding.table?.rawValue,
+            figures: "[" + cells.joined(separator: ",") + "]",
+            message: finding.message,
+            line: finding.location?.line,
+            col: finding.location?.column
+        )
+        try record.insert(db)
+    }
+
+    static func figureJSON(_ ref: Finding.FigureRef, previous: Bool) -> String {
+        let value = ref.value.number == nil ? "null" : ref.value.text
+        return "{\"figure\":\"\(ref.id.rawValue)\",\"value\":\(value)" + (previous ? ",\"previousYear\":true}" : "}")
+    }
+
+    // MARK: Cross-year findings
+
+    /// Replaces the cross-year findings of the agency's current report on `year` (against `year - 1`).
+    func recomputeCrossYear(
+        agencyID: Int64,
+        year: Int,
+        current known: (Int64, CrossYearRules.Side)? = nil,
+        previous knownPrevious: (Int64, CrossYearRules.Side)? = nil,
+        _ db: Database
+    ) throws {
+        guard let current = try known ?? side(agencyID: agencyID, year: year, db) else { return }
+        try db.execute(
+            sql: "DELETE FROM finding WHERE report_id = ? AND scope = 'cross-year'",
+            arguments: [current.0]
+        )
+        guard let previous = try knownPrevious ?? side(agencyID: agencyID, year: year - 1, db) else { return }
+        for result in CrossYearRules.check(previous: previous.1, current: current.1) {
+            try insertFinding(result.finding, reportID: current.0, previous: (previous.0, result.previousFigures), db)
+        }
+    }
+
+    /// The current report of an agency on a year, as the cross-year rules see it.
+    func side(agencyID: Int64, year: Int, _ db: Database) throws -> (Int64, CrossYearRules.Side)? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: "SELECT id, template FROM report WHERE agency_id = ? AND year = ? AND status = 'current'",
+                arguments: [agencyID, year]
+            )
+        else { return nil }
+        let id: Int64 = row["id"]
+        let template: String? = row["template"]
+        let side = CrossYearRules.Side(
+            year: year,
+            template: template.flatMap(ReportTemplate.init(rawValue:)),
+            figures: try figures(reportID: id, db)
+        )
+        return (id, side)
+    }
+
+    /// A stored report's figures, as the reader gave them.
+    func figures(reportID: Int64, _ db: Database) throws -> [FigureID: Figure] {
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT kind_id, CAST(value AS TEXT) AS value, state, printed, line, col, end_col
+                    FROM figure WHERE report_id = ?
+                    """
+            ),
+            arguments: [reportID]
+        )
+        var figures: [FigureID: Figure] = [:]
+        while let row = try rows.next() {
+            let kindID: Int64 = row["kind_id"]
+            guard let kind = kinds[kindID] else { continue }
+            let text: String? = row["value"]
+            let state: String = row["state"]
+            let value: CellValue
+            switch state {
+            case "value":
+                if kind.kind == .amount, let amount = Decimal(string: text ?? "", locale: nil) {
+                    value = .decimal(amount)
+                } else if let count = Int(text ?? "") {
+                    value = .integer(count)
+                } else if let amount = Decimal(string: text ?? "", locale: nil) {
+                    value = .decimal(amount)
+                } else {
+                    value = .unknown
+                }
+            case "blank": value = .blank
+            default: value = .unknown
+            }
+            let printed: String? = row["printed"]
+            let line: Int? = row["line"]
+            let location = line.map {
+                SourceLocation(line: $0, column: row["col"], endLine: $0, endColumn: row["end_col"])
+            }
+            figures[kind.id] = Figure(id: kind.id, value: value, printed: printed ?? value.text, location: location)
+        }
+        return figures
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import GongkaiCorpus
+import GongkaiStore
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Read, check and store report files in the corpus database.",
+        discussion: """
+            Files and folders (searched recursively for .txt, .md, .html, .doc, .docx and .pdf files). A file \
+            whose bytes are already stored is skipped before it is read, so running ingest again is a no-op; a \
+            changed file for the same agency and year becomes its new version. A file that cannot be read is \
+            recorded with its reason and the run goes on. Several ingests can run at once on the same database.
+
+            Exit status: 0 when every file was stored or skipped, 1 when some files could not be read (they are \
+            recorded), 2 when a path does not exist or the database cannot be used.
+            """
+    )
+
+    @Argument(help: "Report files and folders.")
+    var paths: [String]
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Reader threads (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Read again the files recorded as failed.")
+    var retryFailed = false
+
+    @Flag(help: "Print no progress.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func run() throws {
+        let (files, missing) = Ingester.files(in: paths)
+        for path in missing { printError("gongkai: \(path): 文件不存在。") }
+        if !missing.isEmpty { throw ExitCode(2) }
+        var ingester = Ingester(store: try store.open(), jobs: jobs)
+        ingester.retryFailed = retryFailed
+        let display = ProgressDisplay(terminal: isatty(STDERR_FILENO) != 0, quiet: quiet)
+        let summary = try storeRequest { try ingester.run(files: files) { display.show($0) } }
+        display.finish()
+        for failure in summary.failures.prefix(20) { printError("gongkai: \(failure.path): \(failure.reason)") }
+        if summary.failed > 20 { printError("gongkai: …另有 \(summary.failed - 20) 个文件失败，见数据库 failure 表。") }
+        print(Self.summaryLine(summary))
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+
+    static func summaryLine(_ summary: Ingester.Summary) -> String {
+        let rate = summary.seconds > 0 ? Double(summary.files) / summary.seconds : 0
+        return "共 \(summary.files) 个文件：新增 \(summary.added) 份报告（其中新版本 \(summary.newVersions) 份），"
+            + "跳过 \(summary.skipped + summary.duplicates) 个已导入的文件，失败 \(summary.failed) 个；"
+            + "用时 \(String(format: "%.1f", summary.seconds)) 秒，每秒 \(String(format: "%.0f", rate)) 个文件。"
+    }
+}
