@@ -12,12 +12,18 @@ public struct DocumentBuilder: Sendable {
         public var text: String
         public var page: Int?
         public var box: SourceLocation.Box?
+        /// A grid position a merged cell spans over (colspan, rowspan, gridSpan, vMerge): no cell of its own.
+        public var isCovered: Bool
 
-        public init(_ text: String, page: Int? = nil, box: SourceLocation.Box? = nil) {
+        public init(_ text: String, page: Int? = nil, box: SourceLocation.Box? = nil, isCovered: Bool = false) {
             self.text = text
             self.page = page
             self.box = box
+            self.isCovered = isCovered
         }
+
+        /// A position covered by a merged cell.
+        public static let covered = Cell("", isCovered: true)
     }
 
     public let name: String
@@ -60,6 +66,8 @@ public struct DocumentBuilder: Sendable {
                 line.cells[index].location.page = cells[index].page
                 line.cells[index].location.box = cells[index].box
             }
+            // Positions a merged cell covers are no cells: every empty cell left is a cell printed empty.
+            line.cells = line.cells.indices.filter { !cells[$0].isCovered }.map { line.cells[$0] }
         } else if line.layout != .blank {
             // A one-cell row has no tab: keep it as a delimited line of that one cell.
             let text = TextNormalizer.normalize(raw)

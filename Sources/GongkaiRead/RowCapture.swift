@@ -22,9 +22,18 @@ enum RowOutcome {
     /// Resolves a capture. `accept` is the row's own arithmetic, applied to partial digit splits.
     static func resolve(_ capture: RowCapture, accept: ([Int]) -> Bool = { _ in true }) -> RowOutcome {
         let columns = capture.row.columns
+        if capture.values.allSatisfy({ $0.text.isEmpty }) { return .unassigned(.blank) }
+        // Cells printed empty in a table's grid are values when the row has exactly one cell per column; otherwise
+        // (a row shifted by an empty cell) they are gaps, as in text.
+        if capture.values.count == columns.count, capture.values.contains(where: { $0.text.isEmpty }),
+            capture.values.allSatisfy({ $0.kind == .value })
+        {
+            return .values(assign(capture))
+        }
+        var capture = capture
+        capture.values.removeAll { $0.text.isEmpty }
         let tokens = capture.values
-        if tokens.isEmpty { return .unassigned(.blank) }
-        let isInteger = { (token: TableToken) in token.text.allSatisfy(\.isASCIIDigit) }
+        let isInteger = { (token: TableToken) in !token.text.isEmpty && token.text.allSatisfy(\.isASCIIDigit) }
         let hasRun = tokens.contains { $0.kind == .digits }
         if let last = tokens.last, last.kind == .digits, last.text.includes("."),
             tokens.dropLast().allSatisfy(isInteger)

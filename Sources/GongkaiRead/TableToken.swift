@@ -20,12 +20,31 @@ struct TableToken {
     /// The line the token came from.
     var line: Int
 
-    /// Splits the cells of region lines into tokens.
+    /// Splits the cells of region lines into tokens. In a table's grid (HTML, Word), a cell printed empty in a
+    /// column where the table prints values, on a row that prints values, is a value too, an empty one; in text, and
+    /// in a grid's label columns and header rows, empty cells are only gaps.
     static func tokens(_ lines: ArraySlice<ExtractedLine>) -> [TableToken] {
+        var valueColumns = Set<Int>()
+        for line in lines where line.layout == .delimited {
+            for cell in line.cells where !cell.text.isEmpty && cell.location.table != nil {
+                if let column = cell.location.cell, numericText(cell.text) != nil || isPlaceholder(cell.text) {
+                    valueColumns.insert(column)
+                }
+            }
+        }
         var tokens: [TableToken] = []
         for line in lines where line.layout == .delimited || line.layout == .spaced {
             if line.text.includes("。") { continue }
-            for cell in line.cells where !cell.text.isEmpty {
+            let printsValues = line.cells.contains { cell in
+                !cell.text.isEmpty && (numericText(cell.text) != nil || isPlaceholder(cell.text))
+            }
+            for cell in line.cells {
+                if cell.text.isEmpty {
+                    if printsValues, let column = cell.location.cell, valueColumns.contains(column) {
+                        tokens.append(TableToken(kind: .value, text: "", location: cell.location, line: line.number))
+                    }
+                    continue
+                }
                 append(cell, line: line.number, to: &tokens)
             }
         }
@@ -118,7 +137,7 @@ struct TableToken {
 
     /// The value a printed token holds for a column of `kind`.
     static func value(of text: String, kind: ValueKind) -> CellValue {
-        if isPlaceholder(text) { return .blank }
+        if text.isEmpty || isPlaceholder(text) { return .blank }
         if text.includes(".") {
             guard let decimal = Decimal(string: text, locale: nil) else { return .blank }
             return .decimal(decimal)

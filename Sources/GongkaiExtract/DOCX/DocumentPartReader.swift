@@ -258,16 +258,16 @@ final class DocumentPartReader: XMLEventHandler {
         }
     }
 
-    /// The table as rows of its grid: a cell spanning columns holds its text in its first column and leaves the
-    /// others empty; a cell continuing a vertical merge is empty, as the national template's own text layout prints.
+    /// The table as rows of its grid: a cell spanning columns holds its text in its first column and covers the
+    /// others; a cell continuing a vertical merge is covered too (no cell of its own).
     private func emit(_ table: Table) {
         tableCount += 1
         for (index, row) in table.rows.enumerated() {
             var cells = Array(repeating: DocumentBuilder.Cell(""), count: min(row.gridBefore, maxColumns))
             for cell in row.cells where cells.count < maxColumns {
-                cells.append(DocumentBuilder.Cell(cell.continuesMerge ? "" : cell.text))
+                cells.append(cell.continuesMerge ? .covered : DocumentBuilder.Cell(cell.text))
                 let span = min(cell.span, maxColumns - cells.count + 1)
-                if span > 1 { cells += Array(repeating: DocumentBuilder.Cell(""), count: span - 1) }
+                if span > 1 { cells += Array(repeating: .covered, count: span - 1) }
             }
             builder.addRow(cells, table: tableCount, row: index + 1)
         }

@@ -121,7 +121,11 @@ struct HTMLBlockWalker {
         }
         let grid = HTMLTableGrid(cells, budget: &budget)
         for (index, row) in grid.rows.enumerated() where row.contains(where: { !$0.isEmpty }) {
-            builder.addRow(row.map { DocumentBuilder.Cell($0) }, table: tableCount, row: index + 1)
+            builder.addRow(
+                row.map { $0.isCovered ? .covered : DocumentBuilder.Cell($0.text) },
+                table: tableCount,
+                row: index + 1
+            )
         }
     }
 }

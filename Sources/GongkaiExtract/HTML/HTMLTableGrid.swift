@@ -1,6 +1,6 @@
 /// The cells of a table laid out on its grid, rowspan and colspan expanded as browsers do (HTML's table model): every
-/// position a spanning cell covers beyond its first is an empty cell, as the same table printed to text has empty
-/// cells there.
+/// position a spanning cell covers beyond its first is marked covered (no cell of its own), as distinct from a cell
+/// printed empty.
 struct HTMLTableGrid {
     struct Cell {
         var text: String
@@ -8,13 +8,22 @@ struct HTMLTableGrid {
         var columnSpan: Int
     }
 
-    /// Rows of cell texts; a position no cell covers (a short row in the middle of a span) is empty too.
-    private(set) var rows: [[String]]
+    /// One position of the grid.
+    struct Position: Equatable {
+        var text: String
+        /// Covered by a cell that spans over it.
+        var isCovered: Bool
+
+        var isEmpty: Bool { text.isEmpty }
+    }
+
+    /// Rows of grid positions; a position no cell reaches (a short row in the middle of a span) is an empty cell.
+    private(set) var rows: [[Position]]
 
     /// `budget` bounds the covered positions a whole page may add, so that absurd spans cannot blow up memory; once
     /// it is used up, spans count as 1.
     init(_ source: [[Cell]], budget: inout Int) {
-        var grid: [[String?]] = Array(repeating: [], count: source.count)
+        var grid: [[Position?]] = Array(repeating: [], count: source.count)
         for (rowIndex, cells) in source.enumerated() {
             var column = 0
             for cell in cells {
@@ -34,12 +43,13 @@ struct HTMLTableGrid {
                         grid[row].append(contentsOf: repeatElement(nil, count: column + columnSpan - grid[row].count))
                     }
                     for position in column..<(column + columnSpan) {
-                        grid[row][position] = row == rowIndex && position == column ? cell.text : ""
+                        let first = row == rowIndex && position == column
+                        grid[row][position] = Position(text: first ? cell.text : "", isCovered: !first)
                     }
                 }
                 column += columnSpan
             }
         }
-        rows = grid.map { $0.map { $0 ?? "" } }
+        rows = grid.map { $0.map { $0 ?? Position(text: "", isCovered: false) } }
     }
 }
