@@ -1,0 +1,76 @@
+import ArgumentParser
+import GongkaiCheck
+import GongkaiModel
+import GongkaiOutput
+import GongkaiStore
+
+struct RollupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollup",
+        abstract: "Sum tables 二, 三 and 四 over the agencies of a region for a year, and check the sums.",
+        discussion: """
+            Every cell of the format the year requires is summed over the current reports of the agencies in the \
+            region and below it; a cell printed empty or undeterminable is left out of its sum (text output says how \
+            often). The sums are checked by the rules on a report's own figures (R1, R2, R3, R7, R11…). The JSON \
+            output is what `gongkai parse` writes, so `gongkai render rollup.json --to docx` lays it out.
+
+            Exit status: 0, 1 when the sums break a rule, 2 when the region is not known.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "The region, by code or name.")
+    var region: String
+
+    @Option(help: "The year.")
+    var year: Int
+
+    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    var format: Format = .text
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let store = try store.open()
+        let found = try storeRequest {
+            guard let found = try store.region(region) else { throw StoreError.regionNotFound(region) }
+            return found
+        }
+        let reports = try storeRequest { try store.reports(underRegion: found.code, year: year) }
+        let rollup = Rollup(regionName: found.name, year: year, reports: reports)
+        let findings = ReportChecker.check(rollup.report).filter(Rollup.appliesToSums)
+        switch format {
+        case .json:
+            print(ReportJSON.object(rollup.report, findings: findings))
+        case .text:
+            print(TableText.render(rollup.report), terminator: "")
+            print("")
+            print("汇总 \(rollup.included.count) 份报告。")
+            if !rollup.excluded.isEmpty {
+                print(
+                    "未计入 \(rollup.excluded.count) 份格式不符的报告：" + rollup.excluded.map(\.agency.name).joined(separator: "、")
+                )
+            }
+            let spec = rollup.report.spec
+            var rows: [String: (cells: Int, reports: Int)] = [:]
+            var order: [String] = []
+            for (id, count) in rollup.incomplete {
+                let label = spec.cell(id).map { "\($0.row.table.name)「\($0.row.fullLabel)」" } ?? id.rawValue
+                if rows[label] == nil { order.append(label) }
+                rows[label, default: (0, 0)].cells += 1
+                rows[label, default: (0, 0)].reports = max(rows[label]?.reports ?? 0, count)
+            }
+            for label in order.sorted() {
+                guard let row = rows[label] else { continue }
+                print("\(label)：至多 \(row.reports) 份报告的 \(row.cells) 个单元格为空或无法确定，未计入。")
+            }
+            for finding in findings {
+                print("\(finding.severity.chinese) [\(finding.code)] \(finding.message)")
+            }
+        }
+        if ReportChecker.hasErrors(findings) { throw ExitCode(1) }
+    }
+}
