@@ -1,0 +1,1 @@
+../../../Tests/GongkaiTests/Support/ReportTextWriter.swift
