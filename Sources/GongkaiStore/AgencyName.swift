@@ -79,9 +79,11 @@ public struct AgencyName: Hashable, Sendable {
             length += 1
             if length > 12 { return nil }
             if length > 1, segmentEnds.contains(character) {
-                // 「漳州市」「贵州省」: a region ending followed by another belongs to the same segment.
+                // 「漳州市」「贵州省」: 州 is part of the place name when 市 or 省 follows (not after 自治州).
                 var end = length
-                while end < text.count, segmentEnds.contains(text[text.index(text.startIndex, offsetBy: end)]) {
+                if character == "州", end < text.count, !text.prefix(end).hasSuffix("自治州"),
+                    ["市", "省"].contains(text[text.index(text.startIndex, offsetBy: end)])
+                {
                     end += 1
                 }
                 let candidate = text.prefix(end)

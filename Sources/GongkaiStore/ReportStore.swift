@@ -134,6 +134,11 @@ public struct RegionRow: Sendable, Hashable {
 public struct RegionImportSummary: Sendable, Hashable {
     public var regions: Int
     public var agencies: Int
+
+    public init(regions: Int, agencies: Int) {
+        self.regions = regions
+        self.agencies = agencies
+    }
 }
 
 /// Which reports an export or a listing covers.

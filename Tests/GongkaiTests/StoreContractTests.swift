@@ -1,0 +1,248 @@
+import Foundation
+import GongkaiCheck
+import GongkaiCorpus
+import GongkaiModel
+import GongkaiRead
+import GongkaiStore
+import Testing
+
+/// A corpus backend under test: how to make an empty store. Every contract test runs unchanged on each.
+struct StoreBackend: Sendable, CustomTestStringConvertible {
+    var name: String
+    var make: @Sendable () throws -> any ReportStore
+
+    var testDescription: String { name }
+
+    /// A new SQLite file in a temporary folder.
+    static let sqlite = StoreBackend(name: "SQLite") {
+        try SQLiteStore(path: StoreTesting.temporaryFolder().appendingPathComponent("gongkai.sqlite").path)
+    }
+
+    static let all: [StoreBackend] = [.sqlite]
+}
+
+enum StoreTesting {
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A submission made from report text, read and checked as an ingest does.
+    static func submission(_ text: String, path: String) throws -> ReportSubmission {
+        let data = Data(text.utf8)
+        let report = try ReportReader.read(data, name: path)
+        return ReportSubmission(
+            contentHash: SHA256.hex(data),
+            path: path,
+            report: report,
+            findings: ReportChecker.check(report)
+        )
+    }
+
+    static func seed(_ name: String) throws -> ReportSubmission {
+        try submission(try Fixtures.text("seeds/\(name).txt"), path: "seeds/\(name).txt")
+    }
+
+    /// A consistent report text for an agency and year, and its figures.
+    static func report(
+        agency: String,
+        year: Int,
+        seed: UInt64,
+        adjust: (inout [FigureID: CellValue]) -> Void = { _ in }
+    ) -> (text: String, figures: [FigureID: CellValue]) {
+        let template = ReportTemplate.required(forYear: year) ?? .v2021
+        var rng = SplitMix64(seed: seed)
+        var figures = FigureSetGenerator(template: template, magnitude: .mixed(maxDigits: 2)).generate(using: &rng)
+        adjust(&figures)
+        let writer = ReportTextWriter(template: template, agency: agency, year: year, layout: .tab)
+        return (writer.write(figures), figures)
+    }
+}
+
+/// The contract every corpus backend keeps.
+@Suite("corpus store contract")
+struct StoreContractTests {
+    @Test("a report is stored with its agency, figures, sections and findings", arguments: StoreBackend.all)
+    func storesReport(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        let submission = try StoreTesting.seed("001_2af83e509e4cbaa8")
+        let outcomes = try store.add([submission], failures: [])
+        guard case .added(let reportID, let version) = try #require(outcomes.first) else {
+            Issue.record("not added: \(outcomes)")
+            return
+        }
+        #expect(version == 1)
+        let agency = try #require(try store.agency(named: "漳州市司法局"))
+        let reports = try store.reports(agencyID: try #require(agency.id), year: 2023, allVersions: false)
+        let stored = try #require(reports.first)
+        #expect(stored.record.id == reportID)
+        #expect(stored.record.contentHash == submission.contentHash)
+        #expect(stored.record.template == "2021")
+        #expect(stored.record.errors == 3)
+        #expect(stored.figures.count == submission.report.figures.count)
+        #expect(stored.figures[FigureID("t2.licensing.decisions")]?.value == .integer(262))
+        #expect(stored.figures[FigureID("t2.licensing.decisions")]?.location?.line == 15)
+        #expect(
+            stored.figures
+                == submission.report.figures.mapValues { figure in
+                    var copy = figure
+                    copy.location = figure.location?.line.map {
+                        SourceLocation(
+                            line: $0,
+                            column: figure.location?.column,
+                            endLine: $0,
+                            endColumn: figure.location?.endColumn
+                        )
+                    }
+                    return copy
+                }
+        )
+        #expect(stored.findings.filter { $0.code == "R2" }.count == 3)
+        #expect(stored.findings.allSatisfy { $0.scope == .report })
+        let counts = try store.counts()
+        #expect(counts.reports == 1 && counts.agencies == 1 && counts.figures == submission.report.figures.count)
+    }
+
+    @Test("the same bytes twice are one report; changed bytes are a new version", arguments: StoreBackend.all)
+    func idempotentAndVersioned(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        let original = try StoreTesting.seed("000_619992dd5b79419f")
+        _ = try store.add([original], failures: [])
+        #expect(try store.add([original], failures: []) == [.duplicate])
+        #expect(try store.knownContentHashes().contains(original.contentHash))
+
+        var text = try Fixtures.text("seeds/000_619992dd5b79419f.txt")
+        text += "\n"
+        let changed = try StoreTesting.submission(text, path: "seeds/000-changed.txt")
+        guard case .added(_, let version) = try #require(try store.add([changed], failures: []).first) else {
+            Issue.record("changed file not added")
+            return
+        }
+        #expect(version == 2)
+        let agency = try #require(try store.agency(named: "灵宝市司法局"))
+        let current = try store.reports(agencyID: try #require(agency.id), year: nil, allVersions: false)
+        #expect(current.map(\.record.version) == [2])
+        let all = try store.reports(agencyID: try #require(agency.id), year: nil, allVersions: true)
+        #expect(all.map(\.record.status) == [.superseded, .current])
+    }
+
+    @Test("failed files are recorded with their reason and count as known", arguments: StoreBackend.all)
+    func failures(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        let failure = FailedFile(contentHash: SHA256.hex(Data("x".utf8)), path: "bad.txt", reason: "文件为空。")
+        _ = try store.add([], failures: [failure, failure])
+        #expect(try store.failures().map(\.reason) == ["文件为空。"])
+        #expect(try store.knownContentHashes().contains(failure.contentHash))
+    }
+
+    @Test("name variants of one agency share its identity", arguments: StoreBackend.all)
+    func agencyVariants(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        let years = [(2021, "包头市青山区人民政府"), (2022, "青山区政府"), (2023, "包头市青山区 人民政府")]
+        for (index, (year, name)) in years.enumerated() {
+            let text = StoreTesting.report(agency: name, year: year, seed: UInt64(index)).text
+            _ = try store.add([try StoreTesting.submission(text, path: "\(year).txt")], failures: [])
+        }
+        #expect(try store.counts().agencies == 1)
+        let agency = try #require(try store.agency(named: "青山区人民政府"))
+        #expect(try store.reports(agencyID: try #require(agency.id), year: nil, allVersions: false).count == 3)
+        #expect(try store.searchAgencies("青山").count == 1)
+    }
+
+    @Test("an alias joins a variant, moving its reports", arguments: StoreBackend.all)
+    func alias(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        let first = StoreTesting.report(agency: "洛阳市西工区司法局", year: 2022, seed: 1).text
+        let second = StoreTesting.report(agency: "司法局", year: 2023, seed: 2).text
+        _ = try store.add(
+            [
+                try StoreTesting.submission(first, path: "a.txt"), try StoreTesting.submission(second, path: "b.txt"),
+            ],
+            failures: []
+        )
+        #expect(try store.counts().agencies == 2)
+        let result = try store.addAlias("司法局", for: "西工区司法局")
+        #expect(result.mergedReports == 1)
+        #expect(try store.counts().agencies == 1)
+        let agency = try #require(try store.agency(named: "司法局"))
+        #expect(agency.name == "洛阳市西工区司法局")
+        #expect(try store.reports(agencyID: try #require(agency.id), year: nil, allVersions: false).count == 2)
+        // A later report under the alias goes to the agency directly.
+        let third = StoreTesting.report(agency: "司法局", year: 2024, seed: 3).text
+        _ = try store.add([try StoreTesting.submission(third, path: "c.txt")], failures: [])
+        #expect(try store.counts().agencies == 1)
+        #expect(throws: StoreError.agencyNotFound("不存在局")) { try store.addAlias("x", for: "不存在局") }
+    }
+
+    @Test("R6 across two years is stored, and recomputed when a year changes", arguments: StoreBackend.all)
+    func crossYear(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        let agency = "苏州市生态环境局"
+        let last = StoreTesting.report(agency: agency, year: 2022, seed: 10)
+        let forward = last.figures[FigureID("t3.carried_forward.natural")]?.integer ?? 0
+        let this = StoreTesting.report(agency: agency, year: 2023, seed: 11) { figures in
+            figures[FigureID("t3.carried_over.natural")] = .integer(forward + 2)
+        }
+        // This year first: the finding appears when last year arrives.
+        _ = try store.add([try StoreTesting.submission(this.text, path: "2023.txt")], failures: [])
+        #expect(try store.counts().crossYearFindings == 0)
+        _ = try store.add([try StoreTesting.submission(last.text, path: "2022.txt")], failures: [])
+        let id = try #require(try store.agency(named: agency)?.id)
+        let stored = try #require(try store.reports(agencyID: id, year: 2023, allVersions: false).first)
+        let r6 = stored.findings.filter { $0.code == "R6" && $0.scope == .crossYear }
+        #expect(r6.count >= 1)
+        let natural = try #require(r6.first { $0.message.contains("「自然人」") })
+        #expect(natural.severity == "warning")
+        #expect(natural.message.contains("为\(forward + 2)，但2022年度报告「四、结转下年度继续办理」行「自然人」列为\(forward)"))
+        let previous = try #require(try store.reports(agencyID: id, year: 2022, allVersions: false).first)
+        #expect(natural.previousReportID == previous.record.id)
+
+        // A corrected 2022 file: the finding on 自然人 goes away.
+        let corrected = StoreTesting.report(agency: agency, year: 2022, seed: 10) { figures in
+            figures[FigureID("t3.carried_forward.natural")] = .integer(forward + 2)
+        }
+        _ = try store.add([try StoreTesting.submission(corrected.text, path: "2022-v2.txt")], failures: [])
+        let again = try #require(try store.reports(agencyID: id, year: 2023, allVersions: false).first)
+        #expect(!again.findings.contains { $0.code == "R6" && $0.message.contains("「自然人」") })
+    }
+
+    @Test("the region tree: listed agencies, missing reports, reports below a region", arguments: StoreBackend.all)
+    func regions(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        let rows = try RegionCSV.parse(
+            """
+            code,name,parent,level
+            41,河南省,,省
+            4103,洛阳市,41,市
+            410303,西工区,4103,区
+            410303-sfj,司法局,410303,agency
+            410303-jyj,西工区教育局,410303,agency
+            """
+        )
+        #expect(try store.importRegions(rows) == RegionImportSummary(regions: 3, agencies: 2))
+        #expect(try store.missing(year: 2023, region: "洛阳市").map(\.name).sorted() == ["西工区司法局", "西工区教育局"])
+        let text = StoreTesting.report(agency: "洛阳市西工区司法局", year: 2023, seed: 5).text
+        _ = try store.add([try StoreTesting.submission(text, path: "x.txt")], failures: [])
+        #expect(try store.missing(year: 2023, region: "41").map(\.name) == ["西工区教育局"])
+        #expect(try store.reports(underRegion: "41", year: 2023).map(\.agency.name) == ["西工区司法局"])
+        #expect(try store.reports(underRegion: "41", year: 2022).isEmpty)
+        #expect(throws: StoreError.regionNotFound("上海市")) { try store.missing(year: 2023, region: "上海市") }
+        #expect(try store.region("西工区")?.code == "410303")
+    }
+
+    @Test("forEachReport visits current reports in agency and year order", arguments: StoreBackend.all)
+    func export(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        for name in ["000_619992dd5b79419f", "003_15a2a8efa849601b"] {
+            _ = try store.add([try StoreTesting.seed(name)], failures: [])
+        }
+        var visited: [String] = []
+        try store.forEachReport(ReportFilter()) { visited.append($0.agency.name) }
+        #expect(visited.sorted() == visited)
+        #expect(visited.count == 2)
+        var none = 0
+        try store.forEachReport(ReportFilter(year: 2019)) { _ in none += 1 }
+        #expect(none == 0)
+    }
+}
