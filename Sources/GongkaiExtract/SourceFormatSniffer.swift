@@ -19,7 +19,7 @@ public enum SourceFormatSniffer {
         if head.starts(with: Array("%PDF-".utf8)) { return .pdf }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return .zip }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .oleCompound }
-        if looksLikeHTML(head) { return .html }
+        if looksLikeHTML(head) || looksLikeHTML(asciiOfUTF16(head)) { return .html }
         if looksBinary(head) { return .binary }
         return .text
     }
@@ -36,6 +36,32 @@ public enum SourceFormatSniffer {
             || text.hasPrefix("<?xml")
                 && text.includes("<html")
             || (text.hasPrefix("<") && (text.includes("<head") || text.includes("<body")))
+    }
+
+    /// The ASCII characters of UTF-16 text (with a BOM or its zero-byte pattern), one byte each, so markup can be
+    /// recognised; empty for anything else.
+    static func asciiOfUTF16(_ head: [UInt8]) -> [UInt8] {
+        var body = head[...]
+        let littleEndian: Bool
+        if head.starts(with: [0xFF, 0xFE]) {
+            littleEndian = true
+            body = head.dropFirst(2)
+        } else if head.starts(with: [0xFE, 0xFF]) {
+            littleEndian = false
+            body = head.dropFirst(2)
+        } else if let order = TextDecoder.utf16ByteOrderWithoutBOM(head) {
+            littleEndian = order
+        } else {
+            return []
+        }
+        var result: [UInt8] = []
+        var index = body.startIndex
+        while index + 1 < body.endIndex {
+            let (low, high) = littleEndian ? (body[index], body[index + 1]) : (body[index + 1], body[index])
+            if high == 0, low < 0x80 { result.append(low) }
+            index += 2
+        }
+        return result
     }
 
     /// NUL bytes outside a UTF-16 pattern, or many control bytes, mean binary data.

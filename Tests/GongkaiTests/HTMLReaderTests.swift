@@ -58,6 +58,20 @@ struct HTMLReaderTests {
         #expect(page.map(\.code).sorted() == text.map(\.code).sorted())
     }
 
+    @Test("a page saved as UTF-16 (either byte order, with a BOM) is recognised as HTML and reads as the seed")
+    func utf16() throws {
+        let page = try Fixtures.text("rendered/000_619992dd5b79419f.html")
+        let expected = try Fixtures.expected("seeds/000_619992dd5b79419f.expected.json")
+        for (bom, encoding) in [
+            ([UInt8(0xFF), 0xFE], String.Encoding.utf16LittleEndian), ([0xFE, 0xFF], .utf16BigEndian),
+        ] {
+            let data = Data(bom) + (try #require(page.data(using: encoding)))
+            let report = try ReportReader.read(data, name: "utf16.html")
+            #expect(report.source.format == .html)
+            FigureComparison.expectRendered(report, expected)
+        }
+    }
+
     @Test("a GB2312 page: the site's navigation, breadcrumbs, sidebar, related links and footer are left out")
     func sitePage() throws {
         let data = try Fixtures.data("html/000-gbk-site.html")
