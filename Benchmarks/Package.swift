@@ -30,6 +30,16 @@ let package = Package(
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
-        )
+        ),
+        // The same work without the harness, for `valgrind --tool=callgrind` (see README.md).
+        .executableTarget(
+            name: "GongkaiProfile",
+            dependencies: [
+                .product(name: "GongkaiModel", package: "Gongkai"),
+                .product(name: "GongkaiRead", package: "Gongkai"),
+                .product(name: "GongkaiCheck", package: "Gongkai"),
+            ],
+            path: "Profile"
+        ),
     ]
 )
