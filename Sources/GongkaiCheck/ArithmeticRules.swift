@@ -9,7 +9,7 @@ enum ArithmeticRules {
         var findings: [Finding] = []
         let table3 = spec.table(.three)
         let columns = NationalTemplates.applicantColumns
-        func id(_ row: String, _ column: ColumnSpec) -> FigureID { FigureID("t3.\(row).\(column.key)") }
+        let table3IDs = Table3IDs.of(spec.template)
         func int(_ id: FigureID) -> Int? { report[id]?.integer }
         func ref(_ id: FigureID) -> Finding.FigureRef { Finding.FigureRef(id: id, value: report[id] ?? .unknown) }
         func location(_ id: FigureID) -> SourceLocation? { report.figures[id]?.location }
@@ -37,8 +37,7 @@ enum ArithmeticRules {
         }
 
         // R1: 一 + 二 = （七）总计 + 四, per column.
-        for column in columns {
-            let ids = ["received", "carried_over", "total", "carried_forward"].map { id($0, column) }
+        for (column, ids) in zip(columns, table3IDs.balance) {
             let values = ids.compactMap(int)
             guard values.count == 4, values[0] + values[1] != values[2] + values[3] else { continue }
             findings.append(
@@ -56,17 +55,12 @@ enum ArithmeticRules {
         }
 
         // R3: （七）总计 = the sum of every outcome row, per column.
-        var outcomeKeys = NationalTemplates.outcomeRowKeys(spec.template)
-        if spec.template == .v2021, report[FigureID("t3.other.natural")] != nil,
-            report[FigureID("t3.other.no_amendment.natural")] == nil
-        {
-            outcomeKeys.removeAll { $0.hasPrefix("other.") }
-            outcomeKeys.append("other")
-        }
-        for column in columns {
-            let totalID = id("total", column)
+        let singleOther =
+            spec.template == .v2021 && report[FigureID("t3.other.natural")] != nil
+            && report[FigureID("t3.other.no_amendment.natural")] == nil
+        let outcomesByColumn = singleOther ? table3IDs.outcomesWithSingleOther : table3IDs.outcomes
+        for (column, (totalID, outcomeIDs)) in zip(columns, zip(table3IDs.totals, outcomesByColumn)) {
             guard let total = int(totalID) else { continue }
-            let outcomeIDs = outcomeKeys.map { id($0, column) }
             let outcomes = outcomeIDs.compactMap(int)
             guard outcomes.count == outcomeIDs.count else { continue }
             let sum = outcomes.reduce(0, +)
@@ -137,5 +131,34 @@ enum ArithmeticRules {
             }
         }
         return findings
+    }
+
+    /// The 表三 ids R1 and R3 read, column by column, made once per template rather than once per report.
+    struct Table3IDs: Sendable {
+        /// 一、本年新收, 二、上年结转, （七）总计 and 四、结转下年度 of each column.
+        let balance: [[FigureID]]
+        /// （七）总计 of each column.
+        let totals: [FigureID]
+        /// The outcome rows of each column, in the format's order.
+        let outcomes: [[FigureID]]
+        /// The same with the three （六） rows of the 2021 format replaced by a single 「（六）其他处理」 row.
+        let outcomesWithSingleOther: [[FigureID]]
+
+        init(_ template: ReportTemplate) {
+            let columns = NationalTemplates.applicantColumns
+            func ids(_ rows: [String]) -> [[FigureID]] {
+                columns.map { column in rows.map { FigureID("t3.\($0).\(column.key)") } }
+            }
+            let outcomeKeys = NationalTemplates.outcomeRowKeys(template)
+            balance = ids(["received", "carried_over", "total", "carried_forward"])
+            totals = ids(["total"]).map { $0[0] }
+            outcomes = ids(outcomeKeys)
+            outcomesWithSingleOther = ids(outcomeKeys.filter { !$0.hasPrefix("other.") } + ["other"])
+        }
+
+        static func of(_ template: ReportTemplate) -> Table3IDs { template == .v2021 ? v2021 : v2019 }
+
+        private static let v2021 = Table3IDs(.v2021)
+        private static let v2019 = Table3IDs(.v2019)
     }
 }

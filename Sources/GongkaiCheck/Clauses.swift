@@ -5,18 +5,24 @@ enum Clauses {
     /// Clauses: text between 。；，！？ (either width), with line breaks removed (wrapped lines join up) and spaces
     /// dropped.
     static func split(_ text: String) -> [String] {
-        pieces(text, atCommas: true)
+        pieces(ofKey: LabelText.key(text), atCommas: true)
     }
 
-    /// Sentences: text between 。；！？ and paragraph ends.
-    static func sentences(_ text: String) -> [String] {
-        pieces(text, atCommas: false)
+    /// `split` of text that is already a label key (``LabelText/key(_:)``), such as a sentence from
+    /// ``sentences(ofKey:)``. A key of a key is the same key, except that a `"` the first pass made from a full-width
+    /// ＂ is dropped by the second; only then is the second pass made.
+    static func split(key: String) -> [String] {
+        pieces(ofKey: key.includes("\"") ? LabelText.key(key) : key, atCommas: true)
     }
 
-    /// Cuts the label key of `text` (where full-width punctuation is already ASCII) at sentence ends and, when
-    /// `atCommas`, at commas; works on UTF-8 bytes, where every separator but 。 is one ASCII byte.
-    static func pieces(_ text: String, atCommas: Bool) -> [String] {
-        let key = LabelText.key(text)
+    /// Sentences: text between 。；！？ and paragraph ends, of text that is already a label key.
+    static func sentences(ofKey key: String) -> [String] {
+        pieces(ofKey: key, atCommas: false)
+    }
+
+    /// Cuts a label key (where full-width punctuation is already ASCII) at sentence ends and, when `atCommas`, at
+    /// commas; works on UTF-8 bytes, where every separator but 。 is one ASCII byte.
+    static func pieces(ofKey key: String, atCommas: Bool) -> [String] {
         var result: [String] = []
         var current: [UInt8] = []
         func emit() {

@@ -11,8 +11,9 @@ enum NarrativeRules {
     static let caseNegations = ["未发生", "没有发生", "未出现", "没有出现", "无行政复议", "无行政诉讼", "未收到", "没有", "未被", "无因"]
 
     static func check(_ report: AnnualReport) -> [Finding] {
-        let text = ([report.introduction] + report.sections.map(\.text)).joined(separator: "\n")
-        return applications(report, text: text) + cases(report, text: text)
+        // The key of the whole narrative, made once for both rules.
+        let key = LabelText.key(([report.introduction] + report.sections.map(\.text)).joined(separator: "\n"))
+        return applications(report, key: key) + cases(report, key: key)
     }
 
     /// The readings of a row's total: as printed, and as the sum of its other columns (when all are numbers).
@@ -32,14 +33,14 @@ enum NarrativeRules {
         return result
     }
 
-    static func applications(_ report: AnnualReport, text: String) -> [Finding] {
+    static func applications(_ report: AnnualReport, key: String) -> [Finding] {
         let received = totals(report, .three, "received")
         guard !received.isEmpty else { return [] }
         // Stated counts may include applications carried over from last year.
         let acceptable = combined(received, totals(report, .three, "carried_over"))
         let receivedID = FigureID("t3.received.total")
         let refs = [Finding.FigureRef(id: receivedID, value: report[receivedID] ?? .unknown)]
-        for clause in Clauses.split(text) {
+        for clause in Clauses.split(key: key) {
             // Only a stated count (「…21件」) or a negation (未…, 没有…, 无…) can disagree with the table.
             guard clause.includes("件") || clause.includes("未") || clause.includes("没") || clause.includes("无") else {
                 continue
@@ -82,7 +83,7 @@ enum NarrativeRules {
         return []
     }
 
-    static func cases(_ report: AnnualReport, text: String) -> [Finding] {
+    static func cases(_ report: AnnualReport, key: String) -> [Finding] {
         let review = totals(report, .four, "review")
         let suits = combined(totals(report, .four, "suit_direct"), totals(report, .four, "suit_after_review"))
         guard !review.isEmpty || !suits.isEmpty else { return [] }
@@ -90,10 +91,10 @@ enum NarrativeRules {
         func refs(_ groups: [String]) -> [Finding.FigureRef] {
             groups.map { FigureID("t4.\($0).total") }.map { Finding.FigureRef(id: $0, value: report[$0] ?? .unknown) }
         }
-        for sentence in Clauses.sentences(text)
+        for sentence in Clauses.sentences(ofKey: key)
         where sentence.includes("复议") || sentence.includes("诉讼") || sentence.includes("起诉") {
             let aboutDisclosure = sentence.includes("信息公开") || sentence.includes("依申请")
-            for clause in Clauses.split(sentence) {
+            for clause in Clauses.split(key: sentence) {
                 let mentionsReview = clause.includes("复议") && !clause.includes("复议后")
                 let mentionsSuit = clause.includes("诉讼") || clause.includes("起诉")
                 guard mentionsReview || mentionsSuit else { continue }

@@ -59,15 +59,14 @@ enum TableStateRules {
     ) -> [Finding] {
         var findings: [Finding] = []
         var reportedWide = false
-        for printed in table.rows {
+        for printed in table.rows where printed.state != .complete {
             guard let row = spec.row(printed.key) else { continue }
-            let refs = row.figureIDs.map { Finding.FigureRef(id: $0, value: report[$0] ?? .unknown) }
             // 表四 is one printed row of fifteen cells: say so once.
-            let label = spec.kind == .four ? "表四数据行" : names.row(row)
             if spec.kind == .four {
-                if printed.state != .complete && reportedWide { continue }
-                if printed.state != .complete { reportedWide = true }
+                if reportedWide { continue }
+                reportedWide = true
             }
+            let label = spec.kind == .four ? "表四数据行" : names.row(row)
             let finding: (String, Severity, String)?
             switch printed.state {
             case .complete:
@@ -100,7 +99,7 @@ enum TableStateRules {
                         code: code,
                         severity: severity,
                         table: spec.kind,
-                        figures: refs,
+                        figures: row.figureIDs.map { Finding.FigureRef(id: $0, value: report[$0] ?? .unknown) },
                         message: message,
                         location: printed.location
                     )
@@ -174,9 +173,7 @@ enum TableStateRules {
         }
         // Column headers: a variant printed where the format's label is absent.
         let header = LabelText.key(table.headerLabels.joined())
-        var seen = Set<String>()
-        let columns = spec.rows.flatMap(\.columns).filter { seen.insert($0.key).inserted }
-        for column in columns.sorted(by: { $0.key < $1.key }) {
+        for column in keys.columns[spec.kind] ?? [] {
             let columnID = "\(tableID).\(column.key)"
             guard !header.includes(keys.columnLabels[columnID] ?? LabelText.key(column.label)) else { continue }
             for variant in keys.variants[columnID] ?? [] where header.includes(variant.key) {

@@ -9,12 +9,18 @@ struct TemplateLabelKeys: Sendable {
     let columnLabels: [String: String]
     /// Variant keys by the variant text's owner: `table.rowKey` or `table.columnKey`, in the template's order.
     let variants: [String: [(text: String, key: String)]]
+    /// Each table's columns, each key once, sorted by key.
+    let columns: [TableKind: [ColumnSpec]]
 
     init(_ spec: TemplateSpec) {
         var rowNames: [String: String] = [:]
         var columnLabels: [String: String] = [:]
         var variants: [String: [(text: String, key: String)]] = [:]
+        var columns: [TableKind: [ColumnSpec]] = [:]
         for table in spec.tables {
+            var seen = Set<String>()
+            columns[table.kind] = table.rows.flatMap(\.columns).filter { seen.insert($0.key).inserted }
+                .sorted { $0.key < $1.key }
             for row in table.rows + table.variantRows {
                 let rowID = "\(table.kind.rawValue).\(row.key)"
                 rowNames[rowID] = LabelText.key(row.name)
@@ -29,6 +35,7 @@ struct TemplateLabelKeys: Sendable {
         self.rowNames = rowNames
         self.columnLabels = columnLabels
         self.variants = variants
+        self.columns = columns
     }
 
     static func of(_ template: ReportTemplate) -> TemplateLabelKeys { template == .v2021 ? v2021 : v2019 }

@@ -206,7 +206,14 @@ public enum NationalTemplates {
 
     /// Keys of the 表三 rows that count outcomes, summed by （七）总计.
     public static func outcomeRowKeys(_ template: ReportTemplate) -> [String] {
-        spec(template).table(.three).rows.map(\.key).filter {
+        template == .v2021 ? outcomeRowKeys2021 : outcomeRowKeys2019
+    }
+
+    private static let outcomeRowKeys2021 = outcomeRows(of: v2021)
+    private static let outcomeRowKeys2019 = outcomeRows(of: v2019)
+
+    private static func outcomeRows(of spec: TemplateSpec) -> [String] {
+        spec.table(.three).rows.map(\.key).filter {
             !["received", "carried_over", "total", "carried_forward"].contains($0)
         }
     }
