@@ -39,6 +39,21 @@ struct RenderRoundTripTests {
         #expect(text.isEmpty, "\(text.joined(separator: "\n"))")
     }
 
+    @Test(
+        "A real PDF cleaned up into the national layout keeps its agency, year and figures",
+        arguments: [Target.markdown, .docx, .html],
+        ["hongze-2023", "hongze-2024", "huaian-2024"]
+    )
+    func cleanUp(target: Target, name: String) throws {
+        // The PDFs print their title over two lines, the agency on the first: the clean copy's title names it.
+        let original = try Fixtures.report("real/\(name).pdf")
+        let back = try ReportReader.read(try target.render(original), name: "\(name).\(target.rawValue)")
+        #expect(back.agency == original.agency)
+        #expect(back.year == original.year)
+        #expect(back.template == original.template)
+        #expect(figureProblems(original, back).isEmpty, "\(figureProblems(original, back).joined(separator: "\n"))")
+    }
+
     @Test("Random valid figure sets survive rendering", arguments: Target.allCases, ReportTemplate.allCases)
     func generated(target: Target, template: ReportTemplate) throws {
         // A PDF takes LibreOffice a second or two: fewer cases.

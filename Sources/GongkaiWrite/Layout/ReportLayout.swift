@@ -40,7 +40,7 @@ public struct ReportLayout: Sendable {
     public init(_ report: AnnualReport) {
         let template = report.template ?? report.year.flatMap(ReportTemplate.required(forYear:)) ?? .v2021
         let values = report.figures.mapValues(\.value)
-        var blocks: [Block] = [.title(report.title ?? Self.defaultTitle(report))]
+        var blocks: [Block] = [.title(Self.title(report))]
         blocks += Self.paragraphs(report.introduction)
         for section in Self.sections(report) {
             let numeral = (section.printedNumber ?? section.kind.number).map { ChineseNumeral.string($0) + "、" } ?? ""
@@ -56,6 +56,14 @@ public struct ReportLayout: Sendable {
             blocks.append(.signature((report.agency.map { [$0] } ?? []) + ["\(date.year)年\(date.month)月\(date.day)日"]))
         }
         self.blocks = blocks
+    }
+
+    /// The title as printed, with the issuing body before it when the printed title line leaves it out (a title over
+    /// two lines, the agency on the first); the format's title when none was printed.
+    static func title(_ report: AnnualReport) -> String {
+        guard let title = report.title else { return defaultTitle(report) }
+        if let agency = report.agency, !agency.isEmpty, !title.contains(agency) { return agency + title }
+        return title
     }
 
     static func defaultTitle(_ report: AnnualReport) -> String {

@@ -199,6 +199,25 @@ struct GridBuilder {
 
     /// 表三: three label columns (group, sub-group, item) under the 勾稽 note, then the seven applicant columns under
     /// 「申请人情况」, 「自然人」 | 「法人或其他组织」 (five) | 「总计」.
+    /// The table's rows as this report prints them: a variant row (a single 「（六）其他处理」) stands in for the rows
+    /// it replaces when the report has figures for it and none for them, so that no figure is dropped.
+    func printedRows(_ spec: TableSpec) -> [RowSpec] {
+        var rows = spec.rows
+        for variant in spec.variantRows {
+            let replaced = spec.replacedByVariant[variant.key] ?? []
+            let hasVariant = variant.figureIDs.contains { figures[$0] != nil }
+            let hasReplaced = rows.contains {
+                replaced.contains($0.key) && $0.figureIDs.contains { figures[$0] != nil }
+            }
+            guard hasVariant, !hasReplaced, let first = rows.firstIndex(where: { replaced.contains($0.key) }) else {
+                continue
+            }
+            rows.removeAll { replaced.contains($0.key) }
+            rows.insert(variant, at: first)
+        }
+        return rows
+    }
+
     mutating func applications(_ spec: TableSpec) {
         let applicants = NationalTemplates.applicantColumns
         let labelColumns = 3
@@ -217,7 +236,7 @@ struct GridBuilder {
             add(.init(column.label, row: 2, column: labelColumns + 1 + index, role: .header))
         }
 
-        let rows = spec.rows
+        let rows = printedRows(spec)
         var row = 3
         var index = 0
         while index < rows.count {
