@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "GongkaiCheck", targets: ["GongkaiCheck"]),
         .library(name: "GongkaiOutput", targets: ["GongkaiOutput"]),
         .library(name: "GongkaiWrite", targets: ["GongkaiWrite"]),
+        .library(name: "GongkaiTools", targets: ["GongkaiTools"]),
         .library(name: "GongkaiStore", targets: ["GongkaiStore"]),
         .library(name: "GongkaiCorpus", targets: ["GongkaiCorpus"]),
     ],
@@ -31,6 +32,8 @@ let package = Package(
     targets: [
         // Stage 0: the vocabulary — templates, figure ids, the annual report, findings. Foundation only.
         .target(name: "GongkaiModel", swiftSettings: swiftSettings),
+        // Programs of other packages run as subprocesses: poppler, Tesseract, LibreOffice. Foundation only.
+        .target(name: "GongkaiTools", swiftSettings: swiftSettings),
         // libxml2's HTML and XML parsers (Debian libxml2-dev).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Stage 1: source bytes → extracted document (lines and cells with locations): text, HTML, Word (DOCX), PDF.
@@ -38,6 +41,7 @@ let package = Package(
             name: "GongkaiExtract",
             dependencies: [
                 "GongkaiModel",
+                "GongkaiTools",
                 "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -54,6 +58,7 @@ let package = Package(
             name: "GongkaiWrite",
             dependencies: [
                 "GongkaiModel",
+                "GongkaiTools",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -87,7 +92,7 @@ let package = Package(
             name: "GongkaiTests",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
-                "GongkaiStore", "GongkaiCorpus",
+                "GongkaiStore", "GongkaiCorpus", "GongkaiTools",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")],

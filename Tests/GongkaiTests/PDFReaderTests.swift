@@ -3,6 +3,7 @@ import GongkaiCheck
 import GongkaiExtract
 import GongkaiModel
 import GongkaiRead
+import GongkaiTools
 import Testing
 
 /// PDF reports: the real published PDFs parse to their hand-checked figures, every figure points at its page and box,

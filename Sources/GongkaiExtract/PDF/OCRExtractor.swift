@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiModel
+import GongkaiTools
 
 /// Reads a scanned PDF (no text layer): poppler's `pdftoppm` renders each page, Tesseract (`chi_sim`) finds the words
 /// and their boxes, and the words are laid out as the text layer's words are.
@@ -17,19 +18,12 @@ enum OCRExtractor {
         guard let tesseract = ExternalTool.find("tesseract"), hasChineseModel(tesseract) else {
             throw .noTextLayer(missing: "tesseract-ocr tesseract-ocr-chi-sim")
         }
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gongkai-ocr-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("in.pdf")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: input)
-        } catch {
-            throw .unreadable("无法写入临时文件（\(error.localizedDescription)）。")
-        }
+        let folder = try TemporaryFolder.holding(data, as: "in.pdf", purpose: "ocr")
+        defer { folder.remove() }
+        let input = folder.file("in.pdf")
         var result: [PDFPage] = []
         for number in 1...min(pages, pageLimit) {
-            let prefix = folder.appendingPathComponent("page-\(number)")
+            let prefix = folder.file("page-\(number)")
             let rendered = try run(
                 pdftoppm,
                 ["-r", "\(Int(dotsPerInch))", "-gray", "-png", "-singlefile", "-f", "\(number)", "-l", "\(number)"]

@@ -1,5 +1,6 @@
 public import Foundation
 import GongkaiModel
+import GongkaiTools
 
 /// Reads a PDF's text layer with poppler's `pdftotext -bbox-layout` (a subprocess: one process per file, about 20 ms
 /// for a six-page report) and lays its words out as printed lines, each word a cell with its page and box.
@@ -84,16 +85,9 @@ public enum PDFExtractor {
 
     /// Runs pdftotext on the bytes (through a temporary file) and parses its XHTML.
     static func textLayer(_ data: Data, with tool: ExternalTool) throws(ExtractError) -> [PDFPage] {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gongkai-pdf-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        let input = folder.appendingPathComponent("in.pdf")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: input)
-        } catch {
-            throw .unreadable("无法写入临时文件（\(error.localizedDescription)）。")
-        }
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder.holding(data, as: "in.pdf", purpose: "pdf")
+        defer { folder.remove() }
+        let input = folder.file("in.pdf")
         let output: ExternalTool.Output
         do {
             output = try tool.run(

@@ -1,5 +1,6 @@
 public import Foundation
 public import GongkaiModel
+import GongkaiTools
 
 /// PDF through LibreOffice: the report is written as DOCX and converted headless. LibreOffice is an optional runtime
 /// dependency; without it the error names the Debian package to install.
@@ -22,65 +23,30 @@ public enum ReportPDF {
         }
     }
 
-    /// Places LibreOffice is installed by Debian and by its own packages.
-    static let candidates = [
-        "/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice",
-        "/opt/libreoffice/program/soffice",
-    ]
-
     /// The LibreOffice executable, if installed.
-    public static func libreOffice() -> URL? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map {
-            "\($0)/soffice"
-        }
-        return (paths + candidates).first { FileManager.default.isExecutableFile(atPath: $0) }.map {
-            URL(fileURLWithPath: $0)
-        }
-    }
+    public static func libreOffice() -> URL? { LibreOffice.find()?.executable }
 
+    /// The report as Word with ragged-right text (see ``ReportDOCX/render(_:justified:)``), converted to PDF.
     public static func render(_ report: AnnualReport, timeout: Int = 120) throws -> Data {
         try convert(docx: ReportDOCX.render(report, justified: false), timeout: timeout)
     }
 
     /// Converts a DOCX file's bytes to PDF.
     public static func convert(docx: Data, timeout: Int = 120) throws(ConvertError) -> Data {
-        guard let soffice = libreOffice() else { throw .missingLibreOffice }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "gongkai-pdf-\(UUID().uuidString)"
-        )
-        defer { try? FileManager.default.removeItem(at: directory) }
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let input = directory.appendingPathComponent("report.docx")
-            try docx.write(to: input)
-            let process = Process()
-            process.executableURL = soffice
-            process.arguments = [
-                "-env:UserInstallation=file://\(directory.path)/profile", "--headless", "--norestore",
-                "--convert-to", "pdf", "--outdir", directory.path, input.path,
-            ]
-            process.standardOutput = FileHandle.nullDevice
-            let errors = Pipe()
-            process.standardError = errors
-            try process.run()
-            let deadline = Date().addingTimeInterval(TimeInterval(timeout))
-            while process.isRunning {
-                if Date() > deadline {
-                    process.terminate()
-                    throw ConvertError.timedOut(seconds: timeout)
-                }
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-            let output = directory.appendingPathComponent("report.pdf")
-            guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: output.path) else {
-                let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                throw ConvertError.failed(message.isEmpty ? "退出码 \(process.terminationStatus)" : message)
-            }
-            return try Data(contentsOf: output)
-        } catch let error as ConvertError {
-            throw error
+            return try LibreOffice.convert(
+                docx,
+                input: "report.docx",
+                target: "pdf",
+                output: "report.pdf",
+                timeout: Double(timeout)
+            )
         } catch {
-            throw .failed(String(describing: error))
+            switch error {
+            case .missing: throw .missingLibreOffice
+            case .failed(let message): throw .failed(message)
+            case .timedOut(let seconds): throw .timedOut(seconds: seconds)
+            }
         }
     }
 }
