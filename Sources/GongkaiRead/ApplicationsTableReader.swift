@@ -5,9 +5,14 @@ import GongkaiModel
 struct ApplicationsTableReader {
     let table: TableSpec
     /// Template rows and variant rows, with their position in the table's order.
-    let candidates: [(row: RowSpec, order: Int)]
-    /// The label keys of each candidate's name and variants.
-    let nameKeys: [[String]]
+    let candidates: [Candidate]
+
+    struct Candidate {
+        var row: RowSpec
+        var order: Int
+        /// The label keys of the row's name and variants, with their lengths in scalars.
+        var names: [(key: String, length: Int)]
+    }
 
     /// The reader for a template, built once.
     static func forTemplate(_ template: ReportTemplate) -> ApplicationsTableReader {
@@ -25,8 +30,10 @@ struct ApplicationsTableReader {
             let order = table.rows.firstIndex { replaced.contains($0.key) } ?? table.rows.count
             list.append((variant, order))
         }
-        candidates = list
-        nameKeys = list.map { row, _ in ([row.name] + row.variants).map(LabelKey.make) }
+        candidates = list.map { row, order in
+            let keys = ([row.name] + row.variants).map(LabelKey.make)
+            return Candidate(row: row, order: order, names: keys.map { ($0, $0.unicodeScalars.count) })
+        }
     }
 
     func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
@@ -100,12 +107,10 @@ struct ApplicationsTableReader {
         // The key of the buffered text, with the token each scalar came from.
         var key = ""
         var owners: [Int] = []
-        var printed: [String] = []
         for (index, token) in buffer.enumerated() {
             let part = LabelKey.make(token.text)
             key += part
-            owners += Array(repeating: index, count: part.unicodeScalars.count)
-            printed.append(token.text)
+            owners.append(contentsOf: repeatElement(index, count: part.unicodeScalars.count))
         }
         var matches: [Match] = []
         var order = lastOrder
@@ -128,34 +133,41 @@ struct ApplicationsTableReader {
 
     /// The row a label segment names: same marker and a close name, or — for long names — a close name alone.
     func bestRow(for segment: LabelSegment, after lastOrder: Int) -> (RowSpec, Int)? {
-        if segment.marker == nil && segment.name.unicodeScalars.count < 4 { return nil }
-        var best: (row: RowSpec, order: Int, score: Double)?
-        for (index, (row, order)) in candidates.enumerated()
-        where order > lastOrder || (row.isVariant && order >= lastOrder) {
+        let printed = (key: segment.name, length: segment.name.unicodeScalars.count)
+        if segment.marker == nil && printed.length < 4 { return nil }
+        var best: (index: Int, score: Double)?
+        for index in candidates.indices {
+            let order = candidates[index].order
+            guard order > lastOrder || (candidates[index].row.isVariant && order >= lastOrder) else { continue }
             let threshold: Double
             if let marker = segment.marker {
-                guard marker == row.marker else { continue }
+                guard marker == candidates[index].row.marker else { continue }
                 threshold = 0.6
             } else {
                 threshold = 0.85
             }
             let floor = max(threshold, best?.score ?? 0)
-            let score = nameKeys[index].map { nameScore(segment.name, $0, atLeast: floor) }.max() ?? 0
-            if score >= threshold, score > (best?.score ?? 0) { best = (row, order, score) }
+            var score = 0.0
+            for name in candidates[index].names { score = max(score, nameScore(printed, name, atLeast: floor)) }
+            if score >= threshold, score > (best?.score ?? 0) { best = (index, score) }
             if score == 1 { break }
         }
-        return best.map { ($0.row, $0.order) }
+        return best.map { (candidates[$0.index].row, candidates[$0.index].order) }
     }
 
-    /// How well a printed name matches a template name: 1 when it starts with it; 0.9 when it is the first six or more
-    /// characters of it (a wrapped label whose first line stands beside the values, the rest below); else the
-    /// similarity, or 0 when the similarity cannot reach `atLeast`.
-    func nameScore(_ printed: String, _ name: String, atLeast floor: Double = 0) -> Double {
-        if printed.begins(with: name) { return 1 }
-        if printed.unicodeScalars.count >= 6, name.begins(with: printed) { return 0.9 }
-        let bound = LabelKey.similarityBound(printed.unicodeScalars.count, name.unicodeScalars.count)
+    /// How well a printed name matches a template name (each with its length in scalars): 1 when it starts with it;
+    /// 0.9 when it is the first six or more characters of it (a wrapped label whose first line stands beside the
+    /// values, the rest below); else the similarity, or 0 when the similarity cannot reach `atLeast`.
+    func nameScore(
+        _ printed: (key: String, length: Int),
+        _ name: (key: String, length: Int),
+        atLeast floor: Double = 0
+    ) -> Double {
+        if printed.key.begins(with: name.key) { return 1 }
+        if printed.length >= 6, name.key.begins(with: printed.key) { return 0.9 }
+        let bound = LabelKey.similarityBound(printed.length, name.length)
         if bound < floor { return 0 }
-        return LabelKey.similarity(printed, name)
+        return LabelKey.similarity(printed.key, name.key)
     }
 
     /// R2 on a (partial) split of one row: 总计 equals the sum of the six applicant columns.

@@ -3,9 +3,20 @@ import GongkaiModel
 /// Reads 表二: each row is found by its name (「规章」「行政许可」…) ending the label text before its values.
 struct ProactiveTableReader {
     let rows: [RowSpec]
+    /// The label keys of each row's name and variants.
+    let nameKeys: [[String]]
+
+    /// The reader for a template, built once.
+    static func forTemplate(_ template: ReportTemplate) -> ProactiveTableReader {
+        template == .v2021 ? v2021 : v2019
+    }
+
+    private static let v2021 = ProactiveTableReader(template: .v2021)
+    private static let v2019 = ProactiveTableReader(template: .v2019)
 
     init(template: ReportTemplate) {
         rows = NationalTemplates.spec(template).table(.two).rows
+        nameKeys = rows.map { ([$0.name] + $0.variants).map(LabelKey.make) }
     }
 
     func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
@@ -66,9 +77,8 @@ struct ProactiveTableReader {
     /// The row a token names exactly (its name or a variant).
     func exactRow(_ token: TableToken, excluding used: Set<String>) -> RowSpec? {
         let key = LabelKey.make(token.text)
-        return rows.first { row in
-            !used.contains(row.key) && ([row.name] + row.variants).contains { LabelKey.make($0) == key }
-        }
+        for (row, names) in zip(rows, nameKeys) where !used.contains(row.key) && names.contains(key) { return row }
+        return nil
     }
 
     /// The row whose name ends the buffered text, with the index of the token where its label starts.
@@ -78,9 +88,8 @@ struct ProactiveTableReader {
         for start in stride(from: buffer.count - 1, through: max(0, buffer.count - 4), by: -1) {
             let key = LabelKey.make(buffer[start...].map(\.text).joined())
             var best: (row: RowSpec, length: Int)?
-            for row in rows where !used.contains(row.key) {
-                for name in [row.name] + row.variants {
-                    let nameKey = LabelKey.make(name)
+            for (row, names) in zip(rows, nameKeys) where !used.contains(row.key) {
+                for nameKey in names {
                     if key.ends(with: nameKey), nameKey.count > (best?.length ?? 0) {
                         best = (row, nameKey.count)
                     }

@@ -26,7 +26,12 @@ public enum ReportReader {
         if title.year == nil && title.agency == nil && anchors.isEmpty { throw .notAReport }
 
         let regions = anchors.regions(lines: lines, headings: headings)
-        let template = TemplateDetector.detect(lines: lines, regions: regions, year: title.year)
+        let template = TemplateDetector.detect(
+            lines: lines,
+            keys: anchors.lineKeys,
+            regions: regions,
+            year: title.year
+        )
 
         var report = AnnualReport(
             source: document.source,
@@ -38,27 +43,33 @@ public enum ReportReader {
         )
         if report.year.map({ $0 < 2019 }) == true, let year = report.year { throw .unsupportedFormat(year: year) }
 
+        var readings: [TableReading] = []
         if let region = regions[.two] {
-            let reading = ProactiveTableReader(template: template).read(
-                TableToken.tokens(lines[region]),
-                location: location(of: lines[region.lowerBound])
+            readings.append(
+                ProactiveTableReader.forTemplate(template).read(
+                    TableToken.tokens(lines[region]),
+                    location: location(of: lines[region.lowerBound])
+                )
             )
-            add(reading, to: &report)
         }
         if let region = regions[.three] {
-            let reading = ApplicationsTableReader.forTemplate(template).read(
-                TableToken.tokens(lines[region]),
-                location: location(of: lines[region.lowerBound])
+            readings.append(
+                ApplicationsTableReader.forTemplate(template).read(
+                    TableToken.tokens(lines[region]),
+                    location: location(of: lines[region.lowerBound])
+                )
             )
-            add(reading, to: &report)
         }
         if let region = regions[.four] {
-            let reading = LitigationTableReader().read(
-                TableToken.tokens(lines[region]),
-                location: location(of: lines[region.lowerBound])
+            readings.append(
+                LitigationTableReader().read(
+                    TableToken.tokens(lines[region]),
+                    location: location(of: lines[region.lowerBound])
+                )
             )
-            add(reading, to: &report)
         }
+        report.figures.reserveCapacity(readings.reduce(0) { $0 + $1.figures.count })
+        for reading in readings { add(reading, to: &report) }
 
         let footer = DateReader.read(lines)
         report.publicationDate = footer?.date
@@ -92,7 +103,6 @@ public enum ReportReader {
 
     static func add(_ reading: TableReading, to report: inout AnnualReport) {
         report.tables.append(reading.table)
-        report.figures.reserveCapacity(report.figures.count + reading.figures.count)
         for figure in reading.figures where report.figures[figure.id] == nil {
             report.figures[figure.id] = figure
         }

@@ -5,6 +5,8 @@ import GongkaiModel
 struct TableAnchors {
     /// Line index of each table's first line.
     var start: [TableKind: Int]
+    /// Each line's label key, or nil for a blank line and a line with 「。」 (narrative, never a table line).
+    var lineKeys: [String?]
 
     var isEmpty: Bool { start.isEmpty }
 
@@ -32,7 +34,7 @@ struct TableAnchors {
         start[.four] = first(after: start[.three] ?? start[.two] ?? -1) {
             $0.count <= 40 && $0.includes("行政复议") && ($0.includes("行政诉讼") || $0.count <= 12)
         }
-        return TableAnchors(start: start.compactMapValues { $0 })
+        return TableAnchors(start: start.compactMapValues { $0 }, lineKeys: keys)
     }
 
     /// The line range of each table: from its anchor to the next anchor or the next heading, whichever is first.

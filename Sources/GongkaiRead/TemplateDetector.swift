@@ -8,21 +8,28 @@ enum TemplateDetector {
     static let markers2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量", "本年增/减"]
     static let rows2021 = ["逾期不补正", "逾期未按收费通知"]
 
-    static func detect(lines: [ExtractedLine], regions: [TableKind: Range<Int>], year: Int?) -> ReportTemplate {
+    /// `keys` are the lines' label keys where already made (``TableAnchors/lineKeys``).
+    static func detect(
+        lines: [ExtractedLine],
+        keys: [String?],
+        regions: [TableKind: Range<Int>],
+        year: Int?
+    ) -> ReportTemplate {
+        func key(_ index: Int) -> String { keys[index] ?? LabelKey.make(lines[index].text) }
         var votes2021 = 0
         var votes2019 = 0
         for kind in [TableKind.two, .three] {
             guard let region = regions[kind] else { continue }
-            for line in lines[region] {
-                let key = LabelKey.make(line.text)
+            for index in region {
+                let key = key(index)
                 votes2021 += markers2021.filter { key.includes($0) }.count
                 votes2019 += markers2019.filter { key.includes($0) }.count
                 if kind == .three { votes2021 += rows2021.filter { key.includes($0) }.count }
             }
         }
         if votes2021 != votes2019 { return votes2021 > votes2019 ? .v2021 : .v2019 }
-        for line in lines.prefix(TitleReader.searchLines) {
-            let key = LabelKey.make(line.text)
+        for index in lines.indices.prefix(TitleReader.searchLines) {
+            let key = key(index)
             if key.includes("2021)30号") { return .v2021 }
             if key.includes("2019)60号") { return .v2019 }
         }
