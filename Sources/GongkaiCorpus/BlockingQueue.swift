@@ -34,6 +34,9 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while items.count == head && finished < producers { condition.wait() }
+        // Gather a fuller batch for a moment: fewer, larger transactions.
+        let deadline = Date().addingTimeInterval(0.02)
+        while items.count - head < max && finished < producers && condition.wait(until: deadline) {}
         guard items.count > head else { return nil }
         let end = min(items.count, head + max)
         let batch = Array(items[head..<end])

@@ -32,6 +32,20 @@ public enum CrossYearRules {
         public var previousFigures: [Finding.FigureRef]
     }
 
+    /// Every cell a rule compares.
+    public static let comparedFigures: Set<FigureID> = {
+        var ids = Set<FigureID>()
+        for column in NationalTemplates.applicantColumns {
+            ids.insert(FigureID("t3.carried_over.\(column.key)"))
+            ids.insert(FigureID("t3.carried_forward.\(column.key)"))
+        }
+        for table in [NationalTemplates.v2021.table(.two), NationalTemplates.v2019.table(.two)] {
+            for row in table.rows { ids.formUnion(row.figureIDs) }
+        }
+        for row in NationalTemplates.v2021.table(.four).rows { ids.formUnion(row.figureIDs) }
+        return ids
+    }()
+
     public static func check(previous: Side, current: Side) -> [Result] {
         guard previous.year + 1 == current.year else { return [] }
         var findings = carriedApplications(previous, current) + pendingCases(previous, current)

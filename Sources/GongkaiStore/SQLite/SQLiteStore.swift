@@ -14,6 +14,8 @@ public final class SQLiteStore: ReportStore, Sendable {
     let kinds: [Int64: (id: FigureID, kind: ValueKind)]
     /// Agency ids by normalised printed name, as resolved by this process.
     let agencyCache = Mutex<[String: Int64]>([:])
+    /// The compared cells of reports this process stored, by report id (a stored report never changes).
+    let sideCache = Mutex<[Int64: CrossYearRules.Side]>([:])
 
     /// Opens (creating if needed) the database and brings its schema up to date.
     public init(path: String) throws(StoreError) {
@@ -91,7 +93,22 @@ public final class SQLiteStore: ReportStore, Sendable {
         }
     }
 
+    /// Forgets what this process remembered of rows a rolled-back transaction wrote.
+    func forgetCaches() {
+        agencyCache.withLock { $0.removeAll() }
+        sideCache.withLock { $0.removeAll() }
+    }
+
     public func add(_ submissions: [ReportSubmission], failures: [FailedFile]) throws -> [SubmissionOutcome] {
+        do {
+            return try addBatch(submissions, failures: failures)
+        } catch {
+            forgetCaches()
+            throw error
+        }
+    }
+
+    func addBatch(_ submissions: [ReportSubmission], failures: [FailedFile]) throws -> [SubmissionOutcome] {
         try guarded {
             try pool.write { db in
                 let timestamp = Self.now()
@@ -106,7 +123,7 @@ public final class SQLiteStore: ReportStore, Sendable {
                     } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                         // Another process stored the same bytes between our check and our insert, or the report
                         // breaks a constraint: either way nothing of it was kept.
-                        agencyCache.withLock { $0.removeAll() }
+                        forgetCaches()
                         let exists = try Bool.fetchOne(
                             db,
                             sql: "SELECT EXISTS (SELECT 1 FROM report WHERE content_hash = ?)",
@@ -202,6 +219,7 @@ public final class SQLiteStore: ReportStore, Sendable {
             try insertFinding(finding, reportID: reportID, previous: nil, db)
         }
         let side = CrossYearRules.Side(year: year, template: report.template, figures: report.figures)
+        rememberSide(reportID, side)
         try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
         try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
         return .added(reportID: reportID, version: version + 1)
@@ -314,16 +332,18 @@ public final class SQLiteStore: ReportStore, Sendable {
         }
     }
 
-    /// The current report of an agency on a year, as the cross-year rules see it.
+    /// The current report of an agency on a year, as the cross-year rules see it (the cells they compare).
     func side(agencyID: Int64, year: Int, _ db: Database) throws -> (Int64, CrossYearRules.Side)? {
         guard
             let row = try Row.fetchOne(
-                db,
-                sql: "SELECT id, template FROM report WHERE agency_id = ? AND year = ? AND status = 'current'",
+                db.cachedStatement(
+                    sql: "SELECT id, template FROM report WHERE agency_id = ? AND year = ? AND status = 'current'"
+                ),
                 arguments: [agencyID, year]
             )
         else { return nil }
         let id: Int64 = row["id"]
+        if let cached = sideCache.withLock({ $0[id] }) { return (id, cached) }
         let template: String? = row["template"]
         let side = CrossYearRules.Side(
             year: year,
@@ -331,6 +351,16 @@ public final class SQLiteStore: ReportStore, Sendable {
             figures: try figures(reportID: id, db)
         )
         return (id, side)
+    }
+
+    /// Remembers the cells the cross-year rules compare of a report just stored, for the next year's report.
+    func rememberSide(_ id: Int64, _ side: CrossYearRules.Side) {
+        var cells = side
+        cells.figures = side.figures.filter { CrossYearRules.comparedFigures.contains($0.key) }
+        sideCache.withLock { cache in
+            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
+            cache[id] = cells
+        }
     }
 
     /// A stored report's figures, as the reader gave them.
