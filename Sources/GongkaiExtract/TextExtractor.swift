@@ -48,6 +48,40 @@ public enum TextExtractor {
 
     /// Lines split on LF, CRLF or a lone CR.
     static func splitLines(_ text: String) -> [Substring] {
+        // Line breaks found by byte offset in the UTF-8 storage; the lines are then cut at those offsets.
+        var breaks: [(start: Int, end: Int)] = []
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x0A || byte == 0x0D else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                index += 1
+                if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                breaks.append((start, index))
+            }
+        }
+        guard scanned != nil else { return splitLinesByIndex(text) }
+        var result: [Substring] = []
+        result.reserveCapacity(breaks.count + 1)
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var offset = 0
+        for lineBreak in breaks {
+            let end = utf8.index(lineStart, offsetBy: lineBreak.start - offset)
+            result.append(text[lineStart..<end])
+            lineStart = utf8.index(end, offsetBy: lineBreak.end - lineBreak.start)
+            offset = lineBreak.end
+        }
+        if lineStart < utf8.endIndex { result.append(text[lineStart..<utf8.endIndex]) }
+        return result
+    }
+
+    /// `splitLines` for text whose UTF-8 is not stored contiguously (bridged strings).
+    static func splitLinesByIndex(_ text: String) -> [Substring] {
         var result: [Substring] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
@@ -70,7 +104,7 @@ public enum TextExtractor {
 
     static func extractLine(_ raw: Substring, number: Int) -> ExtractedLine {
         let rawText = String(raw)
-        let mapped = TextNormalizer.map(raw)
+        let mapped = TextNormalizer.map(rawText)
         let text = mapped.text
         let scalars = mapped.scalars
         var blank = true
@@ -145,13 +179,14 @@ public enum TextExtractor {
 
     /// Control characters other than tab, form feed and escape, beyond one in a thousand, mean a binary file.
     static func containsBinaryControls(_ text: String) -> Bool {
+        // On UTF-8 bytes: every scalar has one byte that is not a continuation byte, and control characters are
+        // single bytes.
         var controls = 0
         var total = 0
-        for scalar in text.unicodeScalars {
-            total += 1
-            let value = scalar.value
-            if value == 0 { return true }
-            if value < 0x20, value != 0x09, value != 0x0A, value != 0x0D, value != 0x0C, value != 0x1B {
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 { total += 1 }
+            if byte == 0 { return true }
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C, byte != 0x1B {
                 controls += 1
             }
         }

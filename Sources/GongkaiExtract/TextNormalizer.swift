@@ -15,7 +15,7 @@ public enum TextNormalizer {
         public var text: String { ScalarText.string(scalars) }
     }
 
-    public static func map(_ line: Substring) -> Mapped {
+    public static func map(_ line: some StringProtocol) -> Mapped {
         var scalars: [Unicode.Scalar] = []
         var columns: [Int] = []
         scalars.reserveCapacity(line.utf8.count)

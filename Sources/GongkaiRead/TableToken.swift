@@ -96,6 +96,8 @@ struct TableToken {
     static func numericText(_ text: String) -> String? {
         let bytes = text.utf8
         guard let firstByte = bytes.first, let lastByte = bytes.last, isDigit(lastByte) else { return nil }
+        // Most cells are plain digits: the number is the text itself.
+        if bytes.allSatisfy(isDigit) { return text }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var body = bytes[...]
@@ -128,7 +130,9 @@ struct TableToken {
     static let placeholders = ["/", "\\", "-", "—", "——", "–", "－", "―", "─", "--", "无", "空", "×", "x", "X", "*"]
 
     static func isPlaceholder(_ text: String) -> Bool {
-        text.utf8.count <= 6 && placeholders.contains { $0.isSame(as: text) }
+        // No placeholder starts with a digit, and most cells tried do.
+        guard let first = text.utf8.first, !isDigit(first), text.utf8.count <= 6 else { return false }
+        return placeholders.contains { $0.isSame(as: text) }
     }
 
     static func isNumberPunctuation(_ scalar: Unicode.Scalar) -> Bool {
