@@ -21,36 +21,44 @@ enum Clauses {
     }
 
     /// Cuts a label key (where full-width punctuation is already ASCII) at sentence ends and, when `atCommas`, at
-    /// commas; works on UTF-8 bytes, where every separator but 。 is one ASCII byte.
+    /// commas; works on UTF-8 bytes, where every separator but 。 is one ASCII byte. Line breaks are dropped.
     static func pieces(ofKey key: String, atCommas: Bool) -> [String] {
-        var result: [String] = []
-        var current: [UInt8] = []
-        func emit() {
-            if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
-        }
-        let bytes = Array(key.utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x0A, 0x0D:
-                break
-            case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
-                emit()
-            case UInt8(ascii: ","):
-                if atCommas { emit() } else { current.append(byte) }
-            case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82:
-                // 。
-                emit()
-                index += 2
-            default:
-                current.append(byte)
+        var key = key
+        return key.withUTF8 { bytes in
+            var result: [String] = []
+            var current: [UInt8] = []
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                // The length of a separator or line break at `index`, and whether it ends a piece.
+                let length: Int
+                let cuts: Bool
+                switch bytes[index] {
+                case 0x0A, 0x0D:
+                    (length, cuts) = (1, false)
+                case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                    (length, cuts) = (1, true)
+                case UInt8(ascii: ",") where atCommas:
+                    (length, cuts) = (1, true)
+                case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82:
+                    // 。
+                    (length, cuts) = (3, true)
+                default:
+                    index += 1
+                    continue
+                }
+                current.append(contentsOf: bytes[runStart..<index])
+                if cuts {
+                    if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+                    current.removeAll(keepingCapacity: true)
+                }
+                index += length
+                runStart = index
             }
-            index += 1
+            current.append(contentsOf: bytes[runStart..<bytes.count])
+            if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+            return result
         }
-        emit()
-        return result
     }
 
     /// Counts a clause states: integers followed by 件 (「申请21件」).

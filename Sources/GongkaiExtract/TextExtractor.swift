@@ -179,11 +179,16 @@ public enum TextExtractor {
 
     /// Control characters other than tab, form feed and escape, beyond one in a thousand, mean a binary file.
     static func containsBinaryControls(_ text: String) -> Bool {
-        // On UTF-8 bytes: every scalar has one byte that is not a continuation byte, and control characters are
-        // single bytes.
+        text.utf8.withContiguousStorageIfAvailable(containsBinaryControls)
+            ?? Array(text.utf8).withUnsafeBufferPointer(containsBinaryControls)
+    }
+
+    /// `containsBinaryControls` on UTF-8 bytes: every scalar has one byte that is not a continuation byte, and
+    /// control characters are single bytes.
+    static func containsBinaryControls(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var controls = 0
         var total = 0
-        for byte in text.utf8 {
+        for byte in utf8 {
             if byte & 0xC0 != 0x80 { total += 1 }
             if byte == 0 { return true }
             if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C, byte != 0x1B {

@@ -4,21 +4,31 @@ import GongkaiModel
 /// removed so that 「（一） 予以公开」, 「(一)予以公开」 and 「（一）予以公开」 compare equal.
 enum LabelKey {
     static func make(_ text: some StringProtocol) -> String {
-        ScalarText.map(text) { scalar in
-            switch scalar {
-            case " ", "\t", "\u{3000}", "\u{A0}", "\u{200B}", "\u{FEFF}", "\"", "'", "“", "”", "‘", "’", "「", "」", "*":
-                return nil
-            case "（", "【", "〔", "[", "［": return "("
-            case "）", "】", "〕", "]", "］": return ")"
-            case "：": return ":"
-            case "，": return ","
-            case "．", "。": return "."
-            case "；": return ";"
-            default:
-                let value = scalar.value
-                if (0xFF01...0xFF5E).contains(value), let ascii = Unicode.Scalar(value - 0xFEE0) { return ascii }
-                return scalar
-            }
+        ScalarText.map(text, transform)
+    }
+
+    /// The length in scalars of `make(text)`, counted without making the key.
+    static func length(_ text: some StringProtocol) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars where transform(scalar) != nil { count += 1 }
+        return count
+    }
+
+    /// What a scalar becomes in a key; nil for one left out.
+    static func transform(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case " ", "\t", "\u{3000}", "\u{A0}", "\u{200B}", "\u{FEFF}", "\"", "'", "“", "”", "‘", "’", "「", "」", "*":
+            return nil
+        case "（", "【", "〔", "[", "［": return "("
+        case "）", "】", "〕", "]", "］": return ")"
+        case "：": return ":"
+        case "，": return ","
+        case "．", "。": return "."
+        case "；": return ";"
+        default:
+            let value = scalar.value
+            if (0xFF01...0xFF5E).contains(value), let ascii = Unicode.Scalar(value - 0xFEE0) { return ascii }
+            return scalar
         }
     }
 

@@ -103,9 +103,8 @@ public enum ReportReader {
 
     static func add(_ reading: TableReading, to report: inout AnnualReport) {
         report.tables.append(reading.table)
-        for figure in reading.figures where report.figures[figure.id] == nil {
-            report.figures[figure.id] = figure
-        }
+        // A cell read before keeps its first reading.
+        report.figures.merge(reading.figures.lazy.map { ($0.id, $0) }) { first, _ in first }
     }
 
     static func location(of line: ExtractedLine) -> SourceLocation {

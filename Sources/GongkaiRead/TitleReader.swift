@@ -19,6 +19,9 @@ enum TitleReader {
         let top = lines.prefix(searchLines)
         for (position, line) in top.enumerated()
         where !line.isBlank && (line.text.includes("报") || line.text.includes("信息")) {
+            // A title is at most 60 characters, with or without a next line: a longer line is a paragraph, and its
+            // key need not be made.
+            guard headingKeyLength(line.text) <= 60 else { continue }
             var key = headingKey(line.text)
             if !isTitle(key) {
                 // A title that wraps inside a word: 「…政府信息公开工作年」 over 「度报告」.
@@ -59,6 +62,11 @@ enum TitleReader {
     /// A line's key with markdown heading marks removed.
     static func headingKey(_ text: String) -> String {
         LabelKey.make(text.drop { $0 == "#" || $0 == " " })
+    }
+
+    /// The length in scalars of `headingKey(text)`, counted without making it.
+    static func headingKeyLength(_ text: String) -> Int {
+        LabelKey.length(text.drop { $0 == "#" || $0 == " " })
     }
 
     static func isTitle(_ key: String) -> Bool {
