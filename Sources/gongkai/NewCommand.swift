@@ -68,9 +68,10 @@ struct NewCommand: ParsableCommand {
 
 /// Writes a whole file at once (through a temporary file), so that a failure never leaves a half-written file in
 /// place of what was there; refuses to replace an existing file unless `force`.
-func writeOutput(_ data: Data, to path: String, force: Bool) throws {
+/// Writes a file whole or not at all; an existing file is replaced only when `force` (the command's `flag`) is given.
+func writeOutput(_ data: Data, to path: String, force: Bool, flag: String = "--force") throws {
     if !force, FileManager.default.fileExists(atPath: path) {
-        printError("gongkai: \(path): 文件已存在；如需覆盖，请加 --force。")
+        printError("gongkai: \(path): 文件已存在；如需覆盖，请加 \(flag)。")
         throw ExitCode(2)
     }
     do {

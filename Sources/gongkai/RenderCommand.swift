@@ -89,7 +89,7 @@ struct RenderCommand: ParsableCommand {
             FileHandle.standardOutput.write(data)
             return
         }
-        try writeOutput(data, to: output, force: overwrite)
+        try writeOutput(data, to: output, force: overwrite, flag: "--overwrite")
     }
 }
 

@@ -142,6 +142,12 @@ struct WriteTests {
         let back = try ReportReader.read(try Data(contentsOf: URL(fileURLWithPath: output)), name: "out.md")
         #expect(back.agency == "漳州市司法局")
         #expect(back[FigureID("t3.received.natural")] == .integer(1))
+        // An existing file is kept unless --overwrite says otherwise, and the message names that flag.
+        let kept = try CLI.run(["render", seed001, "--to", "md", "-o", output, "--force"])
+        #expect(kept.status == 2)
+        #expect(kept.stderr.contains("文件已存在；如需覆盖，请加 --overwrite。"))
+        let replaced = try CLI.run(["render", seed001, "--to", "md", "-o", output, "--force", "--overwrite"])
+        #expect(replaced.status == 0)
 
         let parsed = try CLI.run(["parse", Fixtures.url("seeds/000_619992dd5b79419f.txt").path])
         let json = folder.appendingPathComponent("000.json")
