@@ -173,10 +173,10 @@ enum TableStateRules {
         }
         // Column headers: a variant printed where the format's label is absent.
         let header = LabelText.key(table.headerLabels.joined())
-        for column in keys.columns[spec.kind] ?? [] {
-            let columnID = "\(tableID).\(column.key)"
-            guard !header.includes(keys.columnLabels[columnID] ?? LabelText.key(column.label)) else { continue }
-            for variant in keys.variants[columnID] ?? [] where header.includes(variant.key) {
+        for columnKeys in keys.columns[spec.kind] ?? [] {
+            let column = columnKeys.column
+            guard !header.includes(columnKeys.label) else { continue }
+            for variant in columnKeys.variants where header.includes(variant.key) {
                 findings.append(
                     Finding(
                         code: "label-variant",

@@ -9,18 +9,20 @@ struct TemplateLabelKeys: Sendable {
     let columnLabels: [String: String]
     /// Variant keys by the variant text's owner: `table.rowKey` or `table.columnKey`, in the template's order.
     let variants: [String: [(text: String, key: String)]]
-    /// Each table's columns, each key once, sorted by key.
-    let columns: [TableKind: [ColumnSpec]]
+    /// Each table's columns, each key once, sorted by key, with the keys of their labels and variants.
+    let columns: [TableKind: [ColumnKeys]]
+
+    struct ColumnKeys: Sendable {
+        var column: ColumnSpec
+        var label: String
+        var variants: [(text: String, key: String)]
+    }
 
     init(_ spec: TemplateSpec) {
         var rowNames: [String: String] = [:]
         var columnLabels: [String: String] = [:]
         var variants: [String: [(text: String, key: String)]] = [:]
-        var columns: [TableKind: [ColumnSpec]] = [:]
         for table in spec.tables {
-            var seen = Set<String>()
-            columns[table.kind] = table.rows.flatMap(\.columns).filter { seen.insert($0.key).inserted }
-                .sorted { $0.key < $1.key }
             for row in table.rows + table.variantRows {
                 let rowID = "\(table.kind.rawValue).\(row.key)"
                 rowNames[rowID] = LabelText.key(row.name)
@@ -35,6 +37,20 @@ struct TemplateLabelKeys: Sendable {
         self.rowNames = rowNames
         self.columnLabels = columnLabels
         self.variants = variants
+        var columns: [TableKind: [ColumnKeys]] = [:]
+        for table in spec.tables {
+            var seen = Set<String>()
+            columns[table.kind] = table.rows.flatMap(\.columns).filter { seen.insert($0.key).inserted }
+                .sorted { $0.key < $1.key }
+                .map { column in
+                    let columnID = "\(table.kind.rawValue).\(column.key)"
+                    return ColumnKeys(
+                        column: column,
+                        label: columnLabels[columnID] ?? LabelText.key(column.label),
+                        variants: variants[columnID] ?? []
+                    )
+                }
+        }
         self.columns = columns
     }
 

@@ -63,6 +63,11 @@ struct TableToken {
             tokens.append(TableToken(kind: .value, text: text, location: cell.location, line: line))
             return
         }
+        // Only a cell ending in a digit can be a label with digits glued to its end.
+        guard let lastByte = text.utf8.last, isDigit(lastByte) else {
+            tokens.append(TableToken(kind: .text, text: text, location: cell.location, line: line))
+            return
+        }
         // A label with digits glued to its end: 「行政规范性文件124130」, or a 万元 amount: 「行政事业性收费1.25」,
         // 「政府集中采购0869.6」 (a count and an amount).
         let scalars = Array(text.unicodeScalars)

@@ -22,9 +22,9 @@ enum TemplateDetector {
             guard let region = regions[kind] else { continue }
             for index in region {
                 let key = key(index)
-                votes2021 += markers2021.filter { key.includes($0) }.count
-                votes2019 += markers2019.filter { key.includes($0) }.count
-                if kind == .three { votes2021 += rows2021.filter { key.includes($0) }.count }
+                votes2021 += markers2021.count(where: key.includes)
+                votes2019 += markers2019.count(where: key.includes)
+                if kind == .three { votes2021 += rows2021.count(where: key.includes) }
             }
         }
         if votes2021 != votes2019 { return votes2021 > votes2019 ? .v2021 : .v2019 }
