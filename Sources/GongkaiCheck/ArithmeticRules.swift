@@ -13,13 +13,21 @@ enum ArithmeticRules {
         func int(_ id: FigureID) -> Int? { report[id]?.integer }
         func ref(_ id: FigureID) -> Finding.FigureRef { Finding.FigureRef(id: id, value: report[id] ?? .unknown) }
         func location(_ id: FigureID) -> SourceLocation? { report.figures[id]?.location }
+        /// The cells' integers, or nil unless every one holds one.
+        func integers(_ ids: [FigureID]) -> [Int]? {
+            var values: [Int] = []
+            values.reserveCapacity(ids.count)
+            for id in ids {
+                guard let value = int(id) else { return nil }
+                values.append(value)
+            }
+            return values
+        }
 
         // R2: 总计 = the six applicant columns, on every printed row.
-        for row in table3.rows + table3.variantRows {
+        for row in [table3.rows, table3.variantRows].joined() {
             let ids = row.figureIDs
-            let values = ids.map(int)
-            guard values.allSatisfy({ $0 != nil }) else { continue }
-            let numbers = values.compactMap { $0 }
+            guard let numbers = integers(ids) else { continue }
             let sum = numbers[0..<6].reduce(0, +)
             guard sum != numbers[6] else { continue }
             let parts = zip(columns, numbers).prefix(6).filter { $0.1 != 0 }.map { "\($0.0.label)\($0.1)" }
@@ -38,8 +46,7 @@ enum ArithmeticRules {
 
         // R1: 一 + 二 = （七）总计 + 四, per column.
         for (column, ids) in zip(columns, table3IDs.balance) {
-            let values = ids.compactMap(int)
-            guard values.count == 4, values[0] + values[1] != values[2] + values[3] else { continue }
+            guard let values = integers(ids), values[0] + values[1] != values[2] + values[3] else { continue }
             findings.append(
                 Finding(
                     code: "R1",
@@ -61,8 +68,7 @@ enum ArithmeticRules {
         let outcomesByColumn = singleOther ? table3IDs.outcomesWithSingleOther : table3IDs.outcomes
         for (column, (totalID, outcomeIDs)) in zip(columns, zip(table3IDs.totals, outcomesByColumn)) {
             guard let total = int(totalID) else { continue }
-            let outcomes = outcomeIDs.compactMap(int)
-            guard outcomes.count == outcomeIDs.count else { continue }
+            guard let outcomes = integers(outcomeIDs) else { continue }
             let sum = outcomes.reduce(0, +)
             guard sum != total else { continue }
             findings.append(
@@ -80,8 +86,7 @@ enum ArithmeticRules {
         // R7: 表四 总计 = 维持 + 纠正 + 其他 + 尚未审结, per group.
         for row in spec.table(.four).rows {
             let ids = row.figureIDs
-            let values = ids.compactMap(int)
-            guard values.count == 5 else { continue }
+            guard let values = integers(ids), values.count == 5 else { continue }
             let sum = values[0..<4].reduce(0, +)
             guard sum != values[4] else { continue }
             findings.append(

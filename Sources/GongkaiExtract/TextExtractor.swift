@@ -30,9 +30,10 @@ public enum TextExtractor {
         var lines: [ExtractedLine] = []
         var number = 0
         var isMarkdown = false
+        var buffer = TextNormalizer.Mapped(scalars: [], columns: [], endColumn: 1)
         for rawLine in splitLines(text) {
             number += 1
-            let line = extractLine(rawLine, number: number)
+            let line = extractLine(rawLine, number: number, buffer: &buffer)
             if line.layout == .separator || rawLine.utf8.first == UInt8(ascii: "#") { isMarkdown = true }
             rawLines.append(line.raw)
             lines.append(line)
@@ -103,8 +104,15 @@ public enum TextExtractor {
     }
 
     static func extractLine(_ raw: Substring, number: Int) -> ExtractedLine {
+        var buffer = TextNormalizer.Mapped(scalars: [], columns: [], endColumn: 1)
+        return extractLine(raw, number: number, buffer: &buffer)
+    }
+
+    /// `extractLine`, normalising into `buffer`: storage reused from line to line.
+    static func extractLine(_ raw: Substring, number: Int, buffer mapped: inout TextNormalizer.Mapped) -> ExtractedLine
+    {
         let rawText = String(raw)
-        let mapped = TextNormalizer.map(rawText)
+        TextNormalizer.map(rawText, into: &mapped)
         let text = mapped.text
         let scalars = mapped.scalars
         var blank = true
@@ -152,9 +160,10 @@ public enum TextExtractor {
         number: Int,
         isSeparator: (Unicode.Scalar) -> Bool
     ) -> [ExtractedCell] {
-        var cells: [ExtractedCell] = []
-        var start = 0
         let scalars = mapped.scalars
+        var cells: [ExtractedCell] = []
+        cells.reserveCapacity(scalars.reduce(1) { isSeparator($1) ? $0 + 1 : $0 })
+        var start = 0
         func emit(_ lower: Int, _ upper: Int) {
             var low = lower
             var high = upper

@@ -16,19 +16,27 @@ public enum TextNormalizer {
     }
 
     public static func map(_ line: some StringProtocol) -> Mapped {
-        var scalars: [Unicode.Scalar] = []
-        var columns: [Int] = []
-        scalars.reserveCapacity(line.utf8.count)
-        columns.reserveCapacity(line.utf8.count)
+        var mapped = Mapped(scalars: [], columns: [], endColumn: 1)
+        map(line, into: &mapped)
+        return mapped
+    }
+
+    /// `map` into the storage of an earlier line's result, so that mapping line after line allocates only when a
+    /// line is longer than any before it.
+    public static func map(_ line: some StringProtocol, into mapped: inout Mapped) {
+        mapped.scalars.removeAll(keepingCapacity: true)
+        mapped.columns.removeAll(keepingCapacity: true)
+        mapped.scalars.reserveCapacity(line.utf8.count)
+        mapped.columns.reserveCapacity(line.utf8.count)
         var column = 0
         for scalar in line.unicodeScalars {
             column += 1
             if let normal = normalize(scalar) {
-                scalars.append(normal)
-                columns.append(column)
+                mapped.scalars.append(normal)
+                mapped.columns.append(column)
             }
         }
-        return Mapped(scalars: scalars, columns: columns, endColumn: column + 1)
+        mapped.endColumn = column + 1
     }
 
     /// The normalised form of a whole string (no column map).

@@ -68,6 +68,7 @@ struct ApplicationsTableReader {
                 lastOrder =
                     last.order + (last.row.isVariant ? (table.replacedByVariant[last.row.key]?.count ?? 1) - 1 : 0)
                 current = RowCapture(row: last.row, printedLabel: last.label, labelLocation: last.location, values: [])
+                current?.values.reserveCapacity(last.row.columns.count)
                 buffer.removeAll()
             }
             current?.values.append(token)

@@ -19,7 +19,9 @@ struct TableReading {
         tableCheck: ([String: [Int]]) -> Bool
     ) -> TableReading {
         var printedRows: [PrintedRow] = []
+        printedRows.reserveCapacity(captures.count)
         var figures: [Figure] = []
+        figures.reserveCapacity(captures.reduce(0) { $0 + $1.row.columns.count })
         var known: [String: [Int]] = [:]
         var ambiguous: [(capture: RowCapture, candidates: [[Int]], digits: String)] = []
 
