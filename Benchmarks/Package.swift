@@ -31,7 +31,8 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
-        // The same work without the harness, for `valgrind --tool=callgrind` (see README.md).
+        // The same work without the harness, for `valgrind --tool=callgrind` (see README.md). Not in a folder directly
+        // under Benchmarks/, where the benchmark plugin would take it for a benchmark.
         .executableTarget(
             name: "GongkaiProfile",
             dependencies: [
@@ -39,7 +40,7 @@ let package = Package(
                 .product(name: "GongkaiRead", package: "Gongkai"),
                 .product(name: "GongkaiCheck", package: "Gongkai"),
             ],
-            path: "Profile"
+            path: "Tools/GongkaiProfile"
         ),
     ]
 )

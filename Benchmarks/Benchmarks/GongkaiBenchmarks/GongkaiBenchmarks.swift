@@ -4,47 +4,57 @@ import GongkaiCheck
 import GongkaiModel
 import GongkaiRead
 
-/// One seed report, read into memory before any measurement starts.
-struct Seed: Sendable {
+/// One report file, read into memory before any measurement starts.
+struct SourceFile: Sendable {
     let name: String
     let data: Data
 }
 
-enum SeedError: Error, CustomStringConvertible {
-    case missing(directory: String, found: [String])
+enum FixtureError: Error, CustomStringConvertible {
+    case missing(directory: String, expected: [String], found: [String])
 
     var description: String {
         switch self {
-        case .missing(let directory, let found):
-            "expected the five seed reports (*.txt) in \(directory), found \(found.count): \(found)"
+        case .missing(let directory, let expected, let found):
+            "expected \(expected) in \(directory), found \(found.count): \(found)"
         }
     }
 }
 
-/// `Tests/GongkaiTests/Fixtures/seeds`, found from this file's own path
+/// `Tests/GongkaiTests/Fixtures`, found from this file's own path
 /// (`Benchmarks/Benchmarks/GongkaiBenchmarks/GongkaiBenchmarks.swift`), so the benchmark runs from any directory.
-let seedsDirectory = URL(fileURLWithPath: #filePath)
+let fixturesDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()  // GongkaiBenchmarks
     .deletingLastPathComponent()  // Benchmarks (targets)
     .deletingLastPathComponent()  // Benchmarks (package)
     .deletingLastPathComponent()  // the root package
-    .appendingPathComponent("Tests/GongkaiTests/Fixtures/seeds", isDirectory: true)
+    .appendingPathComponent("Tests/GongkaiTests/Fixtures", isDirectory: true)
 
-/// The five seed reports, sorted by file name (000 … 004).
-func loadSeeds() throws -> [Seed] {
-    let names = try FileManager.default.contentsOfDirectory(atPath: seedsDirectory.path)
-        .filter { $0.hasSuffix(".txt") }
+/// The files of a fixture folder whose names end in `suffix`, sorted by name; there must be `count` of them.
+func loadFiles(_ folder: String, suffix: String, count: Int) throws -> [SourceFile] {
+    let directory = fixturesDirectory.appendingPathComponent(folder, isDirectory: true)
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        .filter { $0.hasSuffix(suffix) }
         .sorted()
-    guard names.count == 5 else { throw SeedError.missing(directory: seedsDirectory.path, found: names) }
-    return try names.map { name in
-        Seed(name: name, data: try Data(contentsOf: seedsDirectory.appendingPathComponent(name)))
+    guard names.count == count else {
+        throw FixtureError.missing(directory: directory.path, expected: ["\(count) × *\(suffix)"], found: names)
     }
+    return try names.map { try load(folder, $0) }
+}
+
+/// One fixture file.
+func load(_ folder: String, _ name: String) throws -> SourceFile {
+    let url = fixturesDirectory.appendingPathComponent(folder, isDirectory: true).appendingPathComponent(name)
+    guard FileManager.default.fileExists(atPath: url.path) else {
+        throw FixtureError.missing(directory: url.deletingLastPathComponent().path, expected: [name], found: [])
+    }
+    return SourceFile(name: name, data: try Data(contentsOf: url))
 }
 
 /// Reads and checks one report; the results go to `blackHole` so the optimizer cannot drop the work.
 @inline(__always)
-func readAndCheck(_ seed: Seed) throws {
-    let report = try ReportReader.read(seed.data, name: seed.name)
+func readAndCheck(_ file: SourceFile) throws {
+    let report = try ReportReader.read(file.data, name: file.name)
     let findings = ReportChecker.check(report)
     blackHole(report)
     blackHole(findings)
@@ -61,39 +71,61 @@ let metrics: [BenchmarkMetric] = [
 /// A report takes milliseconds, so one measured iteration is already long enough to time: `scalingFactor: .one`
 /// (the factor can only be a power of ten, and `.kilo` would make one sample last seconds). Wall clock in
 /// microseconds and exact malloc counts keep the per-report figures readable.
-func configuration() -> Benchmark.Configuration {
+func configuration(maxDuration: Duration = .seconds(5)) -> Benchmark.Configuration {
     .init(
         metrics: metrics,
         timeUnits: .microseconds,
         units: [.mallocCountTotal: .count],
         scalingFactor: .one,
-        maxDuration: .seconds(5)
+        maxDuration: maxDuration
     )
 }
 
-let benchmarks: @Sendable () -> Void = {
-    // Read outside every measured loop. A failure to load is reported by each benchmark as its error.
-    let loaded = Result { try loadSeeds() }
-
-    // One iteration reads and checks all five seeds: throughput is passes per second (reports per second / 5),
-    // wall clock and mallocs are per five reports.
-    Benchmark("parse seeds", configuration: configuration()) { benchmark in
-        let seeds = try loaded.get()
+/// A benchmark that reads and checks every file of a group in one iteration. Failing to load the group is reported
+/// as the benchmark's error.
+func benchmarkGroup(_ name: String, _ files: Result<[SourceFile], any Error>, maxDuration: Duration = .seconds(5)) {
+    Benchmark(name, configuration: configuration(maxDuration: maxDuration)) { benchmark in
+        let files = try files.get()
         for _ in benchmark.scaledIterations {
-            for seed in seeds {
-                try readAndCheck(seed)
+            for file in files {
+                try readAndCheck(file)
             }
         }
     }
+}
 
-    // The slowest layout: wrapped whitespace. One iteration is one report: throughput is reports per second.
-    Benchmark("parse seed 004", configuration: configuration()) { benchmark in
-        let seeds = try loaded.get()
-        guard let seed = seeds.first(where: { $0.name.hasPrefix("004_") }) else {
-            throw SeedError.missing(directory: seedsDirectory.path, found: seeds.map(\.name))
+let benchmarks: @Sendable () -> Void = {
+    // Every file is read outside the measured loops.
+    let seeds = Result { try loadFiles("seeds", suffix: ".txt", count: 5) }
+
+    // One iteration reads and checks all five seeds: throughput is passes per second (reports per second / 5),
+    // wall clock and mallocs are per five reports.
+    benchmarkGroup("parse seeds", seeds)
+
+    // The slowest text layout: wrapped whitespace. One iteration is one report: throughput is reports per second.
+    let seed004 = Result { () throws -> [SourceFile] in
+        let found = try seeds.get().filter { $0.name.hasPrefix("004_") }
+        guard found.count == 1 else {
+            throw FixtureError.missing(directory: "seeds", expected: ["004_*.txt"], found: found.map(\.name))
         }
-        for _ in benchmark.scaledIterations {
-            try readAndCheck(seed)
-        }
+        return found
     }
+    benchmarkGroup("parse seed 004", seed004)
+
+    // The seeds as HTML pages (5 reports per iteration).
+    benchmarkGroup("parse html", Result { try loadFiles("rendered", suffix: ".html", count: 5) })
+
+    // The seeds converted to Word by LibreOffice, and the blank national template (6 reports per iteration).
+    benchmarkGroup(
+        "parse docx",
+        Result { try loadFiles("rendered", suffix: ".lo.docx", count: 5) + [load("real", "template-2021-blank.docx")] }
+    )
+
+    // Three published PDFs (3 reports per iteration). pdftotext runs as a subprocess, so instructions, mallocs and
+    // peak memory count only this process: wall clock is the figure to read.
+    benchmarkGroup(
+        "parse pdf",
+        Result { try ["hongze-2023.pdf", "hongze-2024.pdf", "huaian-2024.pdf"].map { try load("real", $0) } },
+        maxDuration: .seconds(10)
+    )
 }

@@ -8,9 +8,10 @@ import GongkaiRead
 //
 //   GongkaiProfile [ITERATIONS] [FILE…]    default: 100 iterations over the five seed reports
 
-/// `Tests/GongkaiTests/Fixtures/seeds`, found from this file's path (`Benchmarks/Profile/main.swift`).
+/// `Tests/GongkaiTests/Fixtures/seeds`, found from this file's path (`Benchmarks/Tools/GongkaiProfile/main.swift`).
 let seedsDirectory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()  // Profile
+    .deletingLastPathComponent()  // GongkaiProfile
+    .deletingLastPathComponent()  // Tools
     .deletingLastPathComponent()  // Benchmarks (package)
     .deletingLastPathComponent()  // the root package
     .appendingPathComponent("Tests/GongkaiTests/Fixtures/seeds", isDirectory: true)
