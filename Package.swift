@@ -23,11 +23,15 @@ let package = Package(
         .library(name: "GongkaiStore", targets: ["GongkaiStore"]),
         .library(name: "GongkaiCorpus", targets: ["GongkaiCorpus"]),
     ],
+    traits: [
+        .trait(name: "Postgres", description: "The PostgreSQL corpus backend (PostgresNIO): --db postgres://…")
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
     ],
     targets: [
         // Stage 0: the vocabulary — templates, figure ids, the annual report, findings. Foundation only.
@@ -64,10 +68,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The corpus: reports, agencies, figures and findings in SQLite (GRDB); cross-year checks.
+        // The corpus: reports, agencies, figures and findings in SQLite (GRDB) or, with the Postgres trait, in
+        // PostgreSQL (PostgresNIO); cross-year checks.
         .target(
             name: "GongkaiStore",
-            dependencies: ["GongkaiModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "GongkaiModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+            ],
             swiftSettings: swiftSettings
         ),
         // Working with the corpus: ingest (parallel read and check, one writer), export, synthetic corpora.

@@ -61,6 +61,8 @@ public struct Ingester: Sendable {
         case read(ReportSubmission)
         case failed(FailedFile)
         case skipped
+        /// Another ingest (on this machine or another) is reading the file: asked again at the end.
+        case deferred(String)
     }
 
     /// Ingests the files, calling `progress` on the calling thread after each batch.
@@ -80,48 +82,73 @@ public struct Ingester: Sendable {
                         return value
                     }
                     guard index < files.count else { break }
-                    queue.push(Self.process(files[index], skipping: skip))
+                    queue.push(Self.process(files[index], skipping: skip, store: store))
                 }
                 queue.finishProducer()
             }
         }
 
+        let heartbeat = Heartbeat(store: store)
+        defer { heartbeat.stop() }
         var summary = Summary(files: files.count)
         var state = Progress(total: files.count, done: 0, added: 0, skipped: 0, failed: 0, elapsed: 0)
+        var deferred: [String] = []
         while let batch = queue.popBatch(max: batchSize, producers: workers) {
-            var submissions: [ReportSubmission] = []
-            var failures: [FailedFile] = []
-            for item in batch {
-                switch item {
-                case .read(let submission): submissions.append(submission)
-                case .failed(let failure): failures.append(failure)
-                case .skipped: summary.skipped += 1
-                }
-            }
-            let outcomes = try writeWithRetry(submissions, failures: failures)
-            for (submission, outcome) in zip(submissions, outcomes) {
-                switch outcome {
-                case .added(_, let version):
-                    summary.added += 1
-                    if version > 1 { summary.newVersions += 1 }
-                case .duplicate:
-                    summary.duplicates += 1
-                case .unplaced(let reason):
-                    summary.failures.append(
-                        FailedFile(contentHash: submission.contentHash, path: submission.path, reason: reason)
-                    )
-                }
-            }
-            summary.failures += failures
-            state.done += batch.count
-            state.added = summary.added
-            state.skipped = summary.skipped + summary.duplicates
-            state.failed = summary.failed
-            state.elapsed = Date().timeIntervalSince(start)
-            progress(state)
+            try write(batch, into: &summary, state: &state, deferred: &deferred, start: start, progress: progress)
         }
+        // Files other ingests were reading: stored by them meanwhile, or taken over when their ingest died.
+        while !deferred.isEmpty {
+            Thread.sleep(forTimeInterval: 0.5)
+            let known = try store.knownContentHashes()
+            let batch = deferred.map { Self.process($0, skipping: known, store: store) }
+            deferred = []
+            try write(batch, into: &summary, state: &state, deferred: &deferred, start: start, progress: progress)
+        }
+        try? store.releaseClaims()
         summary.seconds = Date().timeIntervalSince(start)
         return summary
+    }
+
+    /// Stores one batch of read files and counts what became of them.
+    func write(
+        _ batch: [Item],
+        into summary: inout Summary,
+        state: inout Progress,
+        deferred: inout [String],
+        start: Date,
+        progress: (Progress) -> Void
+    ) throws {
+        var submissions: [ReportSubmission] = []
+        var failures: [FailedFile] = []
+        for item in batch {
+            switch item {
+            case .read(let submission): submissions.append(submission)
+            case .failed(let failure): failures.append(failure)
+            case .skipped: summary.skipped += 1
+            case .deferred(let path): deferred.append(path)
+            }
+        }
+        let outcomes = try writeWithRetry(submissions, failures: failures)
+        for (submission, outcome) in zip(submissions, outcomes) {
+            switch outcome {
+            case .added(_, let version):
+                summary.added += 1
+                if version > 1 { summary.newVersions += 1 }
+            case .duplicate:
+                summary.duplicates += 1
+            case .unplaced(let reason):
+                summary.failures.append(
+                    FailedFile(contentHash: submission.contentHash, path: submission.path, reason: reason)
+                )
+            }
+        }
+        summary.failures += failures
+        state.done += batch.count - batch.filter(\.isDeferred).count
+        state.added = summary.added
+        state.skipped = summary.skipped + summary.duplicates
+        state.failed = summary.failed
+        state.elapsed = Date().timeIntervalSince(start)
+        progress(state)
     }
 
     /// Writes a batch, waiting and retrying while another process holds the database.
@@ -138,7 +165,7 @@ public struct Ingester: Sendable {
     }
 
     /// Reads, hashes, parses and checks one file.
-    static func process(_ path: String, skipping known: Set<String>) -> Item {
+    static func process(_ path: String, skipping known: Set<String>, store: any ReportStore) -> Item {
         let url = URL(fileURLWithPath: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard let data = try? Data(contentsOf: url) else {
@@ -152,6 +179,11 @@ public struct Ingester: Sendable {
         }
         let hash = SHA256.hex(data)
         if known.contains(hash) { return .skipped }
+        switch (try? store.claim(hash)) ?? .claimed {
+        case .claimed: break
+        case .done: return .skipped
+        case .busy: return .deferred(path)
+        }
         if size > TextExtractor.defaultSizeLimit {
             let reason = ExtractError.tooLarge(bytes: size, limit: TextExtractor.defaultSizeLimit).description
             return .failed(FailedFile(contentHash: hash, path: path, reason: reason))
@@ -208,4 +240,29 @@ public struct Ingester: Sendable {
     public static let reportExtensions: Set<String> = [
         "txt", "text", "md", "markdown", "htm", "html", "shtml", "xhtml", "doc", "docx", "pdf",
     ]
+}
+
+extension Ingester.Item {
+    var isDeferred: Bool {
+        if case .deferred = self { return true }
+        return false
+    }
+}
+
+/// Renews the store's claims every few seconds on a thread of its own until stopped.
+final class Heartbeat: Sendable {
+    let stopped = Mutex(false)
+
+    init(store: any ReportStore) {
+        Thread.detachNewThread { [self] in
+            var ticks = 0
+            while !self.stopped.withLock({ $0 }) {
+                Thread.sleep(forTimeInterval: 0.25)
+                ticks += 1
+                if ticks % 20 == 0 { try? store.renewClaims() }
+            }
+        }
+    }
+
+    func stop() { stopped.withLock { $0 = true } }
 }

@@ -34,6 +34,30 @@ public protocol ReportStore: Sendable {
     /// Every current report (or every version) matching the filter, in agency and year order.
     func forEachReport(_ filter: ReportFilter, _ body: (StoredReport) throws -> Void) throws
     func failures() throws -> [FailureRecord]
+
+    /// Takes a file for this ingest, so that ingests on several machines share the files of one corpus.
+    func claim(_ contentHash: String) throws -> ClaimResult
+    /// Keeps this ingest's claims alive; called every few seconds while an ingest runs.
+    func renewClaims() throws
+    /// Gives up the claims this ingest still holds.
+    func releaseClaims() throws
+}
+
+extension ReportStore {
+    /// A store with one writer at a time needs no claims: every file is this ingest's.
+    public func claim(_ contentHash: String) throws -> ClaimResult { .claimed }
+    public func renewClaims() throws {}
+    public func releaseClaims() throws {}
+}
+
+/// Whether an ingest may read a file.
+public enum ClaimResult: Sendable, Hashable {
+    /// This ingest reads it.
+    case claimed
+    /// It is stored already.
+    case done
+    /// Another running ingest is reading it; ask again later.
+    case busy
 }
 
 /// A report read and checked by an ingest, ready to store.

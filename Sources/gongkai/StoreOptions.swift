@@ -4,14 +4,29 @@ import GongkaiStore
 
 /// `--db PATH`: the corpus database, `gongkai.sqlite` in the working directory by default.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: "The corpus database file (default: gongkai.sqlite here).")
+    @Option(
+        name: .customLong("db"),
+        help: "The corpus database: an SQLite file (default: gongkai.sqlite here) or postgres://user@host:port/db."
+    )
     var database = "gongkai.sqlite"
 
     /// Opens the database, or prints why it cannot be used and exits with status 2.
     func open() throws -> any ReportStore {
         if database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
-            printError("gongkai: 此版本未包含 PostgreSQL 支持（PostgreSQL is not built into this gongkai）。")
+            #if Postgres
+            do {
+                return try PostgresStore(url: database)
+            } catch {
+                printError("gongkai: \(error.description)")
+                throw ExitCode(2)
+            }
+            #else
+            printError(
+                "gongkai: 此版本未包含 PostgreSQL 支持，请用 swift build --traits Postgres 构建"
+                    + "（PostgreSQL is not built in; build with --traits Postgres）。"
+            )
             throw ExitCode(2)
+            #endif
         }
         do {
             return try SQLiteStore(path: database)

@@ -1,0 +1,222 @@
+#if Postgres
+import PostgresNIO
+
+/// The named migrations of the PostgreSQL corpus, recorded in `schema_migrations`. The tables, their constraints and
+/// the partial unique index of current reports are those of ``SQLiteSchema``, in PostgreSQL's types.
+enum PostgresSchema {
+    static let migrations: [(name: String, sql: [String])] = [
+        ("v1 corpus tables", corpusTables),
+        ("v1 figure_long view", [figureLongView]),
+        ("v1 ingest claims", ingestClaims),
+    ]
+
+    /// Runs the migrations not yet applied, each in its own transaction, one process at a time.
+    static func migrate(_ session: PostgresSession, location: String) throws {
+        try session.transaction { db in
+            // Serialises the creation of the schema by processes that start at once.
+            try db.execute("SELECT pg_advisory_xact_lock(7362871)")
+            try db.execute(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
+                """
+            )
+            let applied = Set(try db.rows("SELECT name FROM schema_migrations").map { try $0.decode(String.self) })
+            let known = Set(migrations.map(\.name))
+            if !applied.isSubset(of: known) { throw StoreError.newerSchema(path: location) }
+            for migration in migrations where !applied.contains(migration.name) {
+                for statement in migration.sql { try db.execute(PostgresQuery(unsafeSQL: statement)) }
+                if migration.name == "v1 corpus tables" { try insertFigureKinds(db) }
+                try db.execute("INSERT INTO schema_migrations (name) VALUES (\(migration.name))")
+            }
+        }
+    }
+
+    static let corpusTables = [
+        """
+        CREATE TABLE region (
+            code text PRIMARY KEY CHECK (code <> ''),
+            name text NOT NULL CHECK (name <> ''),
+            normalized_name text NOT NULL,
+            parent_code text REFERENCES region(code) DEFERRABLE INITIALLY DEFERRED,
+            level text NOT NULL,
+            CHECK (parent_code IS NULL OR parent_code <> code)
+        )
+        """,
+        "CREATE INDEX region_parent ON region(parent_code)",
+        "CREATE INDEX region_name ON region(normalized_name)",
+        """
+        CREATE TABLE agency (
+            id bigserial PRIMARY KEY,
+            name text NOT NULL CHECK (name <> ''),
+            normalized_name text NOT NULL UNIQUE,
+            core_name text NOT NULL,
+            name_key text NOT NULL,
+            segments text NOT NULL,
+            region_code text REFERENCES region(code),
+            level text,
+            parent_id bigint REFERENCES agency(id),
+            listed boolean NOT NULL DEFAULT false,
+            created_at text NOT NULL
+        )
+        """,
+        "CREATE INDEX agency_key ON agency(name_key)",
+        "CREATE INDEX agency_region ON agency(region_code)",
+        """
+        CREATE TABLE agency_alias (
+            normalized_alias text PRIMARY KEY CHECK (normalized_alias <> ''),
+            alias text NOT NULL,
+            agency_id bigint NOT NULL REFERENCES agency(id) ON DELETE CASCADE
+        )
+        """,
+        "CREATE INDEX agency_alias_agency ON agency_alias(agency_id)",
+        """
+        CREATE TABLE report (
+            id bigserial PRIMARY KEY,
+            agency_id bigint NOT NULL REFERENCES agency(id),
+            year integer NOT NULL CHECK (year BETWEEN 1990 AND 2200),
+            version integer NOT NULL CHECK (version >= 1),
+            status text NOT NULL CHECK (status IN ('current', 'superseded')),
+            template text CHECK (template IN ('2021', '2019')),
+            content_hash text NOT NULL UNIQUE CHECK (length(content_hash) = 64),
+            source_path text NOT NULL,
+            source_format text NOT NULL,
+            encoding text,
+            title text,
+            printed_agency text NOT NULL,
+            publication_date text,
+            errors integer NOT NULL CHECK (errors >= 0),
+            warnings integer NOT NULL CHECK (warnings >= 0),
+            notices integer NOT NULL CHECK (notices >= 0),
+            ingested_at text NOT NULL,
+            UNIQUE (agency_id, year, version)
+        )
+        """,
+        "CREATE UNIQUE INDEX report_current ON report(agency_id, year) WHERE status = 'current'",
+        "CREATE INDEX report_year ON report(year, status)",
+        """
+        CREATE TABLE figure_kind (
+            id bigserial PRIMARY KEY,
+            figure text NOT NULL,
+            template text NOT NULL CHECK (template IN ('2021', '2019')),
+            table_no integer NOT NULL CHECK (table_no IN (2, 3, 4)),
+            table_name text NOT NULL,
+            row_label text NOT NULL,
+            column_label text NOT NULL,
+            position integer NOT NULL,
+            UNIQUE (figure, template)
+        )
+        """,
+        """
+        CREATE TABLE figure (
+            report_id bigint NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            kind_id bigint NOT NULL REFERENCES figure_kind(id),
+            value numeric,
+            state text NOT NULL CHECK (state IN ('value', 'blank', 'unknown')),
+            printed text,
+            line integer,
+            col integer,
+            end_col integer,
+            place jsonb,
+            PRIMARY KEY (report_id, kind_id),
+            CHECK ((state = 'value') = (value IS NOT NULL))
+        )
+        """,
+        """
+        CREATE TABLE section (
+            id bigserial PRIMARY KEY,
+            report_id bigint NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            position integer NOT NULL,
+            kind text NOT NULL,
+            printed_number integer,
+            title text NOT NULL,
+            text text NOT NULL,
+            line integer,
+            UNIQUE (report_id, position)
+        )
+        """,
+        """
+        CREATE TABLE finding (
+            id bigserial PRIMARY KEY,
+            report_id bigint NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            previous_report_id bigint REFERENCES report(id) ON DELETE CASCADE,
+            scope text NOT NULL CHECK (scope IN ('report', 'cross-year')),
+            code text NOT NULL,
+            severity text NOT NULL CHECK (severity IN ('error', 'warning', 'notice')),
+            table_no integer CHECK (table_no IN (2, 3, 4)),
+            figures jsonb NOT NULL,
+            message text NOT NULL,
+            line integer,
+            col integer,
+            CHECK ((scope = 'cross-year') = (previous_report_id IS NOT NULL))
+        )
+        """,
+        "CREATE INDEX finding_report ON finding(report_id, scope)",
+        "CREATE INDEX finding_previous ON finding(previous_report_id)",
+        """
+        CREATE TABLE failure (
+            content_hash text PRIMARY KEY CHECK (length(content_hash) = 64),
+            source_path text NOT NULL,
+            reason text NOT NULL,
+            failed_at text NOT NULL
+        )
+        """,
+    ]
+
+    /// Every figure as one row with its report, agency and Chinese labels: what a researcher queries.
+    static let figureLongView = """
+        CREATE VIEW figure_long AS
+        SELECT a.name AS agency, a.region_code AS region_code, r.year AS year, r.version AS version,
+               r.status AS status, r.template AS template, r.source_path AS file, k.figure AS figure,
+               k.table_name AS table_name, k.row_label AS row_label, k.column_label AS column_label,
+               f.value AS value, f.state AS state, coalesce(f.printed, f.value::text, '') AS printed,
+               f.line AS line, f.col AS col, r.id AS report_id, a.id AS agency_id
+        FROM figure f
+        JOIN report r ON r.id = f.report_id
+        JOIN agency a ON a.id = r.agency_id
+        JOIN figure_kind k ON k.id = f.kind_id
+        """
+
+    /// Files an ingest is reading: taken by content hash, kept alive by a heartbeat, deleted with the stored result.
+    static let ingestClaims = [
+        """
+        CREATE TABLE ingest_claim (
+            content_hash text PRIMARY KEY,
+            owner text NOT NULL,
+            owner_pid integer NOT NULL,
+            owner_started timestamptz,
+            heartbeat timestamptz NOT NULL DEFAULT now()
+        )
+        """,
+        "CREATE INDEX ingest_claim_owner ON ingest_claim(owner)",
+    ]
+
+    static func insertFigureKinds(_ db: PostgresSession.Transaction) throws {
+        let kinds = SQLiteSchema.figureKinds()
+        for start in stride(from: 0, to: kinds.count, by: 500) {
+            var bindings = PostgresBindings()
+            var rows: [String] = []
+            for kind in kinds[start..<min(kinds.count, start + 500)] {
+                let base = bindings.count
+                rows.append("(" + (1...7).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
+                bindings.append(kind.figure)
+                bindings.append(kind.template)
+                bindings.append(kind.tableNo)
+                bindings.append(kind.tableName)
+                bindings.append(kind.rowLabel)
+                bindings.append(kind.columnLabel)
+                bindings.append(kind.position)
+            }
+            try db.execute(
+                PostgresQuery(
+                    unsafeSQL: """
+                        INSERT INTO figure_kind (figure, template, table_no, table_name, row_label, column_label, position)
+                        VALUES \(rows.joined(separator: ", ")) ON CONFLICT (figure, template) DO NOTHING
+                        """,
+                    binds: bindings
+                )
+            )
+        }
+    }
+}
+#endif

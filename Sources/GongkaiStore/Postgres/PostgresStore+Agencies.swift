@@ -1,0 +1,270 @@
+#if Postgres
+import Foundation
+import PostgresNIO
+
+extension PostgresStore {
+    /// The agency a printed name names: an alias, then the normalised name, then a stored agency with the same core
+    /// and compatible region segments. With `create`, a name that matches none becomes a new agency.
+    func resolveAgency(_ printed: String, create: Bool, _ db: PostgresSession.Transaction) throws -> Int64? {
+        let name = AgencyName(printed)
+        if create {
+            // Two ingests meeting variants of one new name make one agency, not two.
+            try db.execute("SELECT pg_advisory_xact_lock(2, hashtext(\(name.key)))")
+        }
+        if let id = try lookUpAgency(name, db) { return id }
+        guard create else { return nil }
+        let inserted = try db.one(
+            """
+            INSERT INTO agency (name, normalized_name, core_name, name_key, segments, region_code, listed, created_at)
+            VALUES (\(printed), \(name.normalized), \(name.core), \(name.key), \(name.segments.joined(separator: "/")),
+                \(try regionCode(for: name, db)), false, \(Self.now()))
+            ON CONFLICT (normalized_name) DO NOTHING
+            RETURNING id
+            """,
+            as: Int64.self
+        )
+        if let inserted { return inserted }
+        return try db.one("SELECT id FROM agency WHERE normalized_name = \(name.normalized)", as: Int64.self)
+    }
+
+    func lookUpAgency(_ name: AgencyName, _ db: PostgresSession.Transaction) throws -> Int64? {
+        if let id = try db.one(
+            "SELECT agency_id FROM agency_alias WHERE normalized_alias = \(name.normalized)",
+            as: Int64.self
+        ) {
+            return id
+        }
+        if let id = try db.one("SELECT id FROM agency WHERE normalized_name = \(name.normalized)", as: Int64.self) {
+            return id
+        }
+        let candidates = try db.rows(
+            PostgresQuery(
+                unsafeSQL: "SELECT \(AgencyRecord.postgresColumns) FROM agency a WHERE a.name_key = $1 ORDER BY a.id",
+                binds: bindings(name.key)
+            )
+        ).map(AgencyRecord.init(postgres:))
+        return candidates.first { name.isCompatible(with: AgencyName(stored: $0)) }?.id
+    }
+
+    func bindings(_ values: String...) -> PostgresBindings {
+        var bindings = PostgresBindings()
+        for value in values { bindings.append(value) }
+        return bindings
+    }
+
+    func agencyRecord(_ id: Int64, _ db: PostgresSession.Transaction) throws -> AgencyRecord? {
+        var binds = PostgresBindings()
+        binds.append(id)
+        return try db.rows(
+            PostgresQuery(unsafeSQL: "SELECT \(AgencyRecord.postgresColumns) FROM agency a WHERE a.id = $1", binds: binds)
+        ).first.map(AgencyRecord.init(postgres:))
+    }
+
+    func regionRecord(code: String, _ db: PostgresSession.Transaction) throws -> RegionRecord? {
+        try db.rows(
+            PostgresQuery(
+                unsafeSQL: "SELECT \(RegionRecord.postgresColumns) FROM region WHERE code = $1",
+                binds: bindings(code)
+            )
+        ).first.map(RegionRecord.init(postgres:))
+    }
+
+    func regions(normalizedName: String, _ db: PostgresSession.Transaction) throws -> [RegionRecord] {
+        try db.rows(
+            PostgresQuery(
+                unsafeSQL: "SELECT \(RegionRecord.postgresColumns) FROM region WHERE normalized_name = $1 ORDER BY code",
+                binds: bindings(normalizedName)
+            )
+        ).map(RegionRecord.init(postgres:))
+    }
+
+    /// The region whose name is the name's innermost segment, if exactly one fits (outer segments break ties).
+    func regionCode(for name: AgencyName, _ db: PostgresSession.Transaction) throws -> String? {
+        guard let innermost = name.segments.last else { return nil }
+        let regions = try regions(normalizedName: innermost, db)
+        if regions.count <= 1 { return regions.first?.code }
+        let outer = Set(name.segments.dropLast())
+        let fitting = try regions.filter { region in
+            let ancestors = try db.rows(
+                """
+                WITH RECURSIVE up(code, parent_code, normalized_name) AS (
+                    SELECT code, parent_code, normalized_name FROM region WHERE code = \(region.code)
+                    UNION SELECT r.code, r.parent_code, r.normalized_name FROM region r JOIN up ON r.code = up.parent_code
+                ) SELECT normalized_name FROM up
+                """
+            ).map { try $0.decode(String.self) }
+            return !outer.isEmpty && outer.isSubset(of: Set(ancestors))
+        }
+        return fitting.count == 1 ? fitting.first?.code : nil
+    }
+
+    public func agency(named name: String) throws -> AgencyRecord? {
+        try guarded {
+            try writer.transaction { db in
+                guard let id = try lookUpAgency(AgencyName(name), db) else { return nil }
+                return try agencyRecord(id, db)
+            }
+        }
+    }
+
+    public func searchAgencies(_ text: String) throws -> [AgencyRecord] {
+        let pattern = "%" + AgencyName.normalize(text).replacingAll("%", with: "").replacingAll("_", with: "") + "%"
+        return try guarded {
+            try writer.rows(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT \(AgencyRecord.postgresColumns) FROM agency a
+                        WHERE a.normalized_name LIKE $1 OR a.name LIKE $1
+                           OR a.id IN (SELECT agency_id FROM agency_alias WHERE normalized_alias LIKE $1)
+                        ORDER BY a.name COLLATE "C"
+                        """,
+                    binds: bindings(pattern)
+                )
+            ).map(AgencyRecord.init(postgres:))
+        }
+    }
+
+    public func addAlias(_ alias: String, for target: String) throws -> AliasResult {
+        try guarded {
+            try writer.transaction { db in
+                guard let targetID = try lookUpAgency(AgencyName(target), db),
+                    var agency = try agencyRecord(targetID, db)
+                else { throw StoreError.agencyNotFound(target) }
+                let name = AgencyName(alias)
+                var merged = 0
+                // An agency stored under exactly this name is the same body: move its reports over.
+                if let otherID = try db.one(
+                    "SELECT id FROM agency WHERE normalized_name = \(name.normalized) AND id <> \(targetID)",
+                    as: Int64.self
+                ) {
+                    for id in [targetID, otherID].sorted() { try lockAgency(id, db) }
+                    merged = try merge(otherID, into: targetID, db)
+                }
+                try db.execute(
+                    """
+                    INSERT INTO agency_alias (normalized_alias, alias, agency_id)
+                    VALUES (\(name.normalized), \(alias), \(targetID))
+                    ON CONFLICT (normalized_alias) DO UPDATE SET alias = excluded.alias, agency_id = excluded.agency_id
+                    """
+                )
+                agency = try agencyRecord(targetID, db) ?? agency
+                return AliasResult(agency: agency, mergedReports: merged)
+            }
+        }
+    }
+
+    /// Moves every report, alias and listing of one agency to another, renumbers the versions of each year in the
+    /// order they were stored (the latest is current), and recomputes the cross-year findings.
+    func merge(_ otherID: Int64, into targetID: Int64, _ db: PostgresSession.Transaction) throws -> Int {
+        let moved = try db.one("SELECT count(*) FROM report WHERE agency_id = \(otherID)", as: Int.self) ?? 0
+        try db.execute("UPDATE agency_alias SET agency_id = \(targetID) WHERE agency_id = \(otherID)")
+        try db.execute("UPDATE agency SET parent_id = \(targetID) WHERE parent_id = \(otherID)")
+        try db.execute(
+            """
+            UPDATE agency SET listed = listed OR (SELECT listed FROM agency WHERE id = \(otherID)),
+                region_code = coalesce(region_code, (SELECT region_code FROM agency WHERE id = \(otherID)))
+            WHERE id = \(targetID)
+            """
+        )
+        // Versions are renumbered past the unique constraints: first out of the way, then in order.
+        try db.execute(
+            """
+            UPDATE report SET status = 'superseded', version = version + 100000
+            WHERE agency_id IN (\(targetID), \(otherID))
+            """
+        )
+        try db.execute("UPDATE report SET agency_id = \(targetID) WHERE agency_id = \(otherID)")
+        let rows = try db.rows(
+            "SELECT id, year FROM report WHERE agency_id = \(targetID) ORDER BY year, ingested_at, id"
+        )
+        var versions: [Int: [Int64]] = [:]
+        for row in rows {
+            let (id, year) = try row.decode((Int64, Int).self)
+            versions[year, default: []].append(id)
+        }
+        for (_, ids) in versions {
+            for (index, id) in ids.enumerated() {
+                let status = index == ids.count - 1 ? "current" : "superseded"
+                try db.execute("UPDATE report SET version = \(index + 1), status = \(status) WHERE id = \(id)")
+            }
+        }
+        let otherName = try db.one("SELECT name FROM agency WHERE id = \(otherID)", as: String.self)
+        try db.execute("DELETE FROM agency WHERE id = \(otherID)")
+        if let otherName {
+            try db.execute(
+                """
+                INSERT INTO agency_alias (normalized_alias, alias, agency_id)
+                VALUES (\(AgencyName.normalize(otherName)), \(otherName), \(targetID))
+                ON CONFLICT DO NOTHING
+                """
+            )
+        }
+        for year in versions.keys.sorted() {
+            try recomputeCrossYear(agencyID: targetID, year: year, db)
+            try recomputeCrossYear(agencyID: targetID, year: year + 1, db)
+        }
+        return moved
+    }
+
+    public func importRegions(_ rows: [RegionRow]) throws -> RegionImportSummary {
+        try guarded {
+            try writer.transaction { db in
+                var regions = 0
+                var agencies = 0
+                try db.execute("SET CONSTRAINTS ALL DEFERRED")
+                for row in rows where !row.isAgency {
+                    try db.execute(
+                        """
+                        INSERT INTO region (code, name, normalized_name, parent_code, level)
+                        VALUES (\(row.code), \(row.name), \(AgencyName.normalize(row.name)), \(row.parent),
+                            \(row.level))
+                        ON CONFLICT (code) DO UPDATE SET name = excluded.name,
+                            normalized_name = excluded.normalized_name, parent_code = excluded.parent_code,
+                            level = excluded.level
+                        """
+                    )
+                    regions += 1
+                }
+                for row in rows where row.isAgency {
+                    guard let parent = row.parent, let region = try regionRecord(code: parent, db) else {
+                        throw StoreError.invalidRegionFile(
+                            line: 0,
+                            reason: "机关「\(row.name)」的上级地区「\(row.parent ?? "")」不存在"
+                        )
+                    }
+                    // A name without its region (「司法局」 under 西工区) is the region's agency of that name.
+                    let full = AgencyName(row.name).segments.isEmpty ? region.name + row.name : row.name
+                    guard let id = try resolveAgency(full, create: true, db) else { continue }
+                    try db.execute(
+                        "UPDATE agency SET region_code = \(region.code), listed = true, level = \(row.level) WHERE id = \(id)"
+                    )
+                    agencies += 1
+                }
+                // Agencies stored before the tree was known get their region now.
+                let unplaced = try db.rows(
+                    PostgresQuery(
+                        unsafeSQL: "SELECT \(AgencyRecord.postgresColumns) FROM agency a WHERE a.region_code IS NULL"
+                    )
+                ).map(AgencyRecord.init(postgres:))
+                for agency in unplaced {
+                    guard let id = agency.id, let code = try regionCode(for: AgencyName(stored: agency), db) else {
+                        continue
+                    }
+                    try db.execute("UPDATE agency SET region_code = \(code) WHERE id = \(id)")
+                }
+                return RegionImportSummary(regions: regions, agencies: agencies)
+            }
+        }
+    }
+
+    public func region(_ codeOrName: String) throws -> RegionRecord? {
+        try guarded {
+            try writer.transaction { db in
+                if let region = try regionRecord(code: codeOrName, db) { return region }
+                let named = try regions(normalizedName: AgencyName.normalize(codeOrName), db)
+                return named.count == 1 ? named.first : nil
+            }
+        }
+    }
+}
+#endif

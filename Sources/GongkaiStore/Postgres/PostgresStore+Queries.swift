@@ -1,0 +1,211 @@
+#if Postgres
+import PostgresNIO
+
+extension PostgresStore {
+    /// The codes of a region (`$1`) and every region below it.
+    static let regionsBelow = """
+        WITH RECURSIVE below(code) AS (
+            SELECT code FROM region WHERE code = $1
+            UNION SELECT r.code FROM region r JOIN below ON r.parent_code = below.code
+        )
+        """
+
+    public func counts() throws -> StoreCounts {
+        try guarded {
+            let row = try writer.rows(
+                """
+                SELECT (SELECT count(*) FROM agency), (SELECT count(*) FROM report),
+                    (SELECT count(*) FROM report WHERE status = 'current'), (SELECT count(*) FROM figure),
+                    (SELECT count(*) FROM finding), (SELECT count(*) FROM finding WHERE scope = 'cross-year'),
+                    (SELECT count(*) FROM failure), (SELECT count(*) FROM region)
+                """
+            ).first
+            guard let row else { return StoreCounts() }
+            let counts = try row.decode((Int, Int, Int, Int, Int, Int, Int, Int).self)
+            return StoreCounts(
+                agencies: counts.0,
+                reports: counts.1,
+                currentReports: counts.2,
+                figures: counts.3,
+                findings: counts.4,
+                crossYearFindings: counts.5,
+                failures: counts.6,
+                regions: counts.7
+            )
+        }
+    }
+
+    public func reports(agencyID: Int64, year: Int?, allVersions: Bool) throws -> [StoredReport] {
+        var binds = PostgresBindings()
+        binds.append(agencyID)
+        binds.append(year)
+        binds.append(allVersions)
+        return try guarded {
+            try writer.transaction { db in
+                try db.rows(
+                    PostgresQuery(
+                        unsafeSQL: """
+                            SELECT \(ReportRecord.postgresColumns) FROM report r
+                            WHERE r.agency_id = $1 AND ($2::integer IS NULL OR r.year = $2)
+                              AND ($3 OR r.status = 'current')
+                            ORDER BY r.year, r.version
+                            """,
+                        binds: binds
+                    )
+                ).map { try stored(try ReportRecord(postgres: $0), db) }
+            }
+        }
+    }
+
+    func regionCode(_ name: String?) throws -> String? {
+        try name.map { name in
+            guard let found = try self.region(name) else { throw StoreError.regionNotFound(name) }
+            return found.code
+        }
+    }
+
+    public func missing(year: Int, region: String?) throws -> [AgencyRecord] {
+        let code = try regionCode(region)
+        var binds = PostgresBindings()
+        binds.append(code)
+        binds.append(year)
+        return try guarded {
+            try writer.rows(
+                PostgresQuery(
+                    unsafeSQL: Self.regionsBelow + """
+                        SELECT \(AgencyRecord.postgresColumns) FROM agency a
+                        WHERE a.listed AND ($1::text IS NULL OR a.region_code IN (SELECT code FROM below))
+                          AND NOT EXISTS (SELECT 1 FROM report r WHERE r.agency_id = a.id AND r.year = $2)
+                        ORDER BY a.region_code COLLATE "C", a.name COLLATE "C"
+                        """,
+                    binds: binds
+                )
+            ).map(AgencyRecord.init(postgres:))
+        }
+    }
+
+    public func reports(underRegion code: String, year: Int) throws -> [StoredReport] {
+        var binds = PostgresBindings()
+        binds.append(code)
+        binds.append(year)
+        return try guarded {
+            try writer.transaction { db in
+                try db.rows(
+                    PostgresQuery(
+                        unsafeSQL: Self.regionsBelow + """
+                            SELECT \(ReportRecord.postgresColumns) FROM report r JOIN agency a ON a.id = r.agency_id
+                            WHERE r.year = $2 AND r.status = 'current' AND a.region_code IN (SELECT code FROM below)
+                            ORDER BY a.name COLLATE "C"
+                            """,
+                        binds: binds
+                    )
+                ).map { try stored(try ReportRecord(postgres: $0), db) }
+            }
+        }
+    }
+
+    public func forEachReport(_ filter: ReportFilter, _ body: (StoredReport) throws -> Void) throws {
+        let code = try regionCode(filter.region)
+        var binds = PostgresBindings()
+        binds.append(code)
+        binds.append(filter.year)
+        binds.append(filter.allVersions)
+        // The report ids first, then each report in turn: an export of the whole corpus never holds it all.
+        let ids: [Int64] = try guarded {
+            try writer.rows(
+                PostgresQuery(
+                    unsafeSQL: Self.regionsBelow + """
+                        SELECT r.id FROM report r JOIN agency a ON a.id = r.agency_id
+                        WHERE ($2::integer IS NULL OR r.year = $2) AND ($3 OR r.status = 'current')
+                          AND ($1::text IS NULL OR a.region_code IN (SELECT code FROM below))
+                        ORDER BY a.name COLLATE "C", a.id, r.year, r.version
+                        """,
+                    binds: binds
+                )
+            ).map { try $0.decode(Int64.self) }
+        }
+        var agencies: [Int64: AgencyRecord] = [:]
+        var regions: [String: RegionRecord?] = [:]
+        for id in ids {
+            let report: StoredReport? = try guarded {
+                try writer.transaction { db in
+                    var binds = PostgresBindings()
+                    binds.append(id)
+                    guard
+                        let row = try db.rows(
+                            PostgresQuery(
+                                unsafeSQL: "SELECT \(ReportRecord.postgresColumns) FROM report r WHERE r.id = $1",
+                                binds: binds
+                            )
+                        ).first
+                    else { return nil }
+                    return try stored(try ReportRecord(postgres: row), db, agencies: &agencies, regions: &regions)
+                }
+            }
+            if let report { try body(report) }
+        }
+    }
+
+    public func failures() throws -> [FailureRecord] {
+        try guarded {
+            try writer.rows(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT \(FailureRecord.postgresColumns) FROM failure ORDER BY source_path COLLATE "C"
+                        """
+                )
+            ).map(FailureRecord.init(postgres:))
+        }
+    }
+
+    func stored(_ record: ReportRecord, _ db: PostgresSession.Transaction) throws -> StoredReport {
+        var agencies: [Int64: AgencyRecord] = [:]
+        var regions: [String: RegionRecord?] = [:]
+        return try stored(record, db, agencies: &agencies, regions: &regions)
+    }
+
+    func stored(
+        _ record: ReportRecord,
+        _ db: PostgresSession.Transaction,
+        agencies: inout [Int64: AgencyRecord],
+        regions: inout [String: RegionRecord?]
+    ) throws -> StoredReport {
+        let reportID = record.id ?? 0
+        let agency: AgencyRecord
+        if let known = agencies[record.agencyID] {
+            agency = known
+        } else {
+            guard let fetched = try agencyRecord(record.agencyID, db) else { throw StoreError.damaged(path: location) }
+            agencies[record.agencyID] = fetched
+            agency = fetched
+        }
+        var region: RegionRecord?
+        if let code = agency.regionCode {
+            if let known = regions[code] {
+                region = known
+            } else {
+                region = try regionRecord(code: code, db)
+                regions[code] = region
+            }
+        }
+        var binds = PostgresBindings()
+        binds.append(reportID)
+        let findings = try db.rows(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT \(FindingRecord.postgresColumns) FROM finding WHERE report_id = $1
+                    ORDER BY scope COLLATE "C" DESC, id
+                    """,
+                binds: binds
+            )
+        ).map(FindingRecord.init(postgres:))
+        return StoredReport(
+            record: record,
+            agency: agency,
+            region: region,
+            figures: try figures(reportID: reportID, db),
+            findings: findings
+        )
+    }
+}
+#endif
