@@ -18,10 +18,36 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
         try SQLiteStore(path: StoreTesting.temporaryFolder().appendingPathComponent("gongkai.sqlite").path)
     }
 
-    static let all: [StoreBackend] = [.sqlite]
+    /// Every backend this build has and this run can reach.
+    static let all: [StoreBackend] = [.sqlite] + (postgres.map { [$0] } ?? [])
+
+    /// A new database on the server of `GONGKAI_TEST_POSTGRES_URL`, when the build has the Postgres trait.
+    static var postgres: StoreBackend? {
+        #if Postgres
+        guard let url = StoreTesting.postgresURL else { return nil }
+        return StoreBackend(name: "PostgreSQL") {
+            try PostgresStore(url: try StoreTesting.newPostgresDatabase(url))
+        }
+        #else
+        return nil
+        #endif
+    }
 }
 
 enum StoreTesting {
+    /// The server the PostgreSQL tests use (`postgres://postgres@127.0.0.1:54329/postgres`); scripts/test sets it.
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["GONGKAI_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    #if Postgres
+    /// A new empty database on the test server, and its URL.
+    static func newPostgresDatabase(_ url: String) throws -> String {
+        let name = "gongkai_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        return try PostgresStore.createDatabase(named: name, nextTo: url)
+    }
+    #endif
+
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -56,7 +56,10 @@ extension PostgresStore {
         var binds = PostgresBindings()
         binds.append(id)
         return try db.rows(
-            PostgresQuery(unsafeSQL: "SELECT \(AgencyRecord.postgresColumns) FROM agency a WHERE a.id = $1", binds: binds)
+            PostgresQuery(
+                unsafeSQL: "SELECT \(AgencyRecord.postgresColumns) FROM agency a WHERE a.id = $1",
+                binds: binds
+            )
         ).first.map(AgencyRecord.init(postgres:))
     }
 
@@ -72,7 +75,8 @@ extension PostgresStore {
     func regions(normalizedName: String, _ db: PostgresSession.Transaction) throws -> [RegionRecord] {
         try db.rows(
             PostgresQuery(
-                unsafeSQL: "SELECT \(RegionRecord.postgresColumns) FROM region WHERE normalized_name = $1 ORDER BY code",
+                unsafeSQL:
+                    "SELECT \(RegionRecord.postgresColumns) FROM region WHERE normalized_name = $1 ORDER BY code",
                 binds: bindings(normalizedName)
             )
         ).map(RegionRecord.init(postgres:))

@@ -30,9 +30,10 @@ extension PostgresStore {
                 } catch let error as PSQLError where error.sqlState?.hasPrefix("23") == true {
                     // Another ingest stored the same bytes first, or the report breaks a constraint: either way
                     // nothing of it was kept.
-                    let exists = try writer.rows(
-                        "SELECT 1 FROM report WHERE content_hash = \(submission.contentHash)"
-                    ).isEmpty == false
+                    let exists =
+                        try writer.rows(
+                            "SELECT 1 FROM report WHERE content_hash = \(submission.contentHash)"
+                        ).isEmpty == false
                     outcome = exists ? .duplicate : .unplaced(reason: error.serverInfo?[.message] ?? "\(error.code)")
                     try writer.transaction { try releaseClaim(submission.contentHash, $0) }
                 }
@@ -235,7 +236,9 @@ extension PostgresStore {
             )
             bindings.append(reportID)
             bindings.append(previous?.0)
-            bindings.append(previous == nil ? FindingRecord.Scope.report.rawValue : FindingRecord.Scope.crossYear.rawValue)
+            bindings.append(
+                previous == nil ? FindingRecord.Scope.report.rawValue : FindingRecord.Scope.crossYear.rawValue
+            )
             bindings.append(finding.code)
             bindings.append(finding.severity.rawValue)
             bindings.append(finding.table?.rawValue)

@@ -59,6 +59,22 @@ public final class PostgresStore: ReportStore, Sendable {
         claimer.close()
     }
 
+    /// Creates an empty database on the server a URL names and returns the URL of the new database.
+    public static func createDatabase(named name: String, nextTo url: String) throws(StoreError) -> String {
+        do {
+            let settings = try PostgresSettings(url: url)
+            let session = try PostgresSession(settings: settings)
+            defer { session.close() }
+            let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "") + "\""
+            try session.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(quoted)"))
+            var components = URLComponents(string: url)
+            components?.path = "/" + name
+            return components?.string ?? url
+        } catch {
+            throw Self.mapped(error, location: url)
+        }
+    }
+
     static func mapped(_ error: any Error, location: String) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? PSQLError {
