@@ -99,9 +99,9 @@ public struct RowSpec: Sendable, Hashable {
 /// One table of a template: its rows in printed order.
 public struct TableSpec: Sendable, Hashable {
     public var kind: TableKind
-    public var rows: [RowSpec]
+    public var rows: [RowSpec] { didSet { updateRowIndex() } }
     /// Rows real reports print instead of some template rows (see ``RowSpec/isVariant``).
-    public var variantRows: [RowSpec]
+    public var variantRows: [RowSpec] { didSet { updateRowIndex() } }
     /// Rows that `variantRows` stand in for, by key.
     public var replacedByVariant: [String: [String]]
 
@@ -115,10 +115,31 @@ public struct TableSpec: Sendable, Hashable {
         self.rows = rows
         self.variantRows = variantRows
         self.replacedByVariant = replacedByVariant
+        updateRowIndex()
     }
 
     public func row(_ key: String) -> RowSpec? {
-        rows.first { $0.key == key } ?? variantRows.first { $0.key == key }
+        rowIndex[key].map { $0.isVariant ? variantRows[$0.index] : rows[$0.index] }
+    }
+
+    /// Where `row(_:)` finds a key.
+    private struct RowPosition: Sendable, Hashable {
+        var index: Int
+        var isVariant: Bool
+    }
+
+    /// The first row with each key, else the first variant row: made when the rows are set, not on every lookup.
+    private var rowIndex: [String: RowPosition] = [:]
+
+    private mutating func updateRowIndex() {
+        var index: [String: RowPosition] = [:]
+        for (position, row) in variantRows.enumerated().reversed() {
+            index[row.key] = RowPosition(index: position, isVariant: true)
+        }
+        for (position, row) in rows.enumerated().reversed() {
+            index[row.key] = RowPosition(index: position, isVariant: false)
+        }
+        rowIndex = index
     }
 }
 
