@@ -146,12 +146,15 @@ public struct DocumentBuilder: Sendable {
 }
 
 extension StringProtocol {
+    // Most texts hold neither tabs nor line breaks: they are taken as they are.
     fileprivate var replacingTabs: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\t" ? " " : $0 }))
+        guard utf8.contains(UInt8(ascii: "\t")) else { return String(self) }
+        return ScalarText.map(self) { $0 == "\t" ? " " : $0 }
     }
 
     fileprivate var replacingLineBreaks: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return String(self) }
+        return ScalarText.map(self) { $0 == "\n" || $0 == "\r" ? " " : $0 }
     }
 
     fileprivate var trimmingSpaces: String {
