@@ -113,7 +113,7 @@ public enum TextExtractor {
     {
         let rawText = String(raw)
         TextNormalizer.map(rawText, into: &mapped)
-        let text = mapped.text
+        let text = mapped.isUnchanged ? rawText : mapped.text
         let scalars = mapped.scalars
         var blank = true
         var hasTab = false

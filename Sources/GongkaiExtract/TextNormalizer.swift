@@ -11,6 +11,8 @@ public enum TextNormalizer {
         public var columns: [Int]
         /// The column just past the end of the line.
         public var endColumn: Int
+        /// Whether normalising left every scalar as it was, so that `text` is the line itself.
+        public var isUnchanged = true
 
         public var text: String { ScalarText.string(scalars) }
     }
@@ -29,14 +31,19 @@ public enum TextNormalizer {
         mapped.scalars.reserveCapacity(line.utf8.count)
         mapped.columns.reserveCapacity(line.utf8.count)
         var column = 0
+        var isUnchanged = true
         for scalar in line.unicodeScalars {
             column += 1
             if let normal = normalize(scalar) {
                 mapped.scalars.append(normal)
                 mapped.columns.append(column)
+                if normal != scalar { isUnchanged = false }
+            } else {
+                isUnchanged = false
             }
         }
         mapped.endColumn = column + 1
+        mapped.isUnchanged = isUnchanged
     }
 
     /// The normalised form of a whole string (no column map).
