@@ -25,8 +25,15 @@ extension StringProtocol {
     }
 }
 
-/// Byte search behind `includes`.
+/// Byte search behind `includes`, `begins` and `ends`.
 public enum TextSearch {
+    /// Whether the two buffers hold the same bytes.
+    public static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let start = a.baseAddress, let other = b.baseAddress else { return true }
+        return memcmp(start, other, a.count) == 0
+    }
+
     public static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let patternStart = pattern.baseAddress, !pattern.isEmpty else { return true }
         guard let haystackStart = haystack.baseAddress, haystack.count >= pattern.count else { return false }
@@ -48,12 +55,24 @@ extension StringProtocol {
     /// Whether the text begins with `prefix`, compared as UTF-8 bytes (see ``includes(_:)``).
     @inlinable
     public func begins(with prefix: some StringProtocol) -> Bool {
-        utf8.starts(with: prefix.utf8)
+        let found = utf8.withContiguousStorageIfAvailable { text in
+            prefix.utf8.withContiguousStorageIfAvailable { prefix in
+                TextSearch.same(prefix, UnsafeBufferPointer(rebasing: text.prefix(prefix.count)))
+            }
+        }
+        if let found, let found { return found }
+        return utf8.starts(with: prefix.utf8)
     }
 
     /// Whether the text ends with `suffix`, compared as UTF-8 bytes (see ``includes(_:)``).
     @inlinable
     public func ends(with suffix: some StringProtocol) -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { text in
+            suffix.utf8.withContiguousStorageIfAvailable { suffix in
+                TextSearch.same(suffix, UnsafeBufferPointer(rebasing: text.suffix(suffix.count)))
+            }
+        }
+        if let found, let found { return found }
         let count = suffix.utf8.count
         return utf8.count >= count && utf8.suffix(count).elementsEqual(suffix.utf8)
     }
