@@ -1,3 +1,6 @@
+import Foundation
+public import GongkaiModel
+
 /// One table cell of a stored report (long form).
 public struct FigureRecord: Codable, Hashable, Sendable {
     /// Whether the cell holds a number.
@@ -22,4 +25,20 @@ public struct FigureRecord: Codable, Hashable, Sendable {
     public var endCol: Int?
     /// Other parts of the location (table, row, cell, page, box) as JSON, when the source has them.
     public var place: String?
+}
+
+extension FigureRecord.State {
+    /// The value a stored cell holds: its state, and for a number its text read as the column's kind asks (万元
+    /// amounts as decimals, counts as integers).
+    public func value(_ text: String?, kind: ValueKind) -> CellValue {
+        switch self {
+        case .value:
+            if kind == .amount, let amount = Decimal(string: text ?? "", locale: nil) { return .decimal(amount) }
+            if let count = Int(text ?? "") { return .integer(count) }
+            if let amount = Decimal(string: text ?? "", locale: nil) { return .decimal(amount) }
+            return .unknown
+        case .blank: return .blank
+        case .unknown: return .unknown
+        }
+    }
 }

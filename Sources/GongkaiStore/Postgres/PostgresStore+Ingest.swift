@@ -310,21 +310,7 @@ extension PostgresStore {
                 (Int64, String?, String, String?, Int?, Int?, Int?).self
             )
             guard let kind = kinds[kindID] else { continue }
-            let value: CellValue
-            switch state {
-            case "value":
-                if kind.kind == .amount, let amount = Decimal(string: text ?? "", locale: nil) {
-                    value = .decimal(amount)
-                } else if let count = Int(text ?? "") {
-                    value = .integer(count)
-                } else if let amount = Decimal(string: text ?? "", locale: nil) {
-                    value = .decimal(amount)
-                } else {
-                    value = .unknown
-                }
-            case "blank": value = .blank
-            default: value = .unknown
-            }
+            let value = (FigureRecord.State(rawValue: state) ?? .unknown).value(text, kind: kind.kind)
             let location = line.map { SourceLocation(line: $0, column: col, endLine: $0, endColumn: endCol) }
             figures[kind.id] = Figure(id: kind.id, value: value, printed: printed ?? value.text, location: location)
         }

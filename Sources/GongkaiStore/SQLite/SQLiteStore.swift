@@ -380,21 +380,7 @@ public final class SQLiteStore: ReportStore, Sendable {
             guard let kind = kinds[kindID] else { continue }
             let text: String? = row["value"]
             let state: String = row["state"]
-            let value: CellValue
-            switch state {
-            case "value":
-                if kind.kind == .amount, let amount = Decimal(string: text ?? "", locale: nil) {
-                    value = .decimal(amount)
-                } else if let count = Int(text ?? "") {
-                    value = .integer(count)
-                } else if let amount = Decimal(string: text ?? "", locale: nil) {
-                    value = .decimal(amount)
-                } else {
-                    value = .unknown
-                }
-            case "blank": value = .blank
-            default: value = .unknown
-            }
+            let value = (FigureRecord.State(rawValue: state) ?? .unknown).value(text, kind: kind.kind)
             let printed: String? = row["printed"]
             let line: Int? = row["line"]
             let location = line.map {
