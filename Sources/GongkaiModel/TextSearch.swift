@@ -37,15 +37,16 @@ public enum TextSearch {
     public static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let patternStart = pattern.baseAddress, !pattern.isEmpty else { return true }
         guard let haystackStart = haystack.baseAddress, haystack.count >= pattern.count else { return false }
-        let first = Int32(pattern[0])
+        // Candidates are found by the pattern's last byte: in Chinese text a first byte (0xE4…0xE9) starts nearly
+        // every character, while a given continuation byte is rare.
+        let lastByte = Int32(pattern[pattern.count - 1])
         let rest = pattern.count - 1
-        var offset = 0
-        let last = haystack.count - pattern.count
-        while offset <= last {
-            guard let hit = memchr(haystackStart + offset, first, last - offset + 1) else { return false }
-            let position = haystackStart.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if rest == 0 || memcmp(haystackStart + position + 1, patternStart + 1, rest) == 0 { return true }
-            offset = position + 1
+        var offset = rest
+        while offset < haystack.count {
+            guard let hit = memchr(haystackStart + offset, lastByte, haystack.count - offset) else { return false }
+            let end = haystackStart.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if rest == 0 || memcmp(haystackStart + end - rest, patternStart, rest) == 0 { return true }
+            offset = end + 1
         }
         return false
     }
