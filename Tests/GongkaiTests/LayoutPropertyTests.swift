@@ -4,6 +4,8 @@ import GongkaiModel
 import GongkaiRead
 import Testing
 
+@testable import GongkaiCorpus
+
 /// Property tests: reports written from random valid figure sets, in each layout real reports arrive in, read back to
 /// the figures they were written from.
 @Suite("Layout property tests")

@@ -5,6 +5,8 @@ import GongkaiRead
 import GongkaiWrite
 import Testing
 
+@testable import GongkaiCorpus
+
 /// Reports rendered by Gongkai and read back by Gongkai's own readers give the same figures and the same text.
 @Suite("Render and read back")
 struct RenderRoundTripTests {

@@ -1,10 +1,11 @@
 import Foundation
 import GongkaiCheck
-import GongkaiCorpus
 import GongkaiModel
 import GongkaiRead
 import GongkaiStore
 import Testing
+
+@testable import GongkaiCorpus
 
 /// A corpus backend under test: how to make an empty store. Every contract test runs unchanged on each.
 struct StoreBackend: Sendable, CustomTestStringConvertible {

@@ -6,6 +6,8 @@ import GongkaiWrite
 import Testing
 import ZIPFoundation
 
+@testable import GongkaiCorpus
+
 /// The clerk's side: data files, filled totals, the Word file's structure, and the `new` and `render` commands.
 @Suite("Writing reports")
 struct WriteTests {

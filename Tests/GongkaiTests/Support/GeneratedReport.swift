@@ -2,6 +2,8 @@ import Foundation
 import GongkaiModel
 import GongkaiRead
 
+@testable import GongkaiCorpus
+
 /// One case of a property test: the seed it was generated from, the figures, and the report text written for them.
 struct GeneratedReport {
     static let agencies = [
