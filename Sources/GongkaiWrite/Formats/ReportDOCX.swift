@@ -178,22 +178,7 @@ public enum ReportDOCX {
         return xml + "</w:p></w:tc>"
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default:
-                // Control characters are not allowed in XML 1.0.
-                if scalar.value < 0x20, scalar != "\t" { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { MarkupText.escape(text) }
 
     static func coreProperties(title: String) -> String {
         """
