@@ -42,3 +42,18 @@ extension FigureRecord.State {
         }
     }
 }
+
+extension FigureRecord {
+    /// How a figure is stored: its state, the number as text (for a value only), and the printed text only where it
+    /// differs from that number.
+    public static func stored(_ figure: Figure) -> (state: State, value: String?, printed: String?) {
+        let state: State
+        switch figure.value {
+        case .integer, .decimal: state = .value
+        case .blank: state = .blank
+        case .unknown: state = .unknown
+        }
+        let value = state == .value ? figure.value.text : nil
+        return (state, value, figure.printed == figure.value.text ? nil : figure.printed)
+    }
+}

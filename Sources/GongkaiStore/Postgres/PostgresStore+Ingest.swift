@@ -139,14 +139,7 @@ extension PostgresStore {
         var bindings = PostgresBindings(capacity: report.figures.count * 9)
         for figure in report.figures.values {
             let kindID = try kindID(figure.id, template: template, db)
-            let state: FigureRecord.State
-            switch figure.value {
-            case .integer, .decimal: state = .value
-            case .blank: state = .blank
-            case .unknown: state = .unknown
-            }
-            let value: String? = state == .value ? figure.value.text : nil
-            let printed: String? = figure.printed == figure.value.text ? nil : figure.printed
+            let (state, value, printed) = FigureRecord.stored(figure)
             let location = figure.location
             let base = bindings.count
             rows.append(

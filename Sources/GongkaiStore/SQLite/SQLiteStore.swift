@@ -235,14 +235,7 @@ public final class SQLiteStore: ReportStore, Sendable {
         )
         for figure in report.figures.values {
             let kindID = try kindID(figure.id, template: template, db)
-            let state: FigureRecord.State
-            switch figure.value {
-            case .integer, .decimal: state = .value
-            case .blank: state = .blank
-            case .unknown: state = .unknown
-            }
-            let value: String? = state == .value ? figure.value.text : nil
-            let printed: String? = figure.printed == figure.value.text ? nil : figure.printed
+            let (state, value, printed) = FigureRecord.stored(figure)
             let location = figure.location
             try statement.execute(arguments: [
                 reportID, kindID, value, state.rawValue, printed, location?.line, location?.column,
