@@ -88,7 +88,7 @@ struct ApplicationsTableReader {
             captures: captures,
             headerTexts: headerTexts,
             location: location,
-            rowCheck: Self.rowTotalHolds,
+            rowTotals: NationalTemplates.applicantColumns.count,
             tableCheck: { Self.tableArithmeticHolds($0, template: template) }
         )
     }
@@ -169,11 +169,6 @@ struct ApplicationsTableReader {
         let bound = LabelKey.similarityBound(printed.length, name.length)
         if bound < floor { return 0 }
         return LabelKey.similarity(printed.key, name.key)
-    }
-
-    /// R2 on a (partial) split of one row: 总计 equals the sum of the six applicant columns.
-    static func rowTotalHolds(_ values: [Int]) -> Bool {
-        values.count < 7 || values[6] == values[0..<6].reduce(0, +)
     }
 
     /// R1 and R3 over whole rows: values by row key; rows not present are skipped.

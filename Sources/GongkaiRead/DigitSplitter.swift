@@ -67,4 +67,91 @@ enum DigitSplitter {
         search(run: 0, position: 0, remaining: count)
         return overflow ? nil : results
     }
+
+    /// All splits in which every group of `groupSize` values ends in the sum of the others (a row total: 表三's
+    /// 总计, 表四's three 总计), or nil when there are more than `limit`. The same splits, in the same order, as
+    /// ``splits(_:fixed:count:limit:accept:)`` with that rule as `accept`, found far faster: the digits are cut from
+    /// the right, so each group's total is known before its parts, and a part larger than what is left of the
+    /// total ends the search along that path. A row of nineteen run-together digits has 18,564 ways to make seven
+    /// values; this visits a few dozen.
+    static func splits(
+        _ runs: [String],
+        fixed: [Bool]? = nil,
+        count: Int,
+        limit: Int = resultLimit,
+        groupSize: Int
+    ) -> [[Int]]? {
+        precondition(groupSize >= 2 && count % groupSize == 0, "the values must fall into whole groups")
+        let fixed = fixed ?? Array(repeating: false, count: runs.count)
+        let digits = runs.map { run in run.utf8.map { Int($0) - 48 } }
+        let total = digits.reduce(0) { $0 + $1.count }
+        guard count >= runs.count, total >= count else { return [] }
+        // Digits in the runs before each run.
+        var before: [Int] = []
+        var sum = 0
+        for run in digits {
+            before.append(sum)
+            sum += run.count
+        }
+        var found: [(lengths: [Int], values: [Int])] = []
+        // Values and their lengths, right to left.
+        var values: [Int] = []
+        var lengths: [Int] = []
+        values.reserveCapacity(count)
+        lengths.reserveCapacity(count)
+        var overflow = false
+        var steps = 0
+
+        // Cut a value ending at `end` in run `run`; `budget` is what the group's parts still have to add up to.
+        func search(run: Int, end: Int, budget: Int) {
+            if overflow { return }
+            steps += 1
+            if steps > 2_000_000 {
+                overflow = true
+                return
+            }
+            let remaining = count - values.count
+            // Every run still to cut yields at least one value, and every value takes at least one digit.
+            if remaining < run + 1 || remaining > end + before[run] { return }
+            let position = remaining - 1  // of this value, from the left
+            let isTotal = position % groupSize == groupSize - 1
+            let closesGroup = position % groupSize == 0
+            let current = digits[run]
+            let shortest = fixed[run] ? end : 1
+            let longest = min(end, 15)
+            guard longest >= 1, shortest <= longest, !fixed[run] || end == current.count else { return }
+            var value = 0
+            var scale = 1
+            for length in 1...longest {
+                let digit = current[end - length]
+                value += digit * scale
+                scale *= 10
+                if !isTotal && value > budget { return }
+                if length < shortest || (digit == 0 && length > 1) { continue }
+                if closesGroup && value != budget { continue }
+                values.append(value)
+                lengths.append(length)
+                let next = isTotal ? value : budget - value
+                if length == end {
+                    if run == 0 {
+                        if values.count == count {
+                            found.append((lengths.reversed(), values.reversed()))
+                            if found.count > limit { overflow = true }
+                        }
+                    } else {
+                        search(run: run - 1, end: digits[run - 1].count, budget: next)
+                    }
+                } else {
+                    search(run: run, end: end - length, budget: next)
+                }
+                values.removeLast()
+                lengths.removeLast()
+                if overflow { return }
+            }
+        }
+        search(run: digits.count - 1, end: digits[digits.count - 1].count, budget: 0)
+        if overflow { return nil }
+        found.sort { $0.lengths.lexicographicallyPrecedes($1.lengths) }
+        return found.map(\.values)
+    }
 }

@@ -14,10 +14,7 @@ struct LitigationTableReader {
         // The whole table as one row of fifteen cells, then cut into its three groups.
         let wide = RowSpec(table: .four, key: "all", name: "", columns: columns)
         let capture = RowCapture(row: wide, printedLabel: "", labelLocation: dataLocation, values: values)
-        let outcome = RowOutcome.resolve(capture) { partial in
-            partial.count % groupSize != 0
-                || partial[(partial.count - groupSize)..<(partial.count - 1)].reduce(0, +) == partial[partial.count - 1]
-        }
+        let outcome = RowOutcome.resolve(capture, totals: groupSize)
         var figures: [Figure] = []
         var states: [PrintedRow.State] = Array(repeating: .complete, count: rows.count)
         switch outcome {

@@ -69,7 +69,7 @@ struct ProactiveTableReader {
             captures: captures,
             headerTexts: headers,
             location: location,
-            rowCheck: { _ in true },
+            rowTotals: nil,
             tableCheck: { _ in true }
         )
     }

@@ -19,8 +19,9 @@ enum RowOutcome {
     /// Nothing could be assigned to columns; the state says why.
     case unassigned(PrintedRow.State)
 
-    /// Resolves a capture. `accept` is the row's own arithmetic, applied to partial digit splits.
-    static func resolve(_ capture: RowCapture, accept: ([Int]) -> Bool = { _ in true }) -> RowOutcome {
+    /// Resolves a capture. With `totals`, the row's values fall into groups of that many, each ending in the sum of
+    /// the others (its 总计), and only digit splits that keep every group's sum are taken.
+    static func resolve(_ capture: RowCapture, totals: Int? = nil) -> RowOutcome {
         let columns = capture.row.columns
         if capture.values.allSatisfy({ $0.text.isEmpty }) { return .unassigned(.blank) }
         // Cells printed empty in a table's grid are values when the row has exactly one cell per column; otherwise
@@ -45,7 +46,13 @@ enum RowOutcome {
             let fixed = tokens.map { $0.kind == .value && !loneRun }
             let digits = tokens.map(\.text).joined(separator: " ")
             let runs = tokens.map(\.text)
-            guard let candidates = DigitSplitter.splits(runs, fixed: fixed, count: columns.count, accept: accept) else {
+            let found =
+                if let totals, totals >= 2, columns.count % totals == 0 {
+                    DigitSplitter.splits(runs, fixed: fixed, count: columns.count, groupSize: totals)
+                } else {
+                    DigitSplitter.splits(runs, fixed: fixed, count: columns.count, accept: { _ in true })
+                }
+            guard let candidates = found else {
                 return .unassigned(.ambiguousDigits(digits: digits, solutions: DigitSplitter.resultLimit))
             }
             if candidates.count == 1, let only = candidates.first {

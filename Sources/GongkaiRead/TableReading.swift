@@ -15,7 +15,7 @@ struct TableReading {
         captures: [RowCapture],
         headerTexts: [String],
         location: SourceLocation? = nil,
-        rowCheck: ([Int]) -> Bool,
+        rowTotals: Int?,
         tableCheck: ([String: [Int]]) -> Bool
     ) -> TableReading {
         var printedRows: [PrintedRow] = []
@@ -26,7 +26,7 @@ struct TableReading {
         var ambiguous: [(capture: RowCapture, candidates: [[Int]], digits: String)] = []
 
         for capture in captures {
-            switch RowOutcome.resolve(capture, accept: rowCheck) {
+            switch RowOutcome.resolve(capture, totals: rowTotals) {
             case .values(let rowFigures):
                 figures += rowFigures
                 printedRows.append(printed(capture, .complete))

@@ -1,8 +1,10 @@
 import Foundation
 import GongkaiCheck
 import GongkaiModel
-import GongkaiRead
 import Testing
+
+@testable import GongkaiCorpus
+@testable import GongkaiRead
 
 /// Flattened text where adjacent cells run together: split by the table's arithmetic when exactly one split fits.
 @Suite("Run-together digits")
@@ -76,5 +78,52 @@ struct DigitSplittingTests {
         #expect(report[FigureID("t4.review.corrected")] == .integer(1))
         #expect(report[FigureID("t4.review.total")] == .integer(2))
         #expect(report[FigureID("t4.suit_after_review.total")] == .integer(0))
+    }
+
+    @Test("cutting from the right finds exactly the splits a full search under the row totals finds, in its order")
+    func groupedSearchAgreesWithFullSearch() {
+        var rng = SplitMix64(seed: 0xD161_7500)
+        var ambiguousRows = 0
+        var gaveUp = 0
+        for trial in 0..<600 {
+            let groupSize = trial % 3 == 0 ? 5 : 7
+            let count = groupSize == 5 ? 15 : 7
+            // Values that keep every group's total, or (one trial in four) random values that may not.
+            var values: [Int] = []
+            for _ in 0..<(count / groupSize) {
+                let scale = rng.pick([2, 10, 100, 2_000])
+                let parts = (0..<(groupSize - 1)).map { _ in rng.chance(40) ? 0 : rng.int(in: 0...scale) }
+                values += parts + [trial % 4 == 3 ? rng.int(in: 0...scale * 4) : parts.reduce(0, +)]
+            }
+            // Printed with a space between some neighbours, glued elsewhere; a lone value is a fixed run.
+            var runs: [String] = []
+            var fixed: [Bool] = []
+            var run: [String] = []
+            for (index, value) in values.enumerated() {
+                run.append(String(value))
+                if index == values.count - 1 || rng.chance(25) {
+                    runs.append(run.joined())
+                    fixed.append(run.count == 1 && rng.chance(50))
+                    run = []
+                }
+            }
+            let rule = { (partial: [Int]) in
+                partial.count % groupSize != 0
+                    || partial[(partial.count - groupSize)..<(partial.count - 1)].reduce(0, +) == partial.last
+            }
+            let full = DigitSplitter.splits(runs, fixed: fixed, count: count, accept: rule)
+            let grouped = DigitSplitter.splits(runs, fixed: fixed, count: count, groupSize: groupSize)
+            // The full search gives up after two million steps; the comparison needs its answer.
+            guard let full else {
+                gaveUp += 1
+                continue
+            }
+            #expect(grouped == full, "runs \(runs), fixed \(fixed)")
+            if trial % 4 != 3 { #expect(full.contains(values), "runs \(runs): the printed values are a split") }
+            if full.count > 1 { ambiguousRows += 1 }
+        }
+        // The cases include rows that split several ways, where the order matters.
+        #expect(ambiguousRows > 20)
+        #expect(gaveUp < 60)
     }
 }

@@ -182,40 +182,53 @@ public final class SQLiteStore: ReportStore, Sendable {
             sql: "UPDATE report SET status = 'superseded' WHERE agency_id = ? AND year = ? AND status = 'current'",
             arguments: [agencyID, year]
         )
-        var record = ReportRecord(
-            id: nil,
-            agencyID: agencyID,
-            year: year,
-            version: version + 1,
-            status: .current,
-            template: report.template?.rawValue,
-            contentHash: submission.contentHash,
-            sourcePath: submission.path,
-            sourceFormat: report.source.format.rawValue,
-            encoding: report.source.encoding,
-            title: report.title,
-            printedAgency: printedAgency,
-            publicationDate: report.publicationDate?.description,
-            errors: submission.findings.filter { $0.severity == .error }.count,
-            warnings: submission.findings.filter { $0.severity == .warning }.count,
-            notices: submission.findings.filter { $0.severity == .notice }.count,
-            ingestedAt: timestamp
+        let findings = submission.findings
+        try SQLiteInsert(
+            """
+            INSERT INTO report (agency_id, year, version, status, template, content_hash, source_path,
+                source_format, encoding, title, printed_agency, publication_date, errors, warnings, notices,
+                ingested_at)
+            VALUES (?, ?, ?, 'current', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            db
+        ).run(
+            .integer(agencyID),
+            .integer(year),
+            .integer(version + 1),
+            .text(report.template?.rawValue),
+            .text(submission.contentHash),
+            .text(submission.path),
+            .text(report.source.format.rawValue),
+            .text(report.source.encoding),
+            .text(report.title),
+            .text(printedAgency),
+            .text(report.publicationDate?.description),
+            .integer(findings.count { $0.severity == .error }),
+            .integer(findings.count { $0.severity == .warning }),
+            .integer(findings.count { $0.severity == .notice }),
+            .text(timestamp)
         )
-        try record.insert(db)
-        let reportID = record.id ?? db.lastInsertedRowID
+        let reportID = db.lastInsertedRowID
         try insertFigures(report, reportID: reportID, db)
-        for (index, section) in report.sections.enumerated() {
-            try SectionRecord(
-                reportID: reportID,
-                position: index + 1,
-                kind: section.kind.rawValue,
-                printedNumber: section.printedNumber,
-                title: section.title,
-                text: section.text,
-                line: section.location?.line
-            ).insert(db)
+        let section = try SQLiteInsert(
+            """
+            INSERT INTO section (report_id, position, kind, printed_number, title, text, line)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            db
+        )
+        for (index, part) in report.sections.enumerated() {
+            try section.run(
+                .integer(reportID),
+                .integer(index + 1),
+                .text(part.kind.rawValue),
+                .integer(part.printedNumber),
+                .text(part.title),
+                .text(part.text),
+                .integer(part.location?.line)
+            )
         }
-        for finding in submission.findings {
+        for finding in findings {
             try insertFinding(finding, reportID: reportID, previous: nil, db)
         }
         let side = CrossYearRules.Side(year: year, template: report.template, figures: report.figures)
@@ -227,20 +240,34 @@ public final class SQLiteStore: ReportStore, Sendable {
 
     func insertFigures(_ report: AnnualReport, reportID: Int64, _ db: Database) throws {
         let template = (report.template ?? .v2021).rawValue
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO figure (report_id, kind_id, value, state, printed, line, col, end_col, place)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
+        let statement = try SQLiteInsert(
+            """
+            INSERT INTO figure (report_id, kind_id, value, state, printed, line, col, end_col, place)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            db
         )
+        // In key order, so that each row goes at the end of the table's B-tree.
+        var rows: [(kind: Int64, figure: Figure)] = []
+        rows.reserveCapacity(report.figures.count)
         for figure in report.figures.values {
-            let kindID = try kindID(figure.id, template: template, db)
+            rows.append((try kindID(figure.id, template: template, db), figure))
+        }
+        rows.sort { $0.kind < $1.kind }
+        for (kindID, figure) in rows {
             let (state, value, printed) = FigureRecord.stored(figure)
             let location = figure.location
-            try statement.execute(arguments: [
-                reportID, kindID, value, state.rawValue, printed, location?.line, location?.column,
-                location?.endColumn, location.flatMap(Self.place),
-            ])
+            try statement.run(
+                .integer(reportID),
+                .integer(kindID),
+                .text(value),
+                .text(state.rawValue),
+                .text(printed),
+                .integer(location?.line),
+                .integer(location?.column),
+                .integer(location?.endColumn),
+                .text(location.flatMap(Self.place))
+            )
         }
     }
 
@@ -283,20 +310,25 @@ public final class SQLiteStore: ReportStore, Sendable {
     {
         var cells = finding.figures.map { Self.figureJSON($0, previous: false) }
         if let previous { cells += previous.1.map { Self.figureJSON($0, previous: true) } }
-        var record = FindingRecord(
-            id: nil,
-            reportID: reportID,
-            previousReportID: previous?.0,
-            scope: previous == nil ? .report : .crossYear,
-            code: finding.code,
-            severity: finding.severity.rawValue,
-            tableNo: finding.table?.rawValue,
-            figures: "[" + cells.joined(separator: ",") + "]",
-            message: finding.message,
-            line: finding.location?.line,
-            col: finding.location?.column
+        try SQLiteInsert(
+            """
+            INSERT INTO finding (report_id, previous_report_id, scope, code, severity, table_no, figures, message,
+                line, col)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            db
+        ).run(
+            .integer(reportID),
+            previous.map { .integer($0.0) } ?? .null,
+            .text((previous == nil ? FindingRecord.Scope.report : .crossYear).rawValue),
+            .text(finding.code),
+            .text(finding.severity.rawValue),
+            .integer(finding.table?.rawValue),
+            .text("[" + cells.joined(separator: ",") + "]"),
+            .text(finding.message),
+            .integer(finding.location?.line),
+            .integer(finding.location?.column)
         )
-        try record.insert(db)
     }
 
     static func figureJSON(_ ref: Finding.FigureRef, previous: Bool) -> String {

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import GongkaiModel
+import Testing
+
+@testable import GongkaiStore
+
+/// A corpus written by an earlier schema opens, is brought up to date, and keeps every row.
+@Suite("SQLite schema migrations")
+struct StoreMigrationTests {
+    @Test("a corpus in the first schema keeps its reports, figures and findings through every later migration")
+    func firstSchemaUpgrades() throws {
+        let path = try StoreTesting.temporaryFolder().appendingPathComponent("gongkai.sqlite").path
+        // The corpus as the first release left it: its migrations only, then a report written through them.
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try SQLiteSchema.migrator.migrate(queue, upTo: "v1 figure_long view")
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO agency (id, name, normalized_name, core_name, name_key, segments, created_at)
+                        VALUES (1, '漳州市司法局', '漳州市司法局', '司法局', '司法局', '漳州市', '2026-01-01T00:00:00Z');
+                        INSERT INTO report (id, agency_id, year, version, status, template, content_hash, source_path,
+                            source_format, printed_agency, errors, warnings, notices, ingested_at)
+                        VALUES (7, 1, 2023, 1, 'current', '2021', ?, 'a.txt', 'text', '漳州市司法局', 1, 0, 0,
+                            '2026-01-01T00:00:00Z');
+                        INSERT INTO figure (report_id, kind_id, value, state, printed, line, col, end_col, place)
+                        SELECT 7, id, 12, 'value', NULL, 20, 5, 7, NULL FROM figure_kind
+                        WHERE template = '2021' AND figure = 't3.received.natural';
+                        INSERT INTO figure (report_id, kind_id, value, state, printed, line, col, end_col, place)
+                        SELECT 7, id, NULL, 'blank', '/', 21, 5, 6, '{"page":2}' FROM figure_kind
+                        WHERE template = '2021' AND figure = 't3.received.total';
+                        INSERT INTO finding (report_id, scope, code, severity, table_no, figures, message, line, col)
+                        VALUES (7, 'report', 'R5', 'error', 3, '[]', '表三有空白单元格。', 21, 5);
+                        """,
+                    arguments: [String(repeating: "a", count: 64)]
+                )
+            }
+        }
+
+        let store = try SQLiteStore(path: path)
+        let stored = try #require(try store.reports(agencyID: 1, year: 2023, allVersions: false).first)
+        #expect(stored.record.id == 7)
+        #expect(stored.figures[FigureID("t3.received.natural")]?.value == .integer(12))
+        #expect(stored.figures[FigureID("t3.received.natural")]?.location?.column == 5)
+        #expect(stored.figures[FigureID("t3.received.total")]?.value == .blank)
+        #expect(stored.figures[FigureID("t3.received.total")]?.printed == "/")
+        #expect(stored.findings.map(\.code) == ["R5"])
+        #expect(try store.counts().figures == 2)
+
+        // The rewritten tables keep their checks, the view reads them, and a new report goes in beside the old.
+        let queue = try DatabaseQueue(path: path)
+        let viewRows = try queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM figure_long WHERE report_id = 7")
+        }
+        #expect(viewRows == 2)
+        try queue.write { db in
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "UPDATE figure SET state = 'other' WHERE report_id = 7")
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "UPDATE finding SET severity = 'fatal'")
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "UPDATE finding SET table_no = 5")
+            }
+        }
+        let submission = try StoreTesting.seed("001_2af83e509e4cbaa8")
+        let outcomes = try store.add([submission], failures: [])
+        guard case .added = try #require(outcomes.first) else {
+            Issue.record("not added: \(outcomes)")
+            return
+        }
+        #expect(try store.counts().reports == 2)
+    }
+}
