@@ -34,22 +34,19 @@ extension SQLiteStore {
 
     func lookUpAgency(_ name: AgencyName, _ db: Database) throws -> Int64? {
         if let id = try Int64.fetchOne(
-            db,
-            sql: "SELECT agency_id FROM agency_alias WHERE normalized_alias = ?",
+            db.cachedStatement(sql: "SELECT agency_id FROM agency_alias WHERE normalized_alias = ?"),
             arguments: [name.normalized]
         ) {
             return id
         }
         if let id = try Int64.fetchOne(
-            db,
-            sql: "SELECT id FROM agency WHERE normalized_name = ?",
+            db.cachedStatement(sql: "SELECT id FROM agency WHERE normalized_name = ?"),
             arguments: [name.normalized]
         ) {
             return id
         }
         let candidates = try AgencyRecord.fetchAll(
-            db,
-            sql: "SELECT * FROM agency WHERE name_key = ? ORDER BY id",
+            db.cachedStatement(sql: "SELECT * FROM agency WHERE name_key = ? ORDER BY id"),
             arguments: [name.key]
         )
         return candidates.first { name.isCompatible(with: AgencyName(stored: $0)) }?.id
@@ -59,8 +56,7 @@ extension SQLiteStore {
     func regionCode(for name: AgencyName, _ db: Database) throws -> String? {
         guard let innermost = name.segments.last else { return nil }
         let regions = try RegionRecord.fetchAll(
-            db,
-            sql: "SELECT * FROM region WHERE normalized_name = ?",
+            db.cachedStatement(sql: "SELECT * FROM region WHERE normalized_name = ?"),
             arguments: [innermost]
         )
         if regions.count <= 1 { return regions.first?.code }

@@ -165,8 +165,7 @@ public final class SQLiteStore: ReportStore, Sendable {
             return .unplaced(reason: "报告未写明年度，无法归入年度（no year found）。")
         }
         let exists = try Bool.fetchOne(
-            db,
-            sql: "SELECT EXISTS (SELECT 1 FROM report WHERE content_hash = ?)",
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM report WHERE content_hash = ?)"),
             arguments: [submission.contentHash]
         )
         if exists == true { return .duplicate }
@@ -174,14 +173,12 @@ public final class SQLiteStore: ReportStore, Sendable {
         let agencyID = try resolveAgency(printedAgency, create: true, db) ?? 0
         let version =
             try Int.fetchOne(
-                db,
-                sql: "SELECT max(version) FROM report WHERE agency_id = ? AND year = ?",
+                db.cachedStatement(sql: "SELECT max(version) FROM report WHERE agency_id = ? AND year = ?"),
                 arguments: [agencyID, year]
             ) ?? 0
-        try db.execute(
-            sql: "UPDATE report SET status = 'superseded' WHERE agency_id = ? AND year = ? AND status = 'current'",
-            arguments: [agencyID, year]
-        )
+        try db.cachedStatement(
+            sql: "UPDATE report SET status = 'superseded' WHERE agency_id = ? AND year = ? AND status = 'current'"
+        ).execute(arguments: [agencyID, year])
         let findings = submission.findings
         try SQLiteInsert(
             """
@@ -347,10 +344,8 @@ public final class SQLiteStore: ReportStore, Sendable {
         _ db: Database
     ) throws {
         guard let current = try known ?? side(agencyID: agencyID, year: year, db) else { return }
-        try db.execute(
-            sql: "DELETE FROM finding WHERE report_id = ? AND scope = 'cross-year'",
-            arguments: [current.0]
-        )
+        try db.cachedStatement(sql: "DELETE FROM finding WHERE report_id = ? AND scope = 'cross-year'")
+            .execute(arguments: [current.0])
         guard let previous = try knownPrevious ?? side(agencyID: agencyID, year: year - 1, db) else { return }
         for result in CrossYearRules.check(previous: previous.1, current: current.1) {
             try insertFinding(result.finding, reportID: current.0, previous: (previous.0, result.previousFigures), db)
