@@ -198,7 +198,8 @@ public struct Ingester: Sendable {
     }
 
     /// Report files named on the command line, folders searched recursively; hidden files and folders are left out,
-    /// and inside folders only files whose extension a report can have. Paths that do not exist are returned apart.
+    /// and inside folders only regular files (or links to them) whose extension a report can have. Links to folders
+    /// are not followed. Paths that do not exist are returned apart.
     public static func files(in paths: [String]) -> (files: [String], missing: [String]) {
         var files: [String] = []
         var missing: [String] = []
@@ -217,23 +218,43 @@ public struct Ingester: Sendable {
                 add(path)
                 continue
             }
+            let root = URL(fileURLWithPath: path).standardizedFileURL.path
             var found: [String] = []
-            let root = URL(fileURLWithPath: path)
-            if let enumerator = FileManager.default.enumerator(
-                at: root,
-                includingPropertiesForKeys: [.isRegularFileKey],
-                options: [.skipsHiddenFiles]
-            ) {
-                for case let url as URL in enumerator {
-                    guard reportExtensions.contains(url.pathExtension.lowercased()),
-                        (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-                    else { continue }
-                    found.append(url.path)
-                }
-            }
+            collect(in: root, into: &found)
             for file in found.sorted() { add(file) }
         }
         return (files, missing)
+    }
+
+    /// The report files below a folder, read with `readdir`: a folder of 100,000 reports is listed in a fraction of
+    /// a second, where URL resource values take seconds.
+    static func collect(in folder: String, into found: inout [String]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                // The file system does not say, or a link: ask what the path leads to (a link to a folder is not
+                // followed).
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+                type = !isFolder.boolValue ? UInt8(DT_REG) : type == UInt8(DT_LNK) ? 0 : UInt8(DT_DIR)
+            }
+            if type == UInt8(DT_DIR) {
+                folders.append(path)
+            } else if type == UInt8(DT_REG) {
+                let dot = name.lastIndex(of: ".")
+                guard let dot, reportExtensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+                found.append(path)
+            }
+        }
+        for child in folders { collect(in: child, into: &found) }
     }
 
     /// Extensions of the files a folder search takes.

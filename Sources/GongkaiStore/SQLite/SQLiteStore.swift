@@ -244,14 +244,19 @@ public final class SQLiteStore: ReportStore, Sendable {
             """,
             db
         )
-        // In key order, so that each row goes at the end of the table's B-tree.
-        var rows: [(kind: Int64, figure: Figure)] = []
-        rows.reserveCapacity(report.figures.count)
-        for figure in report.figures.values {
-            rows.append((try kindID(figure.id, template: template, db), figure))
+        // In key order, so that each row goes at the end of the table's B-tree; the figures stay where they are.
+        let kinds = kindIDs[template] ?? [:]
+        var order: [(kind: Int64, index: Dictionary<FigureID, Figure>.Index)] = []
+        order.reserveCapacity(report.figures.count)
+        var index = report.figures.startIndex
+        while index != report.figures.endIndex {
+            let id = report.figures.keys[index]
+            order.append((try kinds[id] ?? kindID(id, template: template, db), index))
+            report.figures.formIndex(after: &index)
         }
-        rows.sort { $0.kind < $1.kind }
-        for (kindID, figure) in rows {
+        order.sort { $0.kind < $1.kind }
+        for (kindID, index) in order {
+            let figure = report.figures.values[index]
             let (state, value, printed) = FigureRecord.stored(figure)
             let location = figure.location
             try statement.run(
