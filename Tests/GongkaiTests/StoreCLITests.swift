@@ -4,7 +4,41 @@ import GongkaiModel
 import GongkaiStore
 import Testing
 
-/// The corpus commands end to end: the real binary on real SQLite files in temporary folders.
+/// A database the corpus commands run against: `--db` for a new, empty one in a folder, and the store behind it.
+struct CorpusDatabase: Sendable, CustomTestStringConvertible {
+    var name: String
+    /// The `--db` argument of a new empty database whose files (if any) live in the folder.
+    var make: @Sendable (URL) throws -> String
+    var open: @Sendable (String) throws -> any ReportStore
+
+    var testDescription: String { name }
+
+    static let sqlite = CorpusDatabase(
+        name: "SQLite",
+        make: { $0.appendingPathComponent("gongkai.sqlite").path },
+        open: { try SQLiteStore(path: $0) }
+    )
+
+    /// Every database this build has and this run can reach.
+    static let all: [CorpusDatabase] = [.sqlite] + (postgres.map { [$0] } ?? [])
+
+    /// A new database on the server of `GONGKAI_TEST_POSTGRES_URL`, when the build has the Postgres trait.
+    static var postgres: CorpusDatabase? {
+        #if Postgres
+        guard let url = StoreTesting.postgresURL else { return nil }
+        return CorpusDatabase(
+            name: "PostgreSQL",
+            make: { _ in try StoreTesting.newPostgresDatabase(url) },
+            open: { try PostgresStore(url: $0) }
+        )
+        #else
+        return nil
+        #endif
+    }
+}
+
+/// The corpus commands end to end: the real binary on real SQLite files in temporary folders, and the supervisor's
+/// workflow on a real PostgreSQL server too.
 @Suite("corpus command line")
 struct StoreCLITests {
     let seeds = Fixtures.url("seeds").path
@@ -14,18 +48,30 @@ struct StoreCLITests {
         try CLI.run(arguments + ["--db", db.path])
     }
 
+    /// Runs gongkai with `--db` naming a database of either kind.
+    func gongkai(_ arguments: [String], db: String) throws -> CLI.Result {
+        try CLI.run(arguments + ["--db", db])
+    }
+
     func count(_ db: URL, _ table: String) throws -> Int {
-        try SQLiteStore(path: db.path).counts()[keyPath: keyPaths[table] ?? \.reports]
+        try count(db.path, table, in: .sqlite)
+    }
+
+    func count(_ db: String, _ table: String, in database: CorpusDatabase) throws -> Int {
+        try database.open(db).counts()[keyPath: keyPaths[table] ?? \.reports]
     }
 
     let keyPaths: [String: KeyPath<StoreCounts, Int>] = [
         "report": \.reports, "agency": \.agencies, "failure": \.failures, "figure": \.figures,
     ]
 
-    @Test("ingest stores the seeds, the real PDFs and rendered files; again it is a no-op")
-    func ingestFixtures() throws {
+    @Test(
+        "ingest stores the seeds, the real PDFs and rendered files; again it is a no-op",
+        arguments: CorpusDatabase.all
+    )
+    func ingestFixtures(_ database: CorpusDatabase) throws {
         let folder = try StoreTesting.temporaryFolder()
-        let db = folder.appendingPathComponent("gongkai.sqlite")
+        let db = try database.make(folder)
         let first = try gongkai(["ingest", seeds, Fixtures.url("real").path, Fixtures.url("rendered").path], db: db)
         #expect(first.status == 1, "template-2021-blank.docx names no agency: \(first.stderr)")
         #expect(first.stdout.contains("失败 1 个"))
@@ -33,13 +79,13 @@ struct StoreCLITests {
         // Plain progress lines when standard error is not a terminal.
         #expect(first.stderr.contains("ingest: "))
         #expect(first.stderr.contains("files/s"))
-        let reports = try count(db, "report")
+        let reports = try count(db, "report", in: database)
         #expect(reports >= 8)
-        #expect(try count(db, "failure") == 1)
+        #expect(try count(db, "failure", in: database) == 1)
 
         let again = try gongkai(["ingest", seeds, Fixtures.url("real").path, Fixtures.url("rendered").path], db: db)
         #expect(again.stdout.contains("新增 0 份报告"))
-        #expect(try count(db, "report") == reports)
+        #expect(try count(db, "report", in: database) == reports)
     }
 
     @Test("a changed file is a new version of its agency and year; show lists both")
@@ -150,10 +196,10 @@ struct StoreCLITests {
         #expect(damaged.stderr.contains("数据库文件已损坏"))
     }
 
-    @Test("agency alias, region import, missing, rollup and its JSON rendered")
-    func regionsAndRollup() throws {
+    @Test("agency alias, region import, missing, rollup and its JSON rendered", arguments: CorpusDatabase.all)
+    func regionsAndRollup(_ database: CorpusDatabase) throws {
         let folder = try StoreTesting.temporaryFolder()
-        let db = folder.appendingPathComponent("gongkai.sqlite")
+        let db = try database.make(folder)
         let corpus = folder.appendingPathComponent("corpus")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         let names = ["洛阳市西工区司法局", "洛阳市西工区教育局"]
@@ -177,7 +223,7 @@ struct StoreCLITests {
         let imported = try gongkai(["agency", "import-regions", regions.path], db: db)
         #expect(imported.stdout.contains("导入 2 个地区、3 个机关"))
         #expect(try gongkai(["ingest", corpus.path], db: db).status == 0)
-        #expect(try count(db, "agency") == 3)
+        #expect(try count(db, "agency", in: database) == 3)
 
         let missing = try gongkai(["missing", "--year", "2023"], db: db)
         #expect(missing.status == 1)
@@ -206,10 +252,13 @@ struct StoreCLITests {
         #expect(unknown.stderr.contains("未找到地区「上海市」"))
     }
 
-    @Test("export: long CSV with Chinese labels, versioned JSON, and XLSX that LibreOffice reads")
-    func export() throws {
+    @Test(
+        "export: long CSV with Chinese labels, versioned JSON, and XLSX that LibreOffice reads",
+        arguments: CorpusDatabase.all
+    )
+    func export(_ database: CorpusDatabase) throws {
         let folder = try StoreTesting.temporaryFolder()
-        let db = folder.appendingPathComponent("gongkai.sqlite")
+        let db = try database.make(folder)
         #expect(try gongkai(["ingest", seeds], db: db).status == 0)
 
         let csv = try gongkai(["export", "--format", "csv"], db: db)
@@ -221,7 +270,7 @@ struct StoreCLITests {
                     && $0.contains(",t2.licensing.decisions,表二,行政许可,本年处理决定数量,28,value,28,")
             }
         )
-        #expect(try count(db, "figure") == rows.count - 1)
+        #expect(try count(db, "figure", in: database) == rows.count - 1)
 
         let json = try gongkai(["export", "--format", "json", "--year", "2023"], db: db)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
