@@ -105,6 +105,7 @@ let package = Package(
                 "GongkaiStore", "GongkaiCorpus", "GongkaiTools",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings

@@ -1,7 +1,13 @@
 import Foundation
 import GongkaiCorpus
-import GongkaiStore
+import GongkaiModel
 import Testing
+
+@testable import GongkaiStore
+
+#if Postgres
+import PostgresNIO
+#endif
 
 /// The PostgreSQL backend beyond the contract: that it runs at all where it must, and several real `gongkai ingest`
 /// processes against one server.
@@ -110,6 +116,39 @@ struct StorePostgresTests {
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try store.counts().reports == total)
         #expect(rerun.stdout.contains("新增 \(total - afterKill) 份报告"), "\(rerun.stdout)")
+    }
+
+    @Test(
+        "figures must name a stored report and a known cell; deleting a report deletes its figures",
+        .enabled(if: enabled)
+    )
+    func figureReferences() throws {
+        let store = try PostgresStore(url: try StoreTesting.newPostgresDatabase(try #require(StoreTesting.postgresURL)))
+        let submission = try StoreTesting.seed("001_2af83e509e4cbaa8")
+        guard case .added(let reportID, _) = try #require(try store.add([submission], failures: []).first) else {
+            Issue.record("not added")
+            return
+        }
+        let kind = try #require(store.kindIDs["2021"]?[FigureID("t3.received.natural")])
+        func count(_ query: PostgresQuery) throws -> Int? { try store.writer.rows(query).first?.decode(Int.self) }
+        #expect(
+            try count("SELECT count(*) FROM figure WHERE report_id = \(reportID)") == submission.report.figures.count
+        )
+        func insert(report: Int64, kind: Int64) throws {
+            try store.writer.execute(
+                "INSERT INTO figure (report_id, kind_id, state) VALUES (\(report), \(kind), 'blank')"
+            )
+        }
+        for (report, kind) in [(reportID + 1000, kind), (reportID, Int64(999_999))] {
+            #expect {
+                try store.guarded { try insert(report: report, kind: kind) }
+            } throws: { error in
+                "\(error)".contains("figure names a report or cell that does not exist")
+            }
+        }
+        try store.writer.execute("DELETE FROM finding WHERE report_id = \(reportID)")
+        try store.writer.execute("DELETE FROM report WHERE id = \(reportID)")
+        #expect(try count("SELECT count(*) FROM figure") == 0)
     }
 
     @Test("postgres:// reports an unreachable server in one sentence with exit 2", .enabled(if: enabled))

@@ -6,6 +6,17 @@ extension PostgresStore {
     /// connection is gone (the process was killed) or whose heartbeat is older than ``claimTimeout`` is taken over.
     public func claim(_ contentHash: String) throws -> ClaimResult {
         try guarded {
+            // Nearly always nobody else has the file: one cheap statement takes it.
+            let fresh = try claimer.rows(
+                """
+                INSERT INTO ingest_claim (content_hash, owner, owner_pid, owner_started, heartbeat)
+                SELECT \(contentHash), \(owner), \(claimerBackend.pid), \(claimerBackend.started), now()
+                WHERE NOT EXISTS (SELECT 1 FROM report WHERE content_hash = \(contentHash))
+                ON CONFLICT (content_hash) DO NOTHING
+                RETURNING owner
+                """
+            )
+            if !fresh.isEmpty { return .claimed }
             let taken = try claimer.rows(
                 """
                 INSERT INTO ingest_claim (content_hash, owner, owner_pid, owner_started, heartbeat)

@@ -132,39 +132,33 @@ extension PostgresStore {
         try db.execute("SELECT pg_advisory_xact_lock(1, \(Int32(truncatingIfNeeded: agencyID)))")
     }
 
-    /// All figures of a report in one multi-row INSERT.
+    /// All figures of a report in one statement whose one parameter is the rows as JSON: a multi-row `VALUES` of
+    /// 1,800 parameters cost the server about 4 ms a report to parse, plan and bind, this about a tenth of that.
     func insertFigures(_ report: AnnualReport, reportID: Int64, _ db: PostgresSession.Transaction) throws {
         let template = (report.template ?? .v2021).rawValue
-        var rows: [String] = []
-        var bindings = PostgresBindings(capacity: report.figures.count * 9)
+        var json = "["
+        json.reserveCapacity(report.figures.count * 80)
         for figure in report.figures.values {
-            let kindID = try kindID(figure.id, template: template, db)
+            let kindID = try kindIDs[template]?[figure.id] ?? kindID(figure.id, template: template, db)
             let (state, value, printed) = FigureRecord.stored(figure)
             let location = figure.location
-            let base = bindings.count
-            rows.append(
-                "($\(base + 1), $\(base + 2), $\(base + 3)::numeric, $\(base + 4), $\(base + 5), $\(base + 6), "
-                    + "$\(base + 7), $\(base + 8), $\(base + 9)::jsonb)"
-            )
-            bindings.append(reportID)
-            bindings.append(kindID)
-            bindings.append(value)
-            bindings.append(state.rawValue)
-            bindings.append(printed)
-            bindings.append(location?.line)
-            bindings.append(location?.column)
-            bindings.append(location?.endColumn)
-            bindings.append(location.flatMap(SQLiteStore.place))
+            if json.utf8.count > 1 { json += "," }
+            json += "{\"k\":\(kindID),\"v\":\(value.map { "\"\($0)\"" } ?? "null"),\"s\":\"\(state.rawValue)\""
+            json += ",\"p\":" + (printed.map(JSONText.quoted) ?? "null")
+            json +=
+                ",\"l\":\(location?.line.map(String.init) ?? "null"),\"c\":\(location?.column.map(String.init) ?? "null")"
+            json += ",\"e\":\(location?.endColumn.map(String.init) ?? "null")"
+            json += ",\"x\":" + (location.flatMap(SQLiteStore.place) ?? "null") + "}"
         }
-        guard !rows.isEmpty else { return }
+        json += "]"
+        guard json.utf8.count > 2 else { return }
         try db.execute(
-            PostgresQuery(
-                unsafeSQL: """
-                    INSERT INTO figure (report_id, kind_id, value, state, printed, line, col, end_col, place)
-                    VALUES \(rows.joined(separator: ", "))
-                    """,
-                binds: bindings
-            )
+            """
+            INSERT INTO figure (report_id, kind_id, value, state, printed, line, col, end_col, place)
+            SELECT \(reportID), k, v, s, p, l, c, e, x
+            FROM jsonb_to_recordset(\(json)::jsonb)
+                AS r(k bigint, v numeric, s text, p text, l integer, c integer, e integer, x jsonb)
+            """
         )
     }
 

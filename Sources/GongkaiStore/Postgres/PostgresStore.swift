@@ -23,6 +23,9 @@ public final class PostgresStore: ReportStore, Sendable {
     let owner = UUID().uuidString
     /// Seconds without a heartbeat after which another ingest takes a claim over.
     public let claimTimeout: Int
+    /// The server process of the claims connection and when it started: a claim names them, so that a claim whose
+    /// process is gone can be taken over.
+    let claimerBackend: (pid: Int32, started: Date?)
 
     /// Connects, creating the schema or bringing it up to date.
     public init(url: String, claimTimeout: Int = 30) throws(StoreError) {
@@ -37,6 +40,10 @@ public final class PostgresStore: ReportStore, Sendable {
         do {
             writer = try PostgresSession(settings: settings)
             claimer = try PostgresSession(settings: settings)
+            claimerBackend =
+                try claimer.rows(
+                    "SELECT pid, backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()"
+                ).first?.decode((Int32, Date?).self) ?? (0, nil)
             try PostgresSchema.migrate(writer, location: settings.redacted)
             var kindIDs: [String: [FigureID: Int64]] = [:]
             var kinds: [Int64: (id: FigureID, kind: ValueKind)] = [:]
