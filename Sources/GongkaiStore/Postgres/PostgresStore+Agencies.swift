@@ -1,12 +1,27 @@
 #if Postgres
 import Foundation
 import PostgresNIO
+import Synchronization
 
 extension PostgresStore {
     /// The agency a printed name names: an alias, then the normalised name, then a stored agency with the same core
     /// and compatible region segments. With `create`, a name that matches none becomes a new agency.
     func resolveAgency(_ printed: String, create: Bool, _ db: PostgresSession.Transaction) throws -> Int64? {
         let name = AgencyName(printed)
+        if let id = agencyCache.withLock({ $0[name.normalized] }) { return id }
+        let id = try resolveUncached(printed, name: name, create: create, db)
+        if let id { agencyCache.withLock { $0[name.normalized] = id } }
+        return id
+    }
+
+    func resolveUncached(
+        _ printed: String,
+        name: AgencyName,
+        create: Bool,
+        _ db: PostgresSession.Transaction
+    ) throws
+        -> Int64?
+    {
         if create {
             // Two ingests meeting variants of one new name make one agency, not two.
             try db.execute("SELECT pg_advisory_xact_lock(2, hashtext(\(name.key)))")
@@ -129,7 +144,8 @@ extension PostgresStore {
     }
 
     public func addAlias(_ alias: String, for target: String) throws -> AliasResult {
-        try guarded {
+        defer { forgetCaches() }
+        return try guarded {
             try writer.transaction { db in
                 guard let targetID = try lookUpAgency(AgencyName(target), db),
                     var agency = try agencyRecord(targetID, db)
@@ -211,7 +227,8 @@ extension PostgresStore {
     }
 
     public func importRegions(_ rows: [RegionRow]) throws -> RegionImportSummary {
-        try guarded {
+        defer { forgetCaches() }
+        return try guarded {
             try writer.transaction { db in
                 var regions = 0
                 var agencies = 0

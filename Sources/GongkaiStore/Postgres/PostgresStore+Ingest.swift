@@ -2,6 +2,7 @@
 import Foundation
 import GongkaiModel
 import PostgresNIO
+import Synchronization
 
 extension PostgresStore {
     public func knownContentHashes() throws -> Set<String> {
@@ -21,21 +22,31 @@ extension PostgresStore {
             var outcomes: [SubmissionOutcome] = []
             for submission in submissions {
                 var outcome: SubmissionOutcome
-                do {
-                    outcome = try writer.transaction { db in
-                        let outcome = try insert(submission, at: timestamp, db)
-                        try releaseClaim(submission.contentHash, db)
-                        return outcome
+                var attempts = 0
+                while true {
+                    attempts += 1
+                    do {
+                        outcome = try writer.transaction { db in
+                            let outcome = try insert(submission, at: timestamp, db)
+                            try releaseClaim(submission.contentHash, db)
+                            return outcome
+                        }
+                    } catch let error as PSQLError where error.sqlState == "23503" && attempts == 1 {
+                        // A remembered agency was merged into another meanwhile: look it up again.
+                        forgetCaches()
+                        continue
+                    } catch let error as PSQLError where error.sqlState?.hasPrefix("23") == true {
+                        // Another ingest stored the same bytes first, or the report breaks a constraint: either way
+                        // nothing of it was kept.
+                        let exists =
+                            try writer.rows(
+                                "SELECT 1 FROM report WHERE content_hash = \(submission.contentHash)"
+                            ).isEmpty == false
+                        outcome =
+                            exists ? .duplicate : .unplaced(reason: error.serverInfo?[.message] ?? "\(error.code)")
+                        try writer.transaction { try releaseClaim(submission.contentHash, $0) }
                     }
-                } catch let error as PSQLError where error.sqlState?.hasPrefix("23") == true {
-                    // Another ingest stored the same bytes first, or the report breaks a constraint: either way
-                    // nothing of it was kept.
-                    let exists =
-                        try writer.rows(
-                            "SELECT 1 FROM report WHERE content_hash = \(submission.contentHash)"
-                        ).isEmpty == false
-                    outcome = exists ? .duplicate : .unplaced(reason: error.serverInfo?[.message] ?? "\(error.code)")
-                    try writer.transaction { try releaseClaim(submission.contentHash, $0) }
+                    break
                 }
                 if case .unplaced(let reason) = outcome {
                     let failure = FailedFile(contentHash: submission.contentHash, path: submission.path, reason: reason)
@@ -56,6 +67,12 @@ extension PostgresStore {
             }
             return outcomes
         }
+    }
+
+    /// Forgets what this process remembered of agencies and reports.
+    func forgetCaches() {
+        agencyCache.withLock { $0.removeAll() }
+        sideCache.withLock { $0.removeAll() }
     }
 
     func insertFailure(_ failure: FailedFile, at timestamp: String, _ db: PostgresSession.Transaction) throws {
@@ -80,9 +97,6 @@ extension PostgresStore {
         guard let year = report.year else {
             return .unplaced(reason: "报告未写明年度，无法归入年度（no year found）。")
         }
-        if try !db.rows("SELECT 1 FROM report WHERE content_hash = \(submission.contentHash)").isEmpty {
-            return .duplicate
-        }
         let agencyID = try resolveAgency(printedAgency, create: true, db) ?? 0
         // One writer at a time per agency: versions, the current report and cross-year findings stay consistent
         // when ingests on several machines store reports of the same agency.
@@ -90,17 +104,19 @@ extension PostgresStore {
         if try !db.rows("SELECT 1 FROM report WHERE content_hash = \(submission.contentHash)").isEmpty {
             return .duplicate
         }
+        // The latest version so far, and the current report superseded, in one statement (both see the rows as
+        // they were before it).
         let latest = try db.one(
-            "SELECT max(version) FROM report WHERE agency_id = \(agencyID) AND year = \(year)",
+            """
+            WITH superseded AS (
+                UPDATE report SET status = 'superseded'
+                WHERE agency_id = \(agencyID) AND year = \(year) AND status = 'current'
+            )
+            SELECT max(version) FROM report WHERE agency_id = \(agencyID) AND year = \(year)
+            """,
             as: Int?.self
         )
         let version = latest.flatMap { $0 } ?? 0
-        try db.execute(
-            """
-            UPDATE report SET status = 'superseded'
-            WHERE agency_id = \(agencyID) AND year = \(year) AND status = 'current'
-            """
-        )
         let errors = submission.findings.filter { $0.severity == .error }.count
         let warnings = submission.findings.filter { $0.severity == .warning }.count
         let notices = submission.findings.filter { $0.severity == .notice }.count
@@ -122,6 +138,7 @@ extension PostgresStore {
         try insertSections(report, reportID: reportID, db)
         try insertFindings(submission.findings.map { ($0, nil) }, reportID: reportID, db)
         let side = CrossYearRules.Side(year: year, template: report.template, figures: report.figures)
+        rememberSide(reportID, side)
         try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
         try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
         return .added(reportID: reportID, version: version + 1)
@@ -257,7 +274,10 @@ extension PostgresStore {
         _ db: PostgresSession.Transaction
     ) throws {
         guard let current = try known ?? side(agencyID: agencyID, year: year, db) else { return }
-        try db.execute("DELETE FROM finding WHERE report_id = \(current.0) AND scope = 'cross-year'")
+        // A report just stored has no cross-year findings yet.
+        if known == nil {
+            try db.execute("DELETE FROM finding WHERE report_id = \(current.0) AND scope = 'cross-year'")
+        }
         guard let previous = try knownPrevious ?? side(agencyID: agencyID, year: year - 1, db) else { return }
         let results = CrossYearRules.check(previous: previous.1, current: current.1)
         try insertFindings(
@@ -278,12 +298,24 @@ extension PostgresStore {
             ).first
         else { return nil }
         let (id, template) = try row.decode((Int64, String?).self)
+        if let cached = sideCache.withLock({ $0[id] }) { return (id, cached) }
         let side = CrossYearRules.Side(
             year: year,
             template: template.flatMap(ReportTemplate.init(rawValue:)),
             figures: try figures(reportID: id, db)
         )
+        rememberSide(id, side)
         return (id, side)
+    }
+
+    /// Remembers the cells the cross-year rules compare of a report, for the next year's report.
+    func rememberSide(_ id: Int64, _ side: CrossYearRules.Side) {
+        var cells = side
+        cells.figures = side.figures.filter { CrossYearRules.comparedFigures.contains($0.key) }
+        sideCache.withLock { cache in
+            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
+            cache[id] = cells
+        }
     }
 
     /// A stored report's figures, as the reader gave them.

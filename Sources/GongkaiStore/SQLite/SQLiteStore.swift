@@ -349,8 +349,11 @@ public final class SQLiteStore: ReportStore, Sendable {
         _ db: Database
     ) throws {
         guard let current = try known ?? side(agencyID: agencyID, year: year, db) else { return }
-        try db.cachedStatement(sql: "DELETE FROM finding WHERE report_id = ? AND scope = 'cross-year'")
-            .execute(arguments: [current.0])
+        // A report just stored has no cross-year findings yet.
+        if known == nil {
+            try db.cachedStatement(sql: "DELETE FROM finding WHERE report_id = ? AND scope = 'cross-year'")
+                .execute(arguments: [current.0])
+        }
         guard let previous = try knownPrevious ?? side(agencyID: agencyID, year: year - 1, db) else { return }
         for result in CrossYearRules.check(previous: previous.1, current: current.1) {
             try insertFinding(result.finding, reportID: current.0, previous: (previous.0, result.previousFigures), db)
