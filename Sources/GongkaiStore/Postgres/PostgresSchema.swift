@@ -201,12 +201,19 @@ enum PostgresSchema {
         "ALTER TABLE figure DROP CONSTRAINT figure_kind_id_fkey",
         """
         CREATE FUNCTION figure_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            named bigint;
         BEGIN
-            IF EXISTS (
-                SELECT 1 FROM added a
-                WHERE NOT EXISTS (SELECT 1 FROM report r WHERE r.id = a.report_id)
-                   OR NOT EXISTS (SELECT 1 FROM figure_kind k WHERE k.id = a.kind_id)
-            ) THEN
+            -- Each report looked up by its key: a join with the inserted rows may be planned as a scan of every
+            -- report, which grows with the corpus.
+            FOR named IN SELECT DISTINCT report_id FROM added LOOP
+                PERFORM 1 FROM report WHERE id = named;
+                IF NOT FOUND THEN
+                    RAISE EXCEPTION 'figure names a report or cell that does not exist' USING ERRCODE = '23503';
+                END IF;
+            END LOOP;
+            IF EXISTS (SELECT 1 FROM added a WHERE NOT EXISTS (SELECT 1 FROM figure_kind k WHERE k.id = a.kind_id))
+            THEN
                 RAISE EXCEPTION 'figure names a report or cell that does not exist' USING ERRCODE = '23503';
             END IF;
             RETURN NULL;
@@ -222,8 +229,12 @@ enum PostgresSchema {
         """,
         """
         CREATE FUNCTION figure_delete_with_report() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            named bigint;
         BEGIN
-            DELETE FROM figure WHERE report_id IN (SELECT id FROM gone);
+            FOR named IN SELECT id FROM gone LOOP
+                DELETE FROM figure WHERE report_id = named;
+            END LOOP;
             RETURN NULL;
         END $$
         """,
