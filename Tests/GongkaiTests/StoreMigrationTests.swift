@@ -73,4 +73,36 @@ struct StoreMigrationTests {
         }
         #expect(try store.counts().reports == 2)
     }
+
+    @Test("the ingest's direct inserts bind text, numbers and nulls exactly, and fail as GRDB's errors do")
+    func directInserts() throws {
+        let queue = try DatabaseQueue()
+        try SQLiteSchema.migrator.migrate(queue)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE probe (a TEXT, b INTEGER, c TEXT, d NUMERIC CHECK (d >= 0))")
+            let insert = try SQLiteInsert("INSERT INTO probe (a, b, c, d) VALUES (?, ?, ?, ?)", db)
+            try insert.run(.text("洪泽区「其他」\u{1F600}"), .integer(-7), .text(""), .text("0.35"))
+            try insert.run(.null, .integer(Int?.none), .text(String?.none), .integer(12))
+            let rows = try Row.fetchAll(db, sql: "SELECT a, b, c, d, typeof(d) AS kind FROM probe ORDER BY rowid")
+            #expect(rows[0]["a"] == "洪泽区「其他」\u{1F600}")
+            #expect(rows[0]["b"] == -7)
+            #expect(rows[0]["c"] == "")
+            #expect(rows[0]["d"] == 0.35)
+            #expect(rows[0]["kind"] == "real")
+            #expect(rows[1]["a"] == String?.none)
+            #expect(rows[1]["c"] == String?.none)
+            #expect(rows[1]["kind"] == "integer")
+            do {
+                try insert.run(.text("x"), .integer(1), .text("y"), .integer(-1))
+                Issue.record("a row breaking a CHECK was inserted")
+            } catch let error as DatabaseError {
+                #expect(error.resultCode == .SQLITE_CONSTRAINT)
+                #expect(error.message?.contains("CHECK") == true)
+            }
+            // The statement is reset after a failure and goes on working.
+            try insert.run(.text("z"), .integer(2), .null, .integer(3))
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM probe") == 3)
+        }
+    }
 }
+
