@@ -1,16 +1,15 @@
 #if Postgres
 import Foundation
 import PostgresNIO
-import Synchronization
 
 extension PostgresStore {
     /// The agency a printed name names: an alias, then the normalised name, then a stored agency with the same core
     /// and compatible region segments. With `create`, a name that matches none becomes a new agency.
     func resolveAgency(_ printed: String, create: Bool, _ db: PostgresSession.Transaction) throws -> Int64? {
         let name = AgencyName(printed)
-        if let id = agencyCache.withLock({ $0[name.normalized] }) { return id }
+        if let id = caches.agency(name.normalized) { return id }
         let id = try resolveUncached(printed, name: name, create: create, db)
-        if let id { agencyCache.withLock { $0[name.normalized] = id } }
+        if let id { caches.remember(agency: id, as: name.normalized) }
         return id
     }
 

@@ -2,7 +2,6 @@
 import Foundation
 import GongkaiModel
 import PostgresNIO
-import Synchronization
 
 extension PostgresStore {
     public func knownContentHashes() throws -> Set<String> {
@@ -70,10 +69,7 @@ extension PostgresStore {
     }
 
     /// Forgets what this process remembered of agencies and reports.
-    func forgetCaches() {
-        agencyCache.withLock { $0.removeAll() }
-        sideCache.withLock { $0.removeAll() }
-    }
+    func forgetCaches() { caches.forgetAll() }
 
     func insertFailure(_ failure: FailedFile, at timestamp: String, _ db: PostgresSession.Transaction) throws {
         try db.execute(
@@ -138,7 +134,7 @@ extension PostgresStore {
         try insertSections(report, reportID: reportID, db)
         try insertFindings(submission.findings.map { ($0, nil) }, reportID: reportID, db)
         let side = CrossYearRules.Side(year: year, template: report.template, figures: report.figures)
-        rememberSide(reportID, side)
+        caches.remember(side: side, of: reportID)
         try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
         try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
         return .added(reportID: reportID, version: version + 1)
@@ -298,24 +294,14 @@ extension PostgresStore {
             ).first
         else { return nil }
         let (id, template) = try row.decode((Int64, String?).self)
-        if let cached = sideCache.withLock({ $0[id] }) { return (id, cached) }
+        if let cached = caches.side(id) { return (id, cached) }
         let side = CrossYearRules.Side(
             year: year,
             template: template.flatMap(ReportTemplate.init(rawValue:)),
             figures: try figures(reportID: id, db)
         )
-        rememberSide(id, side)
+        caches.remember(side: side, of: id)
         return (id, side)
-    }
-
-    /// Remembers the cells the cross-year rules compare of a report, for the next year's report.
-    func rememberSide(_ id: Int64, _ side: CrossYearRules.Side) {
-        var cells = side
-        cells.figures = side.figures.filter { CrossYearRules.comparedFigures.contains($0.key) }
-        sideCache.withLock { cache in
-            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
-            cache[id] = cells
-        }
     }
 
     /// A stored report's figures, as the reader gave them.

@@ -19,11 +19,9 @@ public final class PostgresStore: ReportStore, Sendable {
     let kindIDs: [String: [FigureID: Int64]]
     /// Figure id and value kind by `figure_kind` id.
     let kinds: [Int64: (id: FigureID, kind: ValueKind)]
-    /// Agency ids by normalised printed name, as resolved by this process. An agency another user merged away since
-    /// makes the report's insert fail on its reference; the cache is then emptied and the report stored again.
-    let agencyCache = Mutex<[String: Int64]>([:])
-    /// The compared cells of reports this process stored or read, by report id (a stored report never changes).
-    let sideCache = Mutex<[Int64: CrossYearRules.Side]>([:])
+    /// Agencies and compared cells this process remembers. An agency another user merged away since makes the
+    /// report's insert fail on its reference; the caches are then emptied and the report stored again.
+    let caches = IngestCaches()
     /// Names this store's claims; unique per process and store.
     let owner = UUID().uuidString
     /// Seconds without a heartbeat after which another ingest takes a claim over.

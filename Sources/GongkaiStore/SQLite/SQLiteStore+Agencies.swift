@@ -1,15 +1,14 @@
 import Foundation
 import GRDB
-import Synchronization
 
 extension SQLiteStore {
     /// The agency a printed name names: an alias, then the normalised name, then a stored agency with the same core
     /// and compatible region segments. With `create`, a name that matches none becomes a new agency.
     func resolveAgency(_ printed: String, create: Bool, _ db: Database) throws -> Int64? {
         let name = AgencyName(printed)
-        if let id = agencyCache.withLock({ $0[name.normalized] }) { return id }
+        if let id = caches.agency(name.normalized) { return id }
         if let id = try lookUpAgency(name, db) {
-            agencyCache.withLock { $0[name.normalized] = id }
+            caches.remember(agency: id, as: name.normalized)
             return id
         }
         guard create else { return nil }
@@ -28,7 +27,7 @@ extension SQLiteStore {
         )
         try record.insert(db)
         let id = record.id ?? db.lastInsertedRowID
-        agencyCache.withLock { $0[name.normalized] = id }
+        caches.remember(agency: id, as: name.normalized)
         return id
     }
 
@@ -130,7 +129,7 @@ extension SQLiteStore {
                 return AliasResult(agency: agency, mergedReports: merged)
             }
         }
-        agencyCache.withLock { $0.removeAll() }
+        caches.forgetAgencies()
         return result
     }
 
@@ -231,7 +230,7 @@ extension SQLiteStore {
                 return RegionImportSummary(regions: regions, agencies: agencies)
             }
         }
-        agencyCache.withLock { $0.removeAll() }
+        caches.forgetAgencies()
         return summary
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import GongkaiModel
-import Synchronization
 
 /// The corpus in one SQLite file (`gongkai.sqlite` by default), in WAL mode so that readers query while an ingest
 /// writes. Each report is written in its own savepoint, each batch in one transaction.
@@ -12,10 +11,8 @@ public final class SQLiteStore: ReportStore, Sendable {
     let kindIDs: [String: [FigureID: Int64]]
     /// Figure id and value kind by `figure_kind` id.
     let kinds: [Int64: (id: FigureID, kind: ValueKind)]
-    /// Agency ids by normalised printed name, as resolved by this process.
-    let agencyCache = Mutex<[String: Int64]>([:])
-    /// The compared cells of reports this process stored, by report id (a stored report never changes).
-    let sideCache = Mutex<[Int64: CrossYearRules.Side]>([:])
+    /// Agencies and compared cells this process remembers.
+    let caches = IngestCaches()
 
     /// Opens (creating if needed) the database and brings its schema up to date.
     public init(path: String) throws(StoreError) {
@@ -94,10 +91,7 @@ public final class SQLiteStore: ReportStore, Sendable {
     }
 
     /// Forgets what this process remembered of rows a rolled-back transaction wrote.
-    func forgetCaches() {
-        agencyCache.withLock { $0.removeAll() }
-        sideCache.withLock { $0.removeAll() }
-    }
+    func forgetCaches() { caches.forgetAll() }
 
     public func add(_ submissions: [ReportSubmission], failures: [FailedFile]) throws -> [SubmissionOutcome] {
         do {
@@ -229,7 +223,7 @@ public final class SQLiteStore: ReportStore, Sendable {
             try insertFinding(finding, reportID: reportID, previous: nil, db)
         }
         let side = CrossYearRules.Side(year: year, template: report.template, figures: report.figures)
-        rememberSide(reportID, side)
+        caches.remember(side: side, of: reportID)
         try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
         try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
         return .added(reportID: reportID, version: version + 1)
@@ -371,7 +365,7 @@ public final class SQLiteStore: ReportStore, Sendable {
             )
         else { return nil }
         let id: Int64 = row["id"]
-        if let cached = sideCache.withLock({ $0[id] }) { return (id, cached) }
+        if let cached = caches.side(id) { return (id, cached) }
         let template: String? = row["template"]
         let side = CrossYearRules.Side(
             year: year,
@@ -379,16 +373,6 @@ public final class SQLiteStore: ReportStore, Sendable {
             figures: try figures(reportID: id, db)
         )
         return (id, side)
-    }
-
-    /// Remembers the cells the cross-year rules compare of a report just stored, for the next year's report.
-    func rememberSide(_ id: Int64, _ side: CrossYearRules.Side) {
-        var cells = side
-        cells.figures = side.figures.filter { CrossYearRules.comparedFigures.contains($0.key) }
-        sideCache.withLock { cache in
-            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
-            cache[id] = cells
-        }
     }
 
     /// A stored report's figures, as the reader gave them.
