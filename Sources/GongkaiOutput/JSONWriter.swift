@@ -16,7 +16,7 @@ struct JSONWriter {
 
     mutating func string(_ key: String?, _ value: String?) {
         element(key) { writer in
-            if let value { writer.output += JSONWriter.quoted(value) } else { writer.output += "null" }
+            if let value { writer.output += JSONText.quoted(value) } else { writer.output += "null" }
         }
     }
 
@@ -45,9 +45,8 @@ struct JSONWriter {
         if needsComma[depth] { output += "," }
         needsComma[depth] = true
         if pretty && depth > 0 { output += "\n" + String(repeating: "  ", count: depth) }
-        if let key { output += JSONWriter.quoted(key) + (pretty ? ": " : ":") }
+        if let key { output += JSONText.quoted(key) + (pretty ? ": " : ":") }
         body(&self)
     }
 
-    static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 }

@@ -15,19 +15,7 @@ enum LabelKey {
     }
 
     /// What a scalar becomes in a key; nil for one left out.
-    @inline(__always)
     static func transform(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        // ASCII and the CJK ideographs first: nearly every scalar of a report, tested without the list below.
-        let value = scalar.value
-        if value < 0x80 {
-            switch value {
-            case 0x20, 0x09, 0x22, 0x27, 0x2A: return nil  // space, tab, ", ', *
-            case 0x5B: return "("  // [
-            case 0x5D: return ")"  // ]
-            default: return scalar
-            }
-        }
-        if (0x4E00...0x9FFF).contains(value) { return scalar }
         switch scalar {
         case " ", "\t", "\u{3000}", "\u{A0}", "\u{200B}", "\u{FEFF}", "\"", "'", "“", "”", "‘", "’", "「", "」", "*":
             return nil

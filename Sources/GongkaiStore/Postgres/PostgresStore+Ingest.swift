@@ -152,7 +152,7 @@ extension PostgresStore {
         var json = "["
         json.reserveCapacity(report.figures.count * 80)
         for figure in report.figures.values {
-            let kindID = try kindIDs[template]?[figure.id] ?? kindID(figure.id, template: template, db)
+            let kindID = try kindID(figure.id, template: template, db)
             let (state, value, printed) = FigureRecord.stored(figure)
             let location = figure.location
             if json.utf8.count > 1 { json += "," }

@@ -18,10 +18,6 @@ struct SQLiteInsert {
 
     /// Binds the values in parameter order, runs the statement and resets it.
     func run(_ values: SQLiteValue...) throws {
-        try run(values)
-    }
-
-    func run(_ values: [SQLiteValue]) throws {
         let handle = statement.sqliteStatement
         defer {
             sqlite3_reset(handle)
