@@ -145,16 +145,24 @@ public struct DocumentBuilder: Sendable {
     }
 }
 
+private enum TabsAsSpaces: ScalarMapping {
+    static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? { scalar == "\t" ? " " : scalar }
+}
+
+private enum LineBreaksAsSpaces: ScalarMapping {
+    static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? { scalar == "\n" || scalar == "\r" ? " " : scalar }
+}
+
 extension StringProtocol {
     // Most texts hold neither tabs nor line breaks: they are taken as they are.
     fileprivate var replacingTabs: String {
         guard utf8.contains(UInt8(ascii: "\t")) else { return String(self) }
-        return ScalarText.map(self) { $0 == "\t" ? " " : $0 }
+        return ScalarText.map(self, TabsAsSpaces.self)
     }
 
     fileprivate var replacingLineBreaks: String {
         guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return String(self) }
-        return ScalarText.map(self) { $0 == "\n" || $0 == "\r" ? " " : $0 }
+        return ScalarText.map(self, LineBreaksAsSpaces.self)
     }
 
     fileprivate var trimmingSpaces: String {

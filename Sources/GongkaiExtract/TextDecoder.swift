@@ -42,6 +42,11 @@ public enum TextDecoder {
         let head = Array(bytes)
         let pairs = head.count / 2
         guard pairs >= 4 else { return nil }
+        // Text in any 8-bit encoding has no zero byte at all: the usual case, found with one memchr.
+        let hasZero = head.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, 2 * pairs) != nil } ?? false
+        }
+        guard hasZero else { return nil }
         var evenZeros = 0
         var oddZeros = 0
         for index in 0..<pairs {

@@ -30,7 +30,7 @@ public enum TextExtractor {
         var lines: [ExtractedLine] = []
         var number = 0
         var isMarkdown = false
-        var buffer = TextNormalizer.Mapped(scalars: [], columns: [], endColumn: 1)
+        var buffer = TextNormalizer.Line()
         for rawLine in splitLines(text) {
             number += 1
             let line = extractLine(rawLine, number: number, buffer: &buffer)
@@ -52,6 +52,17 @@ public enum TextExtractor {
         // Line breaks found by byte offset in the UTF-8 storage; the lines are then cut at those offsets.
         var breaks: [(start: Int, end: Int)] = []
         let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return }
+            if memchr(base, 0x0D, bytes.count) == nil {
+                // No carriage return (the usual case): every break is one LF, found with memchr.
+                var index = 0
+                while index < bytes.count, let hit = memchr(base + index, 0x0A, bytes.count - index) {
+                    let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    breaks.append((offset, offset + 1))
+                    index = offset + 1
+                }
+                return
+            }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -104,85 +115,80 @@ public enum TextExtractor {
     }
 
     static func extractLine(_ raw: Substring, number: Int) -> ExtractedLine {
-        var buffer = TextNormalizer.Mapped(scalars: [], columns: [], endColumn: 1)
+        var buffer = TextNormalizer.Line()
         return extractLine(raw, number: number, buffer: &buffer)
     }
 
     /// `extractLine`, normalising into `buffer`: storage reused from line to line.
-    static func extractLine(_ raw: Substring, number: Int, buffer mapped: inout TextNormalizer.Mapped) -> ExtractedLine
-    {
-        let rawText = String(raw)
-        TextNormalizer.map(rawText, into: &mapped)
-        let text = mapped.isUnchanged ? rawText : mapped.text
-        let scalars = mapped.scalars
-        var blank = true
-        var hasTab = false
-        var pipes = 0
-        var onlySeparatorMarks = true
-        for scalar in scalars {
-            switch scalar {
-            case " ": break
-            case "\t": hasTab = true
-            case "|":
-                pipes += 1
-                blank = false
-            case "-", ":": blank = false
-            default:
-                blank = false
-                onlySeparatorMarks = false
-            }
-        }
-        if blank {
+    ///
+    /// Works on the line's UTF-8 bytes: the separators (tab, pipe, space) and the marks of a separator row are ASCII,
+    /// so every cut falls between characters.
+    static func extractLine(_ raw: Substring, number: Int, buffer line: inout TextNormalizer.Line) -> ExtractedLine {
+        var rawText = String(raw)
+        rawText.withUTF8 { line.normalize($0) }
+        let text = line.isUnchanged ? rawText : String(decoding: line.bytes, as: UTF8.self)
+        let shape = line.shape
+        if shape.isBlank {
             return ExtractedLine(number: number, raw: rawText, text: text, layout: .blank, cells: [])
         }
-        if hasTab {
-            let cells = split(mapped, number: number) { $0 == "\t" }
+        if shape.hasTab {
+            let cells = split(text, line, number: number, separator: UInt8(ascii: "\t"))
             return ExtractedLine(number: number, raw: rawText, text: text, layout: .delimited, cells: cells)
         }
-        if pipes >= 2 || (pipes == 1 && (scalars.firstNonSpace == "|" || scalars.lastNonSpace == "|")) {
-            if onlySeparatorMarks {
+        let firstNonSpace = shape.firstNonSpace
+        let lastNonSpace = shape.lastNonSpace
+        let pipe = UInt8(ascii: "|")
+        if shape.pipes >= 2 || (shape.pipes == 1 && (firstNonSpace == pipe || lastNonSpace == pipe)) {
+            if shape.onlySeparatorMarks {
                 return ExtractedLine(number: number, raw: rawText, text: text, layout: .separator, cells: [])
             }
-            var cells = split(mapped, number: number) { $0 == "|" }
-            if isPipe(scalars.firstNonSpace), cells.first?.text.isEmpty == true { cells.removeFirst() }
-            if isPipe(scalars.lastNonSpace), cells.last?.text.isEmpty == true { cells.removeLast() }
+            var cells = split(text, line, number: number, separator: pipe)
+            if firstNonSpace == pipe, cells.first?.text.isEmpty == true { cells.removeFirst() }
+            if lastNonSpace == pipe, cells.last?.text.isEmpty == true { cells.removeLast() }
             return ExtractedLine(number: number, raw: rawText, text: text, layout: .delimited, cells: cells)
         }
-        let words = split(mapped, number: number) { $0 == " " }.filter { !$0.text.isEmpty }
+        let words = split(text, line, number: number, separator: UInt8(ascii: " "), keepEmpty: false)
         return ExtractedLine(number: number, raw: rawText, text: text, layout: .spaced, cells: words)
     }
 
-    private static func isPipe(_ scalar: Unicode.Scalar?) -> Bool { scalar == "|" }
-
-    /// Splits on separator scalars, trimming spaces inside each cell and keeping each cell's source columns.
+    /// Splits the normalised line `text` (whose UTF-8 is `line.bytes`) at an ASCII separator, trimming spaces and
+    /// tabs inside each cell and keeping each cell's source columns.
     static func split(
-        _ mapped: TextNormalizer.Mapped,
+        _ text: String,
+        _ line: TextNormalizer.Line,
         number: Int,
-        isSeparator: (Unicode.Scalar) -> Bool
+        separator: UInt8,
+        keepEmpty: Bool = true
     ) -> [ExtractedCell] {
-        let scalars = mapped.scalars
+        let bytes = line.bytes
+        let columns = line.columns
         var cells: [ExtractedCell] = []
-        cells.reserveCapacity(scalars.reduce(1) { isSeparator($1) ? $0 + 1 : $0 })
-        var start = 0
+        cells.reserveCapacity(bytes.reduce(1) { $1 == separator ? $0 + 1 : $0 })
+        let utf8 = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         func emit(_ lower: Int, _ upper: Int) {
             var low = lower
             var high = upper
-            while low < high, scalars[low] == " " || scalars[low] == "\t" { low += 1 }
-            while high > low, scalars[high - 1] == " " || scalars[high - 1] == "\t" { high -= 1 }
-            let column = low < scalars.count ? mapped.columns[low] : mapped.endColumn
-            let endColumn = high > low ? mapped.columns[high - 1] + 1 : column
+            while low < high, isSpace(bytes[low]) { low += 1 }
+            while high > low, isSpace(bytes[high - 1]) { high -= 1 }
+            guard keepEmpty || high > low else { return }
+            let column = low < bytes.count ? Int(columns[low]) : Int(line.endColumn)
+            let endColumn = high > low ? Int(columns[high - 1]) + 1 : column
+            let start = utf8.index(utf8.startIndex, offsetBy: low)
+            let end = utf8.index(start, offsetBy: high - low)
             cells.append(
                 ExtractedCell(
-                    text: ScalarText.string(scalars[low..<high]),
+                    text: String(text[start..<end]),
                     location: .text(line: number, column: column, endColumn: endColumn)
                 )
             )
         }
-        for index in scalars.indices where isSeparator(scalars[index]) {
+        var start = 0
+        for index in bytes.indices where bytes[index] == separator {
             emit(start, index)
             start = index + 1
         }
-        emit(start, scalars.count)
+        emit(start, bytes.count)
         return cells
     }
 
@@ -195,6 +201,7 @@ public enum TextExtractor {
     /// `containsBinaryControls` on UTF-8 bytes: every scalar has one byte that is not a continuation byte, and
     /// control characters are single bytes.
     static func containsBinaryControls(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !hasControls(utf8) { return false }
         var controls = 0
         var total = 0
         for byte in utf8 {
@@ -206,9 +213,28 @@ public enum TextExtractor {
         }
         return controls * 1000 > max(total, 1)
     }
-}
 
-extension Array where Element == Unicode.Scalar {
-    fileprivate var firstNonSpace: Unicode.Scalar? { first { $0 != " " } }
-    fileprivate var lastNonSpace: Unicode.Scalar? { last { $0 != " " } }
+    /// Whether any byte is a control character other than tab, line feed, form feed, carriage return and escape
+    /// (or NUL): eight bytes at a time, as nearly every text has none.
+    static func hasControls(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isControl(_ byte: UInt8) -> Bool {
+            byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B
+        }
+        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var index = 0
+        while index + 8 <= utf8.count {
+            // Non-zero when some byte of the word is below 0x20 (the classic "has less" bit trick).
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if (word &- ones &* 0x20) & ~word & (ones &* 0x80) != 0 {
+                for offset in 0..<8 where isControl(utf8[index + offset]) { return true }
+            }
+            index += 8
+        }
+        while index < utf8.count {
+            if isControl(utf8[index]) { return true }
+            index += 1
+        }
+        return false
+    }
 }

@@ -1,54 +1,170 @@
 import GongkaiModel
 
-/// Normalises one line of text for matching while remembering, for every kept character, its column in the source.
+/// Normalises text for matching while remembering, for every kept character, its column in the source.
 ///
 /// Full-width ASCII (digits, letters, brackets, punctuation) becomes ASCII; the ideographic space, no-break spaces and
 /// other odd spaces become a plain space; zero-width characters and the BOM disappear.
 public enum TextNormalizer {
-    /// Normalised scalars of a line with the 1-based source column of each.
-    public struct Mapped: Sendable {
-        public var scalars: [Unicode.Scalar]
-        public var columns: [Int]
+    /// One normalised line as UTF-8 bytes, with the 1-based source column (in scalars) of the character each byte
+    /// belongs to. Its storage is reused from line to line, so that normalising allocates only when a line is longer
+    /// than any before it.
+    struct Line {
+        /// The normalised bytes; only the first `count` are the line's.
+        private(set) var storage: [UInt8] = []
+        /// The column of each byte; only the first `count` are the line's.
+        private(set) var columnStorage: [Int32] = []
+        private(set) var count = 0
         /// The column just past the end of the line.
-        public var endColumn: Int
-        /// Whether normalising left every scalar as it was, so that `text` is the line itself.
-        public var isUnchanged = true
+        private(set) var endColumn: Int32 = 1
+        /// Whether normalising left every character as it was, so that the bytes are the line's own.
+        private(set) var isUnchanged = true
+        /// What the line's characters are, counted while normalising.
+        private(set) var shape = Shape()
 
-        public var text: String { ScalarText.string(scalars) }
-    }
+        struct Shape {
+            /// Nothing but spaces and tabs.
+            var isBlank = true
+            var hasTab = false
+            var pipes = 0
+            /// Nothing but spaces, tabs, `|`, `-` and `:` (a markdown table's separator row).
+            var onlySeparatorMarks = true
+            /// The first and last bytes that are not a space (the lead or last byte of a character).
+            var firstNonSpace: UInt8?
+            var lastNonSpace: UInt8?
 
-    public static func map(_ line: some StringProtocol) -> Mapped {
-        var mapped = Mapped(scalars: [], columns: [], endColumn: 1)
-        map(line, into: &mapped)
-        return mapped
-    }
-
-    /// `map` into the storage of an earlier line's result, so that mapping line after line allocates only when a
-    /// line is longer than any before it.
-    public static func map(_ line: some StringProtocol, into mapped: inout Mapped) {
-        mapped.scalars.removeAll(keepingCapacity: true)
-        mapped.columns.removeAll(keepingCapacity: true)
-        mapped.scalars.reserveCapacity(line.utf8.count)
-        mapped.columns.reserveCapacity(line.utf8.count)
-        var column = 0
-        var isUnchanged = true
-        for scalar in line.unicodeScalars {
-            column += 1
-            if let normal = normalize(scalar) {
-                mapped.scalars.append(normal)
-                mapped.columns.append(column)
-                if normal != scalar { isUnchanged = false }
-            } else {
-                isUnchanged = false
+            /// Counts a character by its first byte (any non-ASCII character counts alike).
+            @inline(__always)
+            mutating func add(_ byte: UInt8) {
+                switch byte {
+                case UInt8(ascii: " "): return
+                case UInt8(ascii: "\t"): hasTab = true
+                case UInt8(ascii: "|"):
+                    pipes += 1
+                    isBlank = false
+                case UInt8(ascii: "-"), UInt8(ascii: ":"): isBlank = false
+                default:
+                    isBlank = false
+                    onlySeparatorMarks = false
+                }
+                if firstNonSpace == nil { firstNonSpace = byte }
+                lastNonSpace = byte
             }
         }
-        mapped.endColumn = column + 1
-        mapped.isUnchanged = isUnchanged
+
+        var bytes: ArraySlice<UInt8> { storage[..<count] }
+        var columns: ArraySlice<Int32> { columnStorage[..<count] }
+
+        /// Normalises `line`'s UTF-8, which must be valid (the bytes of a `String`).
+        mutating func normalize(_ line: UnsafeBufferPointer<UInt8>) {
+            // Normalising never makes a line longer, so storage the size of the line is enough.
+            if storage.count < line.count {
+                storage = [UInt8](repeating: 0, count: line.count)
+                columnStorage = [Int32](repeating: 0, count: line.count)
+            }
+            var column: Int32 = 0
+            var changed = false
+            var written = 0
+            var shape = Shape()
+            storage.withUnsafeMutableBufferPointer { bytes in
+                columnStorage.withUnsafeMutableBufferPointer { columns in
+                    var index = 0
+                    let end = line.count
+                    while index < end {
+                        let lead = line[index]
+                        column &+= 1
+                        if lead < 0x80 {
+                            bytes[written] = lead
+                            columns[written] = column
+                            written &+= 1
+                            index &+= 1
+                            shape.add(lead)
+                            continue
+                        }
+                        let length = lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4)
+                        switch TextNormalizer.replacement(line, at: index, lead: lead) {
+                        case .keep:
+                            for offset in 0..<length {
+                                bytes[written &+ offset] = line[index &+ offset]
+                                columns[written &+ offset] = column
+                            }
+                            written &+= length
+                            shape.add(lead)
+                        case .ascii(let byte):
+                            bytes[written] = byte
+                            columns[written] = column
+                            written &+= 1
+                            changed = true
+                            shape.add(byte)
+                        case .drop:
+                            changed = true
+                        }
+                        index &+= length
+                    }
+                }
+            }
+            count = written
+            endColumn = column + 1
+            isUnchanged = !changed
+            self.shape = shape
+        }
+    }
+
+    enum Replacement: Equatable {
+        case keep
+        case ascii(UInt8)
+        case drop
+    }
+
+    /// What `normalize(_:)` makes of the multi-byte character starting at `index`, read from its UTF-8.
+    @inline(__always)
+    static func replacement(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, lead: UInt8) -> Replacement {
+        switch lead {
+        case 0xC2:
+            switch utf8[index + 1] {
+            case 0xA0: return .ascii(0x20)  // U+00A0 no-break space
+            case 0xAD: return .drop  // U+00AD soft hyphen
+            default: return .keep
+            }
+        case 0xE1:
+            return utf8[index + 1] == 0x9A && utf8[index + 2] == 0x80 ? .ascii(0x20) : .keep  // U+1680
+        case 0xE2:
+            let second = utf8[index + 1]
+            let third = utf8[index + 2]
+            if second == 0x80 {
+                switch third {
+                case 0x82...0x8A, 0xAF: return .ascii(0x20)  // U+2002…U+200A, U+202F
+                case 0x8B...0x8D: return .drop  // U+200B…U+200D
+                default: return .keep
+                }
+            }
+            if second == 0x81 {
+                if third == 0x9F { return .ascii(0x20) }  // U+205F
+                if third == 0xA0 { return .drop }  // U+2060
+            }
+            return .keep
+        case 0xE3:
+            return utf8[index + 1] == 0x80 && utf8[index + 2] == 0x80 ? .ascii(0x20) : .keep  // U+3000
+        case 0xEF:
+            let second = utf8[index + 1]
+            let third = utf8[index + 2]
+            switch second {
+            case 0xBB where third == 0xBF: return .drop  // U+FEFF
+            case 0xBC where third >= 0x81: return .ascii(third - 0x60)  // U+FF01…U+FF3F
+            case 0xBD where third <= 0x9E: return .ascii(third - 0x20)  // U+FF40…U+FF5E
+            default: return .keep
+            }
+        default:
+            return .keep
+        }
     }
 
     /// The normalised form of a whole string (no column map).
     public static func normalize(_ text: some StringProtocol) -> String {
-        ScalarText.map(text, normalize)
+        ScalarText.map(text, Normal.self)
+    }
+
+    enum Normal: ScalarMapping {
+        static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? { normalize(scalar) }
     }
 
     @inline(__always)

@@ -1,25 +1,77 @@
+import Synchronization
+
 /// The stable ASCII id of one table cell, such as `t3.received.natural`.
 ///
 /// Ids never change; the Chinese labels they name are data in ``NationalTemplates``.
+///
+/// Every id carries a number from a table of the ids this process has seen, so that equal ids have equal numbers:
+/// hashing and equality use the number alone, not the text. Reports are checked by looking up a few hundred figures
+/// in a dictionary keyed by id, and hashing the text was a twentieth of the work.
 public struct FigureID: RawRepresentable, Hashable, Sendable, Comparable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
     public let rawValue: String
+    /// The id's number in ``FigureIDNumbers``, or -1 for an id made after the table filled up (compared by text).
+    @usableFromInline let number: Int32
 
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        self.number = FigureIDNumbers.shared.number(of: rawValue)
+    }
+    public init(_ rawValue: String) { self.init(rawValue: rawValue) }
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
 
     public var description: String { rawValue }
 
     public static func < (lhs: FigureID, rhs: FigureID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    @inlinable
+    public static func == (lhs: FigureID, rhs: FigureID) -> Bool {
+        if lhs.number >= 0 || rhs.number >= 0 { return lhs.number == rhs.number }
+        return lhs.rawValue == rhs.rawValue
+    }
+
+    @inlinable
+    public func hash(into hasher: inout Hasher) {
+        if number >= 0 {
+            hasher.combine(number)
+        } else {
+            hasher.combine(rawValue)
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
-        self.rawValue = try decoder.singleValueContainer().decode(String.self)
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
+}
+
+/// The process-wide numbering of figure ids behind ``FigureID``'s hashing and equality.
+///
+/// An id's text gets the next number the first time it is seen. The table holds at most ``capacity`` ids (the national
+/// formats have about 400), so that text from outside — a data file, a query — cannot grow it without bound; an id not
+/// in a full table gets -1, and two such ids compare by their text. Either way, equal texts compare equal and hash
+/// alike: a text that has a number always gets that number, and a text without one never gets one later.
+public final class FigureIDNumbers: Sendable {
+    public static let shared = FigureIDNumbers()
+    public static let capacity = 65_536
+
+    private let numbers = Mutex<[String: Int32]>([:])
+
+    func number(of text: String) -> Int32 {
+        numbers.withLock { numbers in
+            if let number = numbers[text] { return number }
+            guard numbers.count < Self.capacity else { return -1 }
+            let number = Int32(numbers.count)
+            numbers[text] = number
+            return number
+        }
+    }
+
+    /// How many ids have a number.
+    public var count: Int { numbers.withLock { $0.count } }
 }

@@ -2,9 +2,9 @@ import GongkaiModel
 
 /// The comparable form of a printed label: normalised (see `TextNormalizer`), with spaces, quotes and bracket styles
 /// removed so that 「（一） 予以公开」, 「(一)予以公开」 and 「（一）予以公开」 compare equal.
-enum LabelKey {
+enum LabelKey: ScalarMapping {
     static func make(_ text: some StringProtocol) -> String {
-        ScalarText.map(text, transform)
+        ScalarText.map(text, LabelKey.self)
     }
 
     /// The length in scalars of `make(text)`, counted without making the key.
@@ -14,7 +14,10 @@ enum LabelKey {
         return count
     }
 
+    static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? { transform(scalar) }
+
     /// What a scalar becomes in a key; nil for one left out.
+    @inline(__always)
     static func transform(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar {
         case " ", "\t", "\u{3000}", "\u{A0}", "\u{200B}", "\u{FEFF}", "\"", "'", "“", "”", "‘", "’", "「", "」", "*":
