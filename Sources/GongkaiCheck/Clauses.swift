@@ -24,39 +24,51 @@ enum Clauses {
     /// commas; works on UTF-8 bytes, where every separator but 。 is one ASCII byte. Line breaks are dropped.
     static func pieces(ofKey key: String, atCommas: Bool) -> [String] {
         var key = key
+        let text = key
+        let utf8 = text.utf8
         return key.withUTF8 { bytes in
             var result: [String] = []
-            var current: [UInt8] = []
+            // The start of the piece's current run of bytes; runs before a line break wait in `joined`.
             var runStart = 0
+            var joined: [UInt8] = []
+            func finish(at end: Int) {
+                if joined.isEmpty {
+                    // A piece on one line: cut from the key, which is valid UTF-8 already.
+                    if end > runStart {
+                        let start = utf8.index(utf8.startIndex, offsetBy: runStart)
+                        result.append(String(text[start..<utf8.index(start, offsetBy: end - runStart)]))
+                    }
+                } else {
+                    joined.append(contentsOf: bytes[runStart..<end])
+                    result.append(String(decoding: joined, as: UTF8.self))
+                    joined.removeAll(keepingCapacity: true)
+                }
+            }
             var index = 0
             while index < bytes.count {
-                // The length of a separator or line break at `index`, and whether it ends a piece.
-                let length: Int
-                let cuts: Bool
                 switch bytes[index] {
                 case 0x0A, 0x0D:
-                    (length, cuts) = (1, false)
+                    joined.append(contentsOf: bytes[runStart..<index])
+                    index += 1
+                    runStart = index
                 case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
-                    (length, cuts) = (1, true)
+                    finish(at: index)
+                    index += 1
+                    runStart = index
                 case UInt8(ascii: ",") where atCommas:
-                    (length, cuts) = (1, true)
+                    finish(at: index)
+                    index += 1
+                    runStart = index
                 case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82:
                     // 。
-                    (length, cuts) = (3, true)
+                    finish(at: index)
+                    index += 3
+                    runStart = index
                 default:
                     index += 1
-                    continue
                 }
-                current.append(contentsOf: bytes[runStart..<index])
-                if cuts {
-                    if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
-                    current.removeAll(keepingCapacity: true)
-                }
-                index += length
-                runStart = index
             }
-            current.append(contentsOf: bytes[runStart..<bytes.count])
-            if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+            finish(at: bytes.count)
             return result
         }
     }

@@ -197,13 +197,10 @@ enum TableStateRules {
         guard let first = start?.line, first >= 1 else { return nil }
         let lines = report.source.lines
         for index in (first - 1)..<min(lines.count, first + 40) {
-            guard let range = lines[index].range(of: text) else { continue }
-            let column = lines[index].unicodeScalars.distance(
-                from: lines[index].unicodeScalars.startIndex,
-                to: range.lowerBound.samePosition(in: lines[index].unicodeScalars)
-                    ?? lines[index].unicodeScalars.startIndex
-            )
-            return .text(line: index + 1, column: column + 1, endColumn: column + 1 + text.unicodeScalars.count)
+            let line = lines[index]
+            guard let offset = line.utf8Offset(of: text) else { continue }
+            let column = line.utf8.prefix(offset).count { $0 & 0xC0 != 0x80 }
+            return .text(line: index + 1, column: column + 1, endColumn: column + 1 + text.scalarCount)
         }
         return nil
     }

@@ -151,8 +151,9 @@ public enum TextExtractor {
         return ExtractedLine(number: number, raw: rawText, text: text, layout: .spaced, cells: words)
     }
 
-    /// Splits the normalised line `text` (whose UTF-8 is `line.bytes`) at an ASCII separator, trimming spaces and
-    /// tabs inside each cell and keeping each cell's source columns.
+    /// Splits the normalised line `text` (whose UTF-8 is `line`'s bytes) at an ASCII separator, trimming spaces and
+    /// tabs inside each cell and keeping each cell's source columns. Cells are cut from `text`, which is valid UTF-8
+    /// already; a cell of one ASCII character (most often a 「0」) is taken from a table.
     static func split(
         _ text: String,
         _ line: TextNormalizer.Line,
@@ -160,37 +161,48 @@ public enum TextExtractor {
         separator: UInt8,
         keepEmpty: Bool = true
     ) -> [ExtractedCell] {
-        let bytes = line.bytes
-        let columns = line.columns
-        var cells: [ExtractedCell] = []
-        cells.reserveCapacity(bytes.reduce(1) { $1 == separator ? $0 + 1 : $0 })
-        let utf8 = text.utf8
-        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        func emit(_ lower: Int, _ upper: Int) {
-            var low = lower
-            var high = upper
-            while low < high, isSpace(bytes[low]) { low += 1 }
-            while high > low, isSpace(bytes[high - 1]) { high -= 1 }
-            guard keepEmpty || high > low else { return }
-            let column = low < bytes.count ? Int(columns[low]) : Int(line.endColumn)
-            let endColumn = high > low ? Int(columns[high - 1]) + 1 : column
-            let start = utf8.index(utf8.startIndex, offsetBy: low)
-            let end = utf8.index(start, offsetBy: high - low)
-            cells.append(
-                ExtractedCell(
-                    text: String(text[start..<end]),
-                    location: .text(line: number, column: column, endColumn: endColumn)
+        line.withBuffers { bytes, columns in
+            var separators = 0
+            for byte in bytes where byte == separator { separators &+= 1 }
+            var cells: [ExtractedCell] = []
+            cells.reserveCapacity(separators + 1)
+            let utf8 = text.utf8
+            func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            func emit(_ lower: Int, _ upper: Int) {
+                var low = lower
+                var high = upper
+                while low < high, isSpace(bytes[low]) { low &+= 1 }
+                while high > low, isSpace(bytes[high &- 1]) { high &-= 1 }
+                guard keepEmpty || high > low else { return }
+                let column = low < bytes.count ? Int(columns[low]) : Int(line.endColumn)
+                let endColumn = high > low ? Int(columns[high &- 1]) + 1 : column
+                let cellText: String
+                if high == low + 1, bytes[low] < 0x80 {
+                    cellText = asciiCharacters[Int(bytes[low])]
+                } else {
+                    let start = utf8.index(utf8.startIndex, offsetBy: low)
+                    cellText = String(text[start..<utf8.index(start, offsetBy: high - low)])
+                }
+                cells.append(
+                    ExtractedCell(text: cellText, location: .text(line: number, column: column, endColumn: endColumn))
                 )
-            )
+            }
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == separator {
+                    emit(start, index)
+                    start = index &+ 1
+                }
+                index &+= 1
+            }
+            emit(start, bytes.count)
+            return cells
         }
-        var start = 0
-        for index in bytes.indices where bytes[index] == separator {
-            emit(start, index)
-            start = index + 1
-        }
-        emit(start, bytes.count)
-        return cells
     }
+
+    /// Each ASCII character as a string.
+    static let asciiCharacters: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Control characters other than tab, form feed and escape, beyond one in a thousand, mean a binary file.
     static func containsBinaryControls(_ text: String) -> Bool {

@@ -54,6 +54,20 @@ public enum TextNormalizer {
         var bytes: ArraySlice<UInt8> { storage[..<count] }
         var columns: ArraySlice<Int32> { columnStorage[..<count] }
 
+        /// Calls `body` with the line's bytes and their columns.
+        func withBuffers<Result>(
+            _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>) -> Result
+        ) -> Result {
+            storage.withUnsafeBufferPointer { bytes in
+                columnStorage.withUnsafeBufferPointer { columns in
+                    body(
+                        UnsafeBufferPointer(rebasing: bytes[..<count]),
+                        UnsafeBufferPointer(rebasing: columns[..<count])
+                    )
+                }
+            }
+        }
+
         /// Normalises `line`'s UTF-8, which must be valid (the bytes of a `String`).
         mutating func normalize(_ line: UnsafeBufferPointer<UInt8>) {
             // Normalising never makes a line longer, so storage the size of the line is enough.

@@ -32,23 +32,42 @@ public enum ChineseNumeral {
 
     /// 「一」 → 1, 「十二」 → 12; nil for anything else.
     public static func value(_ text: Substring) -> Int? {
+        value(scalars: text.unicodeScalars)
+    }
+
+    /// `value` of the text's scalars.
+    @inlinable
+    public static func value<Scalars: Collection<Unicode.Scalar>>(scalars text: Scalars) -> Int? {
         if text.isEmpty { return nil }
-        if text == "十" { return 10 }
+        func single(_ part: Scalars.SubSequence) -> Int? {
+            guard let first = part.first, part.index(after: part.startIndex) == part.endIndex else { return nil }
+            return digitValue(first)
+        }
         if let ten = text.firstIndex(of: "十") {
             let before = text[text.startIndex..<ten]
             let after = text[text.index(after: ten)...]
-            let tens = before.isEmpty ? 1 : (before.count == 1 ? digitValue(before.first) : nil)
-            let ones = after.isEmpty ? 0 : (after.count == 1 ? digitValue(after.first) : nil)
+            let tens = before.isEmpty ? 1 : single(before)
+            let ones = after.isEmpty ? 0 : single(after)
             guard let tens, let ones, tens > 0 else { return nil }
             return tens * 10 + ones
         }
-        guard text.count == 1, let value = digitValue(text.first), value > 0 else { return nil }
-        return value
+        return single(text[...])
     }
 
-    /// The value of one Chinese digit character 一…九.
-    public static func digitValue(_ character: Character?) -> Int? {
-        guard let character, let index = digits.firstIndex(of: character), index > 0 else { return nil }
-        return index
+    /// The value of one Chinese digit 一…九; nil for anything else (零 included).
+    @inlinable
+    public static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "一": 1
+        case "二": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
     }
 }

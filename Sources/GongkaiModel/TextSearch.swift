@@ -35,20 +35,28 @@ public enum TextSearch {
     }
 
     public static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let patternStart = pattern.baseAddress, !pattern.isEmpty else { return true }
-        guard let haystackStart = haystack.baseAddress, haystack.count >= pattern.count else { return false }
+        offset(of: pattern, in: haystack) != nil
+    }
+
+    /// The byte offset of the first occurrence of `pattern` in `haystack`.
+    public static func offset(
+        of pattern: UnsafeBufferPointer<UInt8>,
+        in haystack: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
+        guard let patternStart = pattern.baseAddress, !pattern.isEmpty else { return 0 }
+        guard let haystackStart = haystack.baseAddress, haystack.count >= pattern.count else { return nil }
         // Candidates are found by the pattern's last byte: in Chinese text a first byte (0xE4…0xE9) starts nearly
         // every character, while a given continuation byte is rare.
         let lastByte = Int32(pattern[pattern.count - 1])
         let rest = pattern.count - 1
         var offset = rest
         while offset < haystack.count {
-            guard let hit = memchr(haystackStart + offset, lastByte, haystack.count - offset) else { return false }
+            guard let hit = memchr(haystackStart + offset, lastByte, haystack.count - offset) else { return nil }
             let end = haystackStart.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if rest == 0 || memcmp(haystackStart + end - rest, patternStart, rest) == 0 { return true }
+            if rest == 0 || memcmp(haystackStart + end - rest, patternStart, rest) == 0 { return end - rest }
             offset = end + 1
         }
-        return false
+        return nil
     }
 }
 
@@ -80,6 +88,38 @@ extension StringProtocol {
 }
 
 extension StringProtocol {
+    /// The number of Unicode scalars, counted from the UTF-8 (every scalar has one byte that is not a continuation
+    /// byte): the length the readers' limits are stated in, far cheaper than counting characters.
+    @inlinable
+    public var scalarCount: Int {
+        let counted = utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count &+= 1 }
+            return count
+        }
+        return counted ?? unicodeScalars.count
+    }
+
+    /// The byte offset in the UTF-8 where `needle` first occurs at or after the byte offset `start`.
+    @inlinable
+    public func utf8Offset(of needle: some StringProtocol, from start: Int = 0) -> Int? {
+        func search(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard start <= haystack.count else { return nil }
+            return TextSearch.offset(of: pattern, in: UnsafeBufferPointer(rebasing: haystack[start...])).map {
+                $0 + start
+            }
+        }
+        let found = utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in search(haystack, pattern) }
+        }
+        if let found, let found { return found }
+        let haystack = Array(utf8)
+        let pattern = Array(needle.utf8)
+        return haystack.withUnsafeBufferPointer { haystack in
+            pattern.withUnsafeBufferPointer { pattern in search(haystack, pattern) }
+        }
+    }
+
     /// Whether the two texts are the same UTF-8 bytes: the equality wanted for normalised text, without the standard
     /// library's canonical-equivalence work.
     @inlinable

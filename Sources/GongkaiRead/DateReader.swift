@@ -9,7 +9,7 @@ enum DateReader {
     static func read(_ lines: [ExtractedLine]) -> (date: CalendarDate, line: Int, location: SourceLocation)? {
         for line in lines.reversed().lazy.filter({ !$0.isBlank }).prefix(searchLines) {
             let key = LabelKey.make(line.text)
-            guard key.count <= 30, let date = parse(key) else { continue }
+            guard key.scalarCount <= 30, let date = parse(key) else { continue }
             let column = line.cells.first?.location.column ?? 1
             return (date, line.number, .text(line: line.number, column: column))
         }

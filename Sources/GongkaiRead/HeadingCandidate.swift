@@ -22,8 +22,8 @@ struct HeadingCandidate {
         let nonEmpty = line.cells.filter { !$0.text.isEmpty }
         if line.layout == .delimited, nonEmpty.count > 1 { return nil }
         let key = TitleReader.headingKey(line.text)
-        guard key.unicodeScalars.count <= 44, let (number, title) = split(key) else { return nil }
-        guard !title.isEmpty, !title.includes("。"), title.unicodeScalars.count <= 40 else { return nil }
+        guard key.scalarCount <= 44, let (number, title) = split(key) else { return nil }
+        guard !title.isEmpty, !title.includes("。"), title.scalarCount <= 40 else { return nil }
         // 「三、本」…「年度办理结果」: a wrapped 表三 label, not a heading; also when it stands in its own cell
         // before the next label (「三、本年  （一）予以公开」).
         for name in tableRowNames where name.begins(with: title) || title.begins(with: name) { return nil }

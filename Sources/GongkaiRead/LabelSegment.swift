@@ -84,6 +84,6 @@ struct LabelSegment: Equatable {
     }
 
     static func chineseValue(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
-        ChineseNumeral.value(Substring(ScalarText.string(scalars)))
+        ChineseNumeral.value(scalars: scalars)
     }
 }

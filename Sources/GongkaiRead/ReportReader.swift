@@ -131,7 +131,7 @@ public enum ReportReader {
         if let previous = lines[..<dateIndex].lastIndex(where: { !$0.isBlank }) {
             let key = LabelKey.make(lines[previous].text)
             let isSignature =
-                key.count <= 30 && !key.includes(".") && !key.includes(",")
+                key.scalarCount <= 30 && !key.includes(".") && !key.includes(",")
                 && (agency.map { key.ends(with: $0) || $0.ends(with: key) } == true || key.ends(with: "局")
                     || key.ends(with: "政府") || key.ends(with: "办公室") || key.ends(with: "委员会"))
             if isSignature { start = previous }

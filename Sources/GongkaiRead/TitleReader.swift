@@ -44,16 +44,19 @@ enum TitleReader {
         // No title line: the report names itself in its introduction (《…年度报告》).
         for line in top where line.text.includes("《") {
             let key = LabelKey.make(line.text)
-            var searchStart = key.startIndex
-            while let open = key.range(of: "《", range: searchStart..<key.endIndex),
-                let close = key.range(of: "》", range: open.upperBound..<key.endIndex)
+            let utf8 = key.utf8
+            var searchStart = 0
+            while let open = key.utf8Offset(of: "《", from: searchStart),
+                let close = key.utf8Offset(of: "》", from: open + 3)
             {
-                let inner = String(key[open.upperBound..<close.lowerBound])
+                let inner = String(
+                    key[utf8.index(utf8.startIndex, offsetBy: open + 3)..<utf8.index(utf8.startIndex, offsetBy: close)]
+                )
                 if isTitle(inner) {
                     let (agency, year) = agencyAndYear(inner)
                     return Result(title: nil, titleLine: nil, location: nil, agency: agency, year: year)
                 }
-                searchStart = close.upperBound
+                searchStart = close + 3
             }
         }
         return Result()

@@ -150,4 +150,45 @@ struct TextBytesTests {
         #expect(TextExtractor.extractLine(" |---|:--:| ", number: 1).layout == .separator)
         #expect(TextExtractor.extractLine("\u{3000}\t \u{FEFF}", number: 1).layout == .blank)
     }
+
+    @Test("clauses cut from a key's bytes are the pieces between separators, line breaks dropped")
+    func clauses() {
+        var generator = SplitMix64(seed: 15)
+        let pieces: [String] = ["申请", "件", "。", ",", ";", "!", "?", "\n", "\r\n", "21", "未收到", "。。", " "]
+        for round in 0..<2_000 {
+            let key = (0..<Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+                .joined()
+            let flat = String(key.unicodeScalars.filter { $0 != "\n" && $0 != "\r" })
+            for atCommas in [true, false] {
+                let separators: Set<Character> = atCommas ? [";", "!", "?", "。", ","] : [";", "!", "?", "。"]
+                let expected = flat.split(whereSeparator: separators.contains).map(String.init)
+                #expect(
+                    Clauses.pieces(ofKey: key, atCommas: atCommas) == expected,
+                    "round \(round): \(key.debugDescription)"
+                )
+            }
+        }
+        #expect(Clauses.split("本年共收到申请21件，\n办结20件。") == ["本年共收到申请21件", "办结20件"])
+    }
+
+    @Test("Chinese numerals read from scalars")
+    func numerals() {
+        let cases: [(String, Int?)] = [
+            ("一", 1), ("九", 9), ("十", 10), ("十二", 12), ("二十", 20), ("九十九", 99), ("零", nil), ("十十", nil),
+            ("二二", nil), ("", nil), ("一十", 10), ("百", nil),
+        ]
+        for (text, value) in cases {
+            #expect(ChineseNumeral.value(Substring(text)) == value, "\(text)")
+            #expect(LabelSegment.chineseValue(ArraySlice(text.unicodeScalars)) == value, "\(text)")
+        }
+    }
+
+    @Test("byte offsets and scalar counts")
+    func offsets() {
+        #expect("《2023年度报告》".utf8Offset(of: "》") == 19)
+        #expect("《a》《b》".utf8Offset(of: "《", from: 1) == 7)
+        #expect("abc".utf8Offset(of: "d") == nil)
+        #expect("abc".utf8Offset(of: "c", from: 4) == nil)
+        #expect("申请a\u{1F600}".scalarCount == 4)
+    }
 }
