@@ -40,24 +40,81 @@ public struct RowGroupSpec: Sendable, Hashable {
 }
 
 /// One data row of a template table.
+///
+/// A value like any other, kept in one shared, immutable box: the readers and rules pass rows around constantly, and
+/// copying a row is then one reference count instead of one for each of its strings and arrays.
 public struct RowSpec: Sendable, Hashable {
-    public var table: TableKind { didSet { updateFigureIDs() } }
+    private struct Fields: Sendable, Hashable {
+        var table: TableKind
+        var key: String
+        var marker: RowMarker?
+        var name: String
+        var variants: [String]
+        var group: RowGroupSpec?
+        var article20Item: Int?
+        var columns: [ColumnSpec]
+        var figureIDs: [FigureID]
+        var isVariant: Bool
+    }
+
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = storage.fields
+        change(&fields)
+        fields.figureIDs = fields.columns.map { Self.figureID(table: fields.table, key: fields.key, column: $0) }
+        storage = Storage(fields)
+    }
+
+    public var table: TableKind {
+        get { storage.fields.table }
+        set { update { $0.table = newValue } }
+    }
     /// The middle of the figure id (`received`, `denied.state_secret`, `rules`).
-    public var key: String { didSet { updateFigureIDs() } }
-    public var marker: RowMarker?
+    public var key: String {
+        get { storage.fields.key }
+        set { update { $0.key = newValue } }
+    }
+    public var marker: RowMarker? {
+        get { storage.fields.marker }
+        set { update { $0.marker = newValue } }
+    }
     /// The label without its marker, as the national format prints it.
-    public var name: String
+    public var name: String {
+        get { storage.fields.name }
+        set { update { $0.name = newValue } }
+    }
     /// Other names real reports print for this row (renamings and known typos).
-    public var variants: [String]
-    public var group: RowGroupSpec?
+    public var variants: [String] {
+        get { storage.fields.variants }
+        set { update { $0.variants = newValue } }
+    }
+    public var group: RowGroupSpec? {
+        get { storage.fields.group }
+        set { update { $0.group = newValue } }
+    }
     /// For 表二: the item of 条例 art. 20 whose block holds the row (1, 5, 6, 8 or 9).
-    public var article20Item: Int?
-    public var columns: [ColumnSpec] { didSet { updateFigureIDs() } }
+    public var article20Item: Int? {
+        get { storage.fields.article20Item }
+        set { update { $0.article20Item = newValue } }
+    }
+    public var columns: [ColumnSpec] {
+        get { storage.fields.columns }
+        set { update { $0.columns = newValue } }
+    }
     /// The ids of the row's cells, in column order.
-    public private(set) var figureIDs: [FigureID] = []
+    public var figureIDs: [FigureID] { storage.fields.figureIDs }
     /// True for a row the format does not have but real reports print in its place (a single 「（六）其他处理」 row in a
     /// 2021-format report).
-    public var isVariant: Bool
+    public var isVariant: Bool {
+        get { storage.fields.isVariant }
+        set { update { $0.isVariant = newValue } }
+    }
 
     public init(
         table: TableKind,
@@ -70,19 +127,27 @@ public struct RowSpec: Sendable, Hashable {
         columns: [ColumnSpec],
         isVariant: Bool = false
     ) {
-        self.table = table
-        self.key = key
-        self.marker = marker
-        self.name = name
-        self.variants = variants
-        self.group = group
-        self.article20Item = article20Item
-        self.columns = columns
-        self.isVariant = isVariant
-        updateFigureIDs()
+        storage = Storage(
+            Fields(
+                table: table,
+                key: key,
+                marker: marker,
+                name: name,
+                variants: variants,
+                group: group,
+                article20Item: article20Item,
+                columns: columns,
+                figureIDs: columns.map { Self.figureID(table: table, key: key, column: $0) },
+                isVariant: isVariant
+            )
+        )
     }
 
-    private mutating func updateFigureIDs() { figureIDs = columns.map(figureID) }
+    public static func == (lhs: RowSpec, rhs: RowSpec) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
 
     /// The label as the national format prints it, marker included.
     public var label: String { (marker?.printed ?? "") + name }
@@ -91,9 +156,12 @@ public struct RowSpec: Sendable, Hashable {
     public var fullLabel: String { group.map { "\($0.label) \(label)" } ?? label }
 
     public func figureID(_ column: ColumnSpec) -> FigureID {
-        FigureID("t\(table.rawValue).\(key).\(column.key)")
+        Self.figureID(table: table, key: key, column: column)
     }
 
+    private static func figureID(table: TableKind, key: String, column: ColumnSpec) -> FigureID {
+        FigureID("t\(table.rawValue).\(key).\(column.key)")
+    }
 }
 
 /// One table of a template: its rows in printed order.

@@ -105,19 +105,18 @@ struct ApplicationsTableReader {
     /// Rows whose labels appear in the buffered text, in order, each later in the table than the one before.
     func matchRows(in buffer: [TableToken], after lastOrder: Int) -> [Match] {
         guard !buffer.isEmpty else { return [] }
-        // The key of the buffered text, with the token each scalar came from.
-        var key = ""
+        // The key of the buffered text, as scalars, with the token each scalar came from.
+        var key: [Unicode.Scalar] = []
         var owners: [Int] = []
         for (index, token) in buffer.enumerated() {
-            let part = LabelKey.make(token.text)
-            key += part
-            owners.append(contentsOf: repeatElement(index, count: part.unicodeScalars.count))
+            LabelKey.appendScalars(of: token.text, to: &key)
+            owners.append(contentsOf: repeatElement(index, count: key.count - owners.count))
         }
         var matches: [Match] = []
         var order = lastOrder
         var offset = 0
         for segment in LabelSegment.split(key) {
-            let length = segment.key.unicodeScalars.count
+            let length = segment.length
             defer { offset += length }
             guard let (row, rowOrder) = bestRow(for: segment, after: order) else { continue }
             let first = owners[min(offset, owners.count - 1)]
@@ -134,7 +133,7 @@ struct ApplicationsTableReader {
 
     /// The row a label segment names: same marker and a close name, or — for long names — a close name alone.
     func bestRow(for segment: LabelSegment, after lastOrder: Int) -> (RowSpec, Int)? {
-        let printed = (key: segment.name, length: segment.name.unicodeScalars.count)
+        let printed = (key: segment.name, length: segment.nameLength)
         if segment.marker == nil && printed.length < 4 { return nil }
         var best: (index: Int, score: Double)?
         for index in candidates.indices {

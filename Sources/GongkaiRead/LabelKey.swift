@@ -7,6 +7,19 @@ enum LabelKey: ScalarMapping {
         ScalarText.map(text, LabelKey.self)
     }
 
+    /// Appends the scalars of `make(text)` to `scalars`.
+    static func appendScalars(of text: String, to scalars: inout [Unicode.Scalar]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = ScalarText.decode(bytes, at: index)
+                if let mapped = transform(scalar) { scalars.append(mapped) }
+                index &+= length
+            }
+        }
+    }
+
     /// The length in scalars of `make(text)`, counted without making the key.
     static func length(_ text: some StringProtocol) -> Int {
         var count = 0

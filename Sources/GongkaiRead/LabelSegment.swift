@@ -5,40 +5,40 @@ struct LabelSegment: Equatable {
     var marker: RowMarker?
     /// The key of the text after the marker.
     var name: String
-    /// The key of the whole segment, marker included.
-    var key: String
+    /// The length of `name` in scalars.
+    var nameLength: Int
+    /// The length in scalars of the whole segment, marker included.
+    var length: Int
 
-    /// Splits a label key at every row marker it contains.
-    static func split(_ key: String) -> [LabelSegment] {
-        let scalars = Array(key.unicodeScalars)
-        var starts: [(index: Int, marker: RowMarker, length: Int)] = []
-        var index = 0
-        while index < scalars.count {
-            if let (marker, length) = markerAt(scalars, index) {
-                starts.append((index, marker, length))
-                index += length
-            } else {
-                index += 1
-            }
-        }
+    /// Splits the scalars of a label key at every row marker they contain.
+    static func split(_ scalars: [Unicode.Scalar]) -> [LabelSegment] {
         var segments: [LabelSegment] = []
-        func text(_ range: Range<Int>) -> String { ScalarText.string(scalars[range]) }
-        if let first = starts.first, first.index > 0 {
-            let body = text(0..<first.index)
-            segments.append(LabelSegment(marker: nil, name: body, key: body))
-        } else if starts.isEmpty, !scalars.isEmpty {
-            return [LabelSegment(marker: nil, name: key, key: key)]
-        }
-        for (position, start) in starts.enumerated() {
-            let end = position + 1 < starts.count ? starts[position + 1].index : scalars.count
+        var segmentStart = 0
+        var marker: (kind: RowMarker, length: Int)?
+        func finish(at end: Int) {
+            let nameStart = segmentStart + (marker?.length ?? 0)
             segments.append(
                 LabelSegment(
-                    marker: start.marker,
-                    name: text((start.index + start.length)..<end),
-                    key: text(start.index..<end)
+                    marker: marker?.kind,
+                    name: ScalarText.string(scalars[nameStart..<end]),
+                    nameLength: end - nameStart,
+                    length: end - segmentStart
                 )
             )
         }
+        var index = 0
+        while index < scalars.count {
+            guard let (found, length) = markerAt(scalars, index) else {
+                index += 1
+                continue
+            }
+            // Text before the first marker is a segment without one.
+            if index > 0 { finish(at: index) }
+            segmentStart = index
+            marker = (found, length)
+            index += length
+        }
+        if !scalars.isEmpty { finish(at: scalars.count) }
         return segments
     }
 

@@ -34,14 +34,16 @@ enum RowOutcome {
         var capture = capture
         capture.values.removeAll { $0.text.isEmpty }
         let tokens = capture.values
-        let isInteger = { (token: TableToken) in !token.text.isEmpty && token.text.allSatisfy(\.isASCIIDigit) }
+        let isInteger = { (token: TableToken) in
+            !token.text.isEmpty && token.text.utf8.allSatisfy(TableToken.isDigit)
+        }
         let hasRun = tokens.contains { $0.kind == .digits }
         if let last = tokens.last, last.kind == .digits, last.text.includes("."),
             tokens.dropLast().allSatisfy(isInteger)
         {
             return resolveAmountRun(capture)
         }
-        let loneRun = tokens.count == 1 && columns.count > 1 && isInteger(tokens[0]) && tokens[0].text.count > 1
+        let loneRun = tokens.count == 1 && columns.count > 1 && isInteger(tokens[0]) && tokens[0].text.utf8.count > 1
         if (hasRun || loneRun) && tokens.allSatisfy(isInteger) {
             let fixed = tokens.map { $0.kind == .value && !loneRun }
             let digits = tokens.map(\.text).joined(separator: " ")
@@ -95,7 +97,7 @@ enum RowOutcome {
         if let amount = Decimal(string: amountText, locale: nil), var figure = figures.popLast() {
             figure.value = .decimal(amount)
             figure.printed = amountText
-            if let end = figure.location?.endColumn { figure.location?.endColumn = end + 1 + fraction.count }
+            if let end = figure.location?.endColumn { figure.location?.endColumn = end + 1 + fraction.utf8.count }
             figures.append(figure)
         }
         return .values(figures)
@@ -133,8 +135,9 @@ enum RowOutcome {
         var tokenIndex = 0
         var offset = 0
         for value in split {
-            let length = String(value).count
-            while tokenIndex < tokens.count, offset >= tokens[tokenIndex].text.count {
+            let length = String(value).utf8.count
+            // The runs are ASCII digits (and a point), one byte per column.
+            while tokenIndex < tokens.count, offset >= tokens[tokenIndex].text.utf8.count {
                 tokenIndex += 1
                 offset = 0
             }
