@@ -13,15 +13,16 @@ enum ArithmeticRules {
         func int(_ id: FigureID) -> Int? { report[id]?.integer }
         func ref(_ id: FigureID) -> Finding.FigureRef { Finding.FigureRef(id: id, value: report[id] ?? .unknown) }
         func location(_ id: FigureID) -> SourceLocation? { report.figures[id]?.location }
-        /// The cells' integers, or nil unless every one holds one.
+        /// The cells' integers, or nil unless every one holds one; kept in one array reused from row to row.
+        var buffer: [Int] = []
+        buffer.reserveCapacity(16)
         func integers(_ ids: [FigureID]) -> [Int]? {
-            var values: [Int] = []
-            values.reserveCapacity(ids.count)
+            buffer.removeAll(keepingCapacity: true)
             for id in ids {
                 guard let value = int(id) else { return nil }
-                values.append(value)
+                buffer.append(value)
             }
-            return values
+            return buffer
         }
 
         // R2: 总计 = the six applicant columns, on every printed row.

@@ -40,7 +40,7 @@ enum NarrativeRules {
         let acceptable = combined(received, totals(report, .three, "carried_over"))
         let receivedID = FigureID("t3.received.total")
         let refs = [Finding.FigureRef(id: receivedID, value: report[receivedID] ?? .unknown)]
-        for clause in Clauses.split(key: key) {
+        for clause in Clauses.split(key: key[...]) {
             // Only a stated count (「…21件」) or a negation (未…, 没有…, 无…) can disagree with the table.
             guard clause.includes("件") || clause.includes("未") || clause.includes("没") || clause.includes("无") else {
                 continue
@@ -91,7 +91,7 @@ enum NarrativeRules {
         func refs(_ groups: [String]) -> [Finding.FigureRef] {
             groups.map { FigureID("t4.\($0).total") }.map { Finding.FigureRef(id: $0, value: report[$0] ?? .unknown) }
         }
-        for sentence in Clauses.sentences(ofKey: key)
+        for sentence in Clauses.sentences(ofKey: key[...])
         where sentence.includes("复议") || sentence.includes("诉讼") || sentence.includes("起诉") {
             let aboutDisclosure = sentence.includes("信息公开") || sentence.includes("依申请")
             for clause in Clauses.split(key: sentence) {
@@ -147,7 +147,7 @@ enum NarrativeRules {
     static func finding(
         _ message: String,
         _ refs: [Finding.FigureRef],
-        _ clause: String,
+        _ clause: Substring,
         _ report: AnnualReport
     ) -> Finding {
         Finding(
@@ -161,7 +161,7 @@ enum NarrativeRules {
     }
 
     /// The source line where a clause starts.
-    static func locate(_ clause: String, in report: AnnualReport) -> SourceLocation? {
+    static func locate(_ clause: Substring, in report: AnnualReport) -> SourceLocation? {
         let probe = String(clause.prefix(8))
         guard !probe.isEmpty else { return nil }
         for (index, line) in report.source.lines.enumerated() where LabelText.key(line).includes(probe) {

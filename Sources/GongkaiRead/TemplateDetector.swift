@@ -7,6 +7,8 @@ enum TemplateDetector {
     static let markers2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"]
     static let markers2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量", "本年增/减"]
     static let rows2021 = ["逾期不补正", "逾期未按收费通知"]
+    /// Every marker above contains one of these: a line without any is not counted against each marker.
+    static let markerParts = ["数", "金额", "增/减", "逾期"]
 
     /// `keys` are the lines' label keys where already made (``TableAnchors/lineKeys``).
     static func detect(
@@ -22,6 +24,7 @@ enum TemplateDetector {
             guard let region = regions[kind] else { continue }
             for index in region {
                 let key = key(index)
+                guard markerParts.contains(where: key.includes) else { continue }
                 votes2021 += markers2021.count(where: key.includes)
                 votes2019 += markers2019.count(where: key.includes)
                 if kind == .three { votes2021 += rows2021.count(where: key.includes) }

@@ -163,7 +163,7 @@ struct TextBytesTests {
                 let separators: Set<Character> = atCommas ? [";", "!", "?", "。", ","] : [";", "!", "?", "。"]
                 let expected = flat.split(whereSeparator: separators.contains).map(String.init)
                 #expect(
-                    Clauses.pieces(ofKey: key, atCommas: atCommas) == expected,
+                    Clauses.pieces(ofKey: key[...], atCommas: atCommas).map(String.init) == expected,
                     "round \(round): \(key.debugDescription)"
                 )
             }
@@ -190,5 +190,12 @@ struct TextBytesTests {
         #expect("abc".utf8Offset(of: "d") == nil)
         #expect("abc".utf8Offset(of: "c", from: 4) == nil)
         #expect("申请a\u{1F600}".scalarCount == 4)
+    }
+
+    @Test("every template marker contains one of the parts lines are first searched for")
+    func templateMarkerParts() {
+        for marker in TemplateDetector.markers2021 + TemplateDetector.markers2019 + TemplateDetector.rows2021 {
+            #expect(TemplateDetector.markerParts.contains { marker.includes($0) }, "\(marker)")
+        }
     }
 }
