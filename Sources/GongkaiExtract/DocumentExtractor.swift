@@ -12,7 +12,7 @@ public enum DocumentExtractor {
         let kind = SourceFormatSniffer.sniff(data)
         switch kind {
         case .text:
-            return try TextExtractor.extract(data, name: name, sizeLimit: sizeLimit)
+            return try TextExtractor.extract(sniffedText: data, name: name)
         case .binary:
             throw .binary
         case .pdf:

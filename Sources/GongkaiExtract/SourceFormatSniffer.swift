@@ -28,6 +28,7 @@ public enum SourceFormatSniffer {
         // Lowercased ASCII view of the first bytes, ignoring a BOM and leading white space.
         var start = 0
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        if !mayStartWithMarkup(head[start...]) { return false }
         let ascii = head[start...].prefix(512).map { byte -> UInt8 in
             (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
         }
@@ -36,6 +37,22 @@ public enum SourceFormatSniffer {
             || text.hasPrefix("<?xml")
                 && text.includes("<html")
             || (text.hasPrefix("<") && (text.includes("<head") || text.includes("<body")))
+    }
+
+    /// False when the first character after white space is plainly not `<` (most text starts with a Chinese
+    /// character): the cheap answer before the full test. A character that could join the white space before it into
+    /// one grapheme is left to the full test, which trims by character.
+    static func mayStartWithMarkup(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let text = String(decoding: bytes.prefix(64), as: UTF8.self)
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace { continue }
+            if scalar == "<" { return true }
+            if scalar.isASCII { return false }
+            let properties = scalar.properties
+            return properties.isGraphemeExtend || properties.generalCategory == .spacingMark || scalar == "\u{200D}"
+                || scalar == "\u{FFFD}"
+        }
+        return true
     }
 
     /// The ASCII characters of UTF-16 text (with a BOM or its zero-byte pattern), one byte each, so markup can be

@@ -19,6 +19,11 @@ public enum TextExtractor {
             if kind == .binary { throw .binary }
             throw .unsupportedFormat(SourceFormatSniffer.displayName(kind))
         }
+        return try extract(sniffedText: data, name: name)
+    }
+
+    /// `extract` of bytes already sniffed as text (by ``DocumentExtractor``), within the size limit.
+    static func extract(sniffedText data: Data, name: String) throws(ExtractError) -> ExtractedDocument {
         let decoded = try TextDecoder.decode(data)
         if containsBinaryControls(decoded.text) { throw .binary }
         return extract(text: decoded.text, name: name, encoding: decoded.encoding)
@@ -132,7 +137,7 @@ public enum TextExtractor {
             return ExtractedLine(number: number, raw: rawText, text: text, layout: .blank, cells: [])
         }
         if shape.hasTab {
-            let cells = split(text, line, number: number, separator: UInt8(ascii: "\t"))
+            let cells = split(text, line, number: number, separator: UInt8(ascii: "\t"), separators: shape.tabs)
             return ExtractedLine(number: number, raw: rawText, text: text, layout: .delimited, cells: cells)
         }
         let firstNonSpace = shape.firstNonSpace
@@ -142,12 +147,19 @@ public enum TextExtractor {
             if shape.onlySeparatorMarks {
                 return ExtractedLine(number: number, raw: rawText, text: text, layout: .separator, cells: [])
             }
-            var cells = split(text, line, number: number, separator: pipe)
+            var cells = split(text, line, number: number, separator: pipe, separators: shape.pipes)
             if firstNonSpace == pipe, cells.first?.text.isEmpty == true { cells.removeFirst() }
             if lastNonSpace == pipe, cells.last?.text.isEmpty == true { cells.removeLast() }
             return ExtractedLine(number: number, raw: rawText, text: text, layout: .delimited, cells: cells)
         }
-        let words = split(text, line, number: number, separator: UInt8(ascii: " "), keepEmpty: false)
+        let words = split(
+            text,
+            line,
+            number: number,
+            separator: UInt8(ascii: " "),
+            separators: shape.spaces,
+            keepEmpty: false
+        )
         return ExtractedLine(number: number, raw: rawText, text: text, layout: .spaced, cells: words)
     }
 
@@ -159,11 +171,10 @@ public enum TextExtractor {
         _ line: TextNormalizer.Line,
         number: Int,
         separator: UInt8,
+        separators: Int,
         keepEmpty: Bool = true
     ) -> [ExtractedCell] {
         line.withBuffers { bytes, columns in
-            var separators = 0
-            for byte in bytes where byte == separator { separators &+= 1 }
             var cells: [ExtractedCell] = []
             cells.reserveCapacity(separators + 1)
             let utf8 = text.utf8
@@ -188,13 +199,12 @@ public enum TextExtractor {
                 )
             }
             var start = 0
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] == separator {
+            if let base = bytes.baseAddress {
+                while start < bytes.count, let hit = memchr(base + start, Int32(separator), bytes.count - start) {
+                    let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                     emit(start, index)
-                    start = index &+ 1
+                    start = index + 1
                 }
-                index &+= 1
             }
             emit(start, bytes.count)
             return cells

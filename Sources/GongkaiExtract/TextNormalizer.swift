@@ -24,8 +24,10 @@ public enum TextNormalizer {
         struct Shape {
             /// Nothing but spaces and tabs.
             var isBlank = true
-            var hasTab = false
+            var tabs = 0
             var pipes = 0
+            var spaces = 0
+            var hasTab: Bool { tabs > 0 }
             /// Nothing but spaces, tabs, `|`, `-` and `:` (a markdown table's separator row).
             var onlySeparatorMarks = true
             /// The first and last bytes that are not a space (the lead or last byte of a character).
@@ -36,8 +38,10 @@ public enum TextNormalizer {
             @inline(__always)
             mutating func add(_ byte: UInt8) {
                 switch byte {
-                case UInt8(ascii: " "): return
-                case UInt8(ascii: "\t"): hasTab = true
+                case UInt8(ascii: " "):
+                    spaces += 1
+                    return
+                case UInt8(ascii: "\t"): tabs += 1
                 case UInt8(ascii: "|"):
                     pipes += 1
                     isBlank = false
