@@ -45,10 +45,10 @@ enum NarrativeRules {
             guard clause.includes("件") || clause.includes("未") || clause.includes("没") || clause.includes("无") else {
                 continue
             }
-            guard !unrelated.contains(where: clause.includes) || negations.contains(where: clause.includes) else {
+            guard !clause.includesAny(of: unrelated) || clause.includesAny(of: negations) else {
                 continue
             }
-            if negations.contains(where: clause.includes), !clause.includes("复议"), !clause.includes("诉讼"),
+            if clause.includesAny(of: negations), !clause.includes("复议"), !clause.includes("诉讼"),
                 let most = received.max(), most > 0
             {
                 return [
@@ -62,8 +62,8 @@ enum NarrativeRules {
                     )
                 ]
             }
-            guard receiving.contains(where: clause.includes), clause.includes("申请"),
-                !unrelated.contains(where: clause.includes), !partial.contains(where: clause.includes),
+            guard clause.includesAny(of: receiving), clause.includes("申请"),
+                !clause.includesAny(of: unrelated), !clause.includesAny(of: partial),
                 let stated = Clauses.counts(clause).first
             else { continue }
             if !acceptable.contains(stated) {
@@ -99,7 +99,7 @@ enum NarrativeRules {
                 let mentionsSuit = clause.includes("诉讼") || clause.includes("起诉")
                 guard mentionsReview || mentionsSuit else { continue }
                 let counts = Clauses.counts(clause)
-                if counts.isEmpty, caseNegations.contains(where: clause.includes), !clause.includes("尚未") {
+                if counts.isEmpty, clause.includesAny(of: caseNegations), !clause.includes("尚未") {
                     if mentionsReview, let most = review.max(), most > 0 {
                         findings.append(
                             finding("正文称「\(clause)」，但表四行政复议总计为\(most)。", refs(["review"]), clause, report)

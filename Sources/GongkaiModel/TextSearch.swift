@@ -61,6 +61,23 @@ public enum TextSearch {
 }
 
 extension StringProtocol {
+    /// Whether any of `needles` occurs in the text (see ``includes(_:)``).
+    @inlinable
+    public func includesAny(of needles: [String]) -> Bool {
+        for needle in needles where includes(needle) { return true }
+        return false
+    }
+
+    /// How many of `needles` occur in the text (see ``includes(_:)``).
+    @inlinable
+    public func countIncluded(of needles: [String]) -> Int {
+        var count = 0
+        for needle in needles where includes(needle) { count += 1 }
+        return count
+    }
+}
+
+extension StringProtocol {
     /// Whether the text begins with `prefix`, compared as UTF-8 bytes (see ``includes(_:)``).
     @inlinable
     public func begins(with prefix: some StringProtocol) -> Bool {

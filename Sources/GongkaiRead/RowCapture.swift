@@ -32,7 +32,8 @@ enum RowOutcome {
             return .values(assign(capture))
         }
         var capture = capture
-        capture.values.removeAll { $0.text.isEmpty }
+        // Only when there is something to remove: removing copies the values the capture shares with the reader's.
+        if capture.values.contains(where: { $0.text.isEmpty }) { capture.values.removeAll { $0.text.isEmpty } }
         let tokens = capture.values
         let isInteger = { (token: TableToken) in
             !token.text.isEmpty && token.text.utf8.allSatisfy(TableToken.isDigit)

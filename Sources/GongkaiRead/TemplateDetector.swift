@@ -24,10 +24,10 @@ enum TemplateDetector {
             guard let region = regions[kind] else { continue }
             for index in region {
                 let key = key(index)
-                guard markerParts.contains(where: key.includes) else { continue }
-                votes2021 += markers2021.count(where: key.includes)
-                votes2019 += markers2019.count(where: key.includes)
-                if kind == .three { votes2021 += rows2021.count(where: key.includes) }
+                guard key.includesAny(of: markerParts) else { continue }
+                votes2021 += key.countIncluded(of: markers2021)
+                votes2019 += key.countIncluded(of: markers2019)
+                if kind == .three { votes2021 += key.countIncluded(of: rows2021) }
             }
         }
         if votes2021 != votes2019 { return votes2021 > votes2019 ? .v2021 : .v2019 }
