@@ -36,7 +36,10 @@ public enum TextExtractor {
         var number = 0
         var isMarkdown = false
         var buffer = TextNormalizer.Line()
-        for rawLine in splitLines(text) {
+        let split = splitLines(text)
+        rawLines.reserveCapacity(split.count)
+        lines.reserveCapacity(split.count)
+        for rawLine in split {
             number += 1
             let line = extractLine(rawLine, number: number, buffer: &buffer)
             if line.layout == .separator || rawLine.utf8.first == UInt8(ascii: "#") { isMarkdown = true }

@@ -108,6 +108,9 @@ struct ApplicationsTableReader {
         // The key of the buffered text, as scalars, with the token each scalar came from.
         var key: [Unicode.Scalar] = []
         var owners: [Int] = []
+        let most = buffer.reduce(0) { $0 + $1.text.utf8.count }
+        key.reserveCapacity(most)
+        owners.reserveCapacity(most)
         for (index, token) in buffer.enumerated() {
             LabelKey.appendScalars(of: token.text, to: &key)
             owners.append(contentsOf: repeatElement(index, count: key.count - owners.count))

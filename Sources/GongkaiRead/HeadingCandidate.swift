@@ -19,22 +19,23 @@ struct HeadingCandidate {
 
     static func make(_ line: ExtractedLine, index: Int) -> HeadingCandidate? {
         guard !line.isBlank, startsLikeHeading(line.text) else { return nil }
-        let nonEmpty = line.cells.filter { !$0.text.isEmpty }
-        if line.layout == .delimited, nonEmpty.count > 1 { return nil }
+        let nonEmptyCount = line.cells.count { !$0.text.isEmpty }
+        let firstNonEmpty = line.cells.first { !$0.text.isEmpty }
+        if line.layout == .delimited, nonEmptyCount > 1 { return nil }
         let key = TitleReader.headingKey(line.text)
         guard key.scalarCount <= 44, let (number, title) = split(key) else { return nil }
         guard !title.isEmpty, !title.includes("。"), title.scalarCount <= 40 else { return nil }
         // 「三、本」…「年度办理结果」: a wrapped 表三 label, not a heading; also when it stands in its own cell
         // before the next label (「三、本年  （一）予以公开」).
         for name in tableRowNames where name.begins(with: title) || title.begins(with: name) { return nil }
-        if nonEmpty.count > 1, let first = nonEmpty.first,
+        if nonEmptyCount > 1, let first = firstNonEmpty,
             let (_, cellTitle) = split(TitleReader.headingKey(first.text)),
             !cellTitle.isEmpty, tableRowNames.contains(where: { $0.begins(with: cellTitle) })
         {
             return nil
         }
         if title.unicodeScalars.contains(where: \.isASCIIDigitScalar), title.ends(with: "0") { return nil }
-        let column = nonEmpty.first?.location.column ?? 1
+        let column = firstNonEmpty?.location.column ?? 1
         return HeadingCandidate(
             index: index,
             number: number,

@@ -25,11 +25,15 @@ struct TableReading {
         var known: [String: [Int]] = [:]
         var ambiguous: [(capture: RowCapture, candidates: [[Int]], digits: String)] = []
 
-        for capture in captures {
-            switch RowOutcome.resolve(capture, totals: rowTotals) {
+        let outcomes = captures.map { RowOutcome.resolve($0, totals: rowTotals) }
+        // The rows read for certain matter only to settle rows whose digits split several ways.
+        let settles = outcomes.contains { if case .candidates = $0 { true } else { false } }
+        for (capture, outcome) in zip(captures, outcomes) {
+            switch outcome {
             case .values(let rowFigures):
                 figures += rowFigures
                 printedRows.append(printed(capture, .complete))
+                guard settles else { continue }
                 let integers = rowFigures.compactMap { $0.value.integer }
                 if integers.count == rowFigures.count { known[capture.row.key] = integers }
             case .candidates(let candidates, let digits, _):

@@ -33,6 +33,8 @@ struct TableToken {
             }
         }
         var tokens: [TableToken] = []
+        // A cell makes one token, or two when digits are glued to its label.
+        tokens.reserveCapacity(lines.reduce(0) { $0 + $1.cells.count } + 16)
         for line in lines where line.layout == .delimited || line.layout == .spaced {
             if line.text.includes("。") { continue }
             let printsValues = line.cells.contains { cell in
