@@ -38,8 +38,10 @@ struct ApplicationsTableReader {
 
     func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
         var captures: [RowCapture] = []
+        captures.reserveCapacity(table.rows.count)
         var headerTexts: [String] = []
         var buffer: [TableToken] = []
+        buffer.reserveCapacity(16)
         var current: RowCapture?
         var lastOrder = -1
 
@@ -69,7 +71,7 @@ struct ApplicationsTableReader {
                     last.order + (last.row.isVariant ? (table.replacedByVariant[last.row.key]?.count ?? 1) - 1 : 0)
                 current = RowCapture(row: last.row, printedLabel: last.label, labelLocation: last.location, values: [])
                 current?.values.reserveCapacity(last.row.columns.count)
-                buffer.removeAll()
+                buffer.removeAll(keepingCapacity: true)
             }
             current?.values.append(token)
         }

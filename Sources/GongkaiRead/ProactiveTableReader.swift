@@ -21,7 +21,9 @@ struct ProactiveTableReader {
 
     func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
         var captures: [RowCapture] = []
+        captures.reserveCapacity(rows.count)
         var buffer: [TableToken] = []
+        buffer.reserveCapacity(16)
         var current: RowCapture?
         var used = Set<String>()
 
@@ -36,7 +38,7 @@ struct ProactiveTableReader {
                     captures.append(
                         RowCapture(row: row, printedLabel: last.text, labelLocation: last.location, values: [])
                     )
-                    buffer.removeAll()
+                    buffer.removeAll(keepingCapacity: true)
                 }
                 buffer.append(token)
                 continue
@@ -51,7 +53,7 @@ struct ProactiveTableReader {
                     labelLocation: buffer[labelIndex].location,
                     values: []
                 )
-                buffer.removeAll()
+                buffer.removeAll(keepingCapacity: true)
             }
             current?.values.append(token)
         }
