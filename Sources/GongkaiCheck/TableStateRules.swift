@@ -205,7 +205,7 @@ enum TableStateRules {
         for index in (first - 1)..<min(lines.count, first + 40) {
             let line = lines[index]
             guard let offset = line.utf8Offset(of: text) else { continue }
-            let column = line.utf8.prefix(offset).count { $0 & 0xC0 != 0x80 }
+            let column = line[..<line.utf8.index(line.startIndex, offsetBy: offset)].scalarCount
             return .text(line: index + 1, column: column + 1, endColumn: column + 1 + text.scalarCount)
         }
         return nil

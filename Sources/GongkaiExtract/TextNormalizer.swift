@@ -98,22 +98,25 @@ public enum TextNormalizer {
                             shape.add(lead)
                             continue
                         }
-                        let length = lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4)
-                        switch TextNormalizer.replacement(line, at: index, lead: lead) {
-                        case .keep:
-                            for offset in 0..<length {
-                                bytes[written &+ offset] = line[index &+ offset]
-                                columns[written &+ offset] = column
+                        let (scalar, length) = ScalarText.decode(line, at: index)
+                        if let normal = TextNormalizer.normalize(scalar) {
+                            if normal == scalar {
+                                for offset in 0..<length {
+                                    bytes[written &+ offset] = line[index &+ offset]
+                                    columns[written &+ offset] = column
+                                }
+                                written &+= length
+                                shape.add(lead)
+                            } else {
+                                // Every replacement `normalize` makes is ASCII.
+                                let byte = UInt8(truncatingIfNeeded: normal.value)
+                                bytes[written] = byte
+                                columns[written] = column
+                                written &+= 1
+                                changed = true
+                                shape.add(byte)
                             }
-                            written &+= length
-                            shape.add(lead)
-                        case .ascii(let byte):
-                            bytes[written] = byte
-                            columns[written] = column
-                            written &+= 1
-                            changed = true
-                            shape.add(byte)
-                        case .drop:
+                        } else {
                             changed = true
                         }
                         index &+= length
@@ -127,55 +130,6 @@ public enum TextNormalizer {
         }
     }
 
-    enum Replacement: Equatable {
-        case keep
-        case ascii(UInt8)
-        case drop
-    }
-
-    /// What `normalize(_:)` makes of the multi-byte character starting at `index`, read from its UTF-8.
-    @inline(__always)
-    static func replacement(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, lead: UInt8) -> Replacement {
-        switch lead {
-        case 0xC2:
-            switch utf8[index + 1] {
-            case 0xA0: return .ascii(0x20)  // U+00A0 no-break space
-            case 0xAD: return .drop  // U+00AD soft hyphen
-            default: return .keep
-            }
-        case 0xE1:
-            return utf8[index + 1] == 0x9A && utf8[index + 2] == 0x80 ? .ascii(0x20) : .keep  // U+1680
-        case 0xE2:
-            let second = utf8[index + 1]
-            let third = utf8[index + 2]
-            if second == 0x80 {
-                switch third {
-                case 0x82...0x8A, 0xAF: return .ascii(0x20)  // U+2002…U+200A, U+202F
-                case 0x8B...0x8D: return .drop  // U+200B…U+200D
-                default: return .keep
-                }
-            }
-            if second == 0x81 {
-                if third == 0x9F { return .ascii(0x20) }  // U+205F
-                if third == 0xA0 { return .drop }  // U+2060
-            }
-            return .keep
-        case 0xE3:
-            return utf8[index + 1] == 0x80 && utf8[index + 2] == 0x80 ? .ascii(0x20) : .keep  // U+3000
-        case 0xEF:
-            let second = utf8[index + 1]
-            let third = utf8[index + 2]
-            switch second {
-            case 0xBB where third == 0xBF: return .drop  // U+FEFF
-            case 0xBC where third >= 0x81: return .ascii(third - 0x60)  // U+FF01…U+FF3F
-            case 0xBD where third <= 0x9E: return .ascii(third - 0x20)  // U+FF40…U+FF5E
-            default: return .keep
-            }
-        default:
-            return .keep
-        }
-    }
-
     /// The normalised form of a whole string (no column map).
     public static func normalize(_ text: some StringProtocol) -> String {
         ScalarText.map(text, Normal.self)
@@ -185,10 +139,12 @@ public enum TextNormalizer {
         static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? { normalize(scalar) }
     }
 
+    /// What one scalar becomes: the scalar itself, an ASCII replacement, or nil to drop it.
     @inline(__always)
     static func normalize(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value
-        if value < 0x80 { return scalar }
+        // ASCII, and everything from after the ideographic space to before the BOM (Chinese characters among it).
+        if value < 0x80 || (value > 0x3000 && value < 0xFEFF) { return scalar }
         switch value {
         case 0xFF01...0xFF5E:
             return Unicode.Scalar(value - 0xFEE0)

@@ -11,17 +11,7 @@ extension StringProtocol {
     /// also far cheaper than the standard library's `contains`, which compares by grapheme cluster.
     @inlinable
     public func includes(_ needle: some StringProtocol) -> Bool {
-        let found = utf8.withContiguousStorageIfAvailable { haystack in
-            needle.utf8.withContiguousStorageIfAvailable { pattern in
-                TextSearch.find(pattern, in: haystack)
-            }
-        }
-        if let found, let found { return found }
-        let haystack = Array(utf8)
-        let pattern = Array(needle.utf8)
-        return haystack.withUnsafeBufferPointer { haystack in
-            pattern.withUnsafeBufferPointer { pattern in TextSearch.find(pattern, in: haystack) }
-        }
+        utf8Offset(of: needle) != nil
     }
 }
 
@@ -32,10 +22,6 @@ public enum TextSearch {
         guard a.count == b.count else { return false }
         guard let start = a.baseAddress, let other = b.baseAddress else { return true }
         return memcmp(start, other, a.count) == 0
-    }
-
-    public static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        offset(of: pattern, in: haystack) != nil
     }
 
     /// The byte offset of the first occurrence of `pattern` in `haystack`.

@@ -45,18 +45,19 @@ enum TitleReader {
         for line in top where line.text.includes("《") {
             let key = LabelKey.make(line.text)
             let utf8 = key.utf8
+            // 《 and 》 are three bytes each in UTF-8.
+            let mark = "《".utf8.count
             var searchStart = 0
             while let open = key.utf8Offset(of: "《", from: searchStart),
-                let close = key.utf8Offset(of: "》", from: open + 3)
+                let close = key.utf8Offset(of: "》", from: open + mark)
             {
-                let inner = String(
-                    key[utf8.index(utf8.startIndex, offsetBy: open + 3)..<utf8.index(utf8.startIndex, offsetBy: close)]
-                )
+                let start = utf8.index(utf8.startIndex, offsetBy: open + mark)
+                let inner = String(key[start..<utf8.index(utf8.startIndex, offsetBy: close)])
                 if isTitle(inner) {
                     let (agency, year) = agencyAndYear(inner)
                     return Result(title: nil, titleLine: nil, location: nil, agency: agency, year: year)
                 }
-                searchStart = close + 3
+                searchStart = close + mark
             }
         }
         return Result()
