@@ -140,7 +140,7 @@ public enum TextExtractor {
             return ExtractedLine(number: number, raw: rawText, text: text, layout: .blank, cells: [])
         }
         if shape.hasTab {
-            let cells = split(text, line, number: number, separator: UInt8(ascii: "\t"), separators: shape.tabs)
+            let cells = split(text, line, number: number, separator: UInt8(ascii: "\t"))
             return ExtractedLine(number: number, raw: rawText, text: text, layout: .delimited, cells: cells)
         }
         let firstNonSpace = shape.firstNonSpace
@@ -150,7 +150,7 @@ public enum TextExtractor {
             if shape.onlySeparatorMarks {
                 return ExtractedLine(number: number, raw: rawText, text: text, layout: .separator, cells: [])
             }
-            var cells = split(text, line, number: number, separator: pipe, separators: shape.pipes)
+            var cells = split(text, line, number: number, separator: pipe)
             if firstNonSpace == pipe, cells.first?.text.isEmpty == true { cells.removeFirst() }
             if lastNonSpace == pipe, cells.last?.text.isEmpty == true { cells.removeLast() }
             return ExtractedLine(number: number, raw: rawText, text: text, layout: .delimited, cells: cells)
@@ -160,7 +160,6 @@ public enum TextExtractor {
             line,
             number: number,
             separator: UInt8(ascii: " "),
-            separators: shape.spaces,
             keepEmpty: false
         )
         return ExtractedLine(number: number, raw: rawText, text: text, layout: .spaced, cells: words)
@@ -174,12 +173,11 @@ public enum TextExtractor {
         _ line: TextNormalizer.Line,
         number: Int,
         separator: UInt8,
-        separators: Int,
         keepEmpty: Bool = true
     ) -> [ExtractedCell] {
         line.withBuffers { bytes, columns in
             var cells: [ExtractedCell] = []
-            cells.reserveCapacity(separators + 1)
+            cells.reserveCapacity(line.shape.count(of: separator) + 1)
             let utf8 = text.utf8
             func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
             func emit(_ lower: Int, _ upper: Int) {

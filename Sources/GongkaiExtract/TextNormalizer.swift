@@ -34,6 +34,16 @@ public enum TextNormalizer {
             var firstNonSpace: UInt8?
             var lastNonSpace: UInt8?
 
+            /// How many times the line holds a separator: tab, pipe or space.
+            func count(of separator: UInt8) -> Int {
+                switch separator {
+                case UInt8(ascii: "\t"): tabs
+                case UInt8(ascii: "|"): pipes
+                case UInt8(ascii: " "): spaces
+                default: 0
+                }
+            }
+
             /// Counts a character by its first byte (any non-ASCII character counts alike).
             @inline(__always)
             mutating func add(_ byte: UInt8) {
