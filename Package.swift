@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "GongkaiTools", targets: ["GongkaiTools"]),
         .library(name: "GongkaiStore", targets: ["GongkaiStore"]),
         .library(name: "GongkaiCorpus", targets: ["GongkaiCorpus"]),
+        .library(name: "GongkaiIsolation", targets: ["GongkaiIsolation"]),
     ],
     traits: [
         .trait(name: "Postgres", description: "The PostgreSQL corpus backend (PostgresNIO): --db postgres://…")
@@ -68,6 +69,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Reading hostile files in worker processes: a crash or a runaway read costs that file only.
+        .target(
+            name: "GongkaiIsolation",
+            dependencies: [
+                "GongkaiModel", "GongkaiTools", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiWrite",
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The corpus: reports, agencies, figures and findings in SQLite (GRDB) or, with the Postgres trait, in
         // PostgreSQL (PostgresNIO); cross-year checks.
         .target(
@@ -84,7 +93,7 @@ let package = Package(
         .target(
             name: "GongkaiCorpus",
             dependencies: [
-                "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiStore",
+                "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiStore", "GongkaiIsolation",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
@@ -93,7 +102,7 @@ let package = Package(
             name: "gongkai",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
-                "GongkaiStore", "GongkaiCorpus",
+                "GongkaiStore", "GongkaiCorpus", "GongkaiIsolation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -102,7 +111,7 @@ let package = Package(
             name: "GongkaiTests",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
-                "GongkaiStore", "GongkaiCorpus", "GongkaiTools",
+                "GongkaiStore", "GongkaiCorpus", "GongkaiTools", "GongkaiIsolation",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),

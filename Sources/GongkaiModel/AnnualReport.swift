@@ -1,6 +1,6 @@
 /// A 政府信息公开工作年度报告 as read from a source: who issued it, for which year, in which format, its parts, and
 /// every table figure with where it came from.
-public struct AnnualReport: Sendable {
+public struct AnnualReport: Sendable, Codable {
     public var source: SourceInfo
     /// The issuing body as named in the title (「漳州市司法局」).
     public var agency: String?
@@ -79,7 +79,7 @@ public struct AnnualReport: Sendable {
 }
 
 /// Where a report was read from.
-public struct SourceInfo: Hashable, Sendable {
+public struct SourceInfo: Hashable, Sendable, Codable {
     /// The path or name the user gave.
     public var name: String
     public var format: SourceFormat

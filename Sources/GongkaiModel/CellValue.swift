@@ -1,7 +1,7 @@
 public import Foundation
 
 /// What a table cell holds.
-public enum CellValue: Hashable, Sendable {
+public enum CellValue: Hashable, Sendable, Codable {
     /// A count (applications, documents, decisions, cases).
     case integer(Int)
     /// An amount in 万元, printed with decimals.

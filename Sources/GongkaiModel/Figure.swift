@@ -1,5 +1,5 @@
 /// One table cell of a report: its value, the text printed for it, and where it came from.
-public struct Figure: Hashable, Sendable {
+public struct Figure: Hashable, Sendable, Codable {
     public var id: FigureID
     public var value: CellValue
     /// The text printed in the cell (`""` for an empty cell; the digits a split assigned to it).

@@ -28,7 +28,7 @@ public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseItera
 }
 
 /// One problem found in a report.
-public struct Finding: Hashable, Sendable {
+public struct Finding: Hashable, Sendable, Codable {
     /// A stable code: a rule of the format specification (`R1`, `R2`, …) or a named check (`missing-row`).
     public var code: String
     public var severity: Severity
@@ -41,7 +41,7 @@ public struct Finding: Hashable, Sendable {
     public var location: SourceLocation?
 
     /// A cell named by a finding.
-    public struct FigureRef: Hashable, Sendable {
+    public struct FigureRef: Hashable, Sendable, Codable {
         public var id: FigureID
         public var value: CellValue
 

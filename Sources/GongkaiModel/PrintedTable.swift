@@ -1,5 +1,5 @@
 /// What the reader found of one table: where it is, the labels it printed, and each row's state.
-public struct PrintedTable: Hashable, Sendable {
+public struct PrintedTable: Hashable, Sendable, Codable {
     public var kind: TableKind
     public var location: SourceLocation?
     /// Column header labels as printed (normalised), for comparison with the format's labels.
@@ -15,7 +15,7 @@ public struct PrintedTable: Hashable, Sendable {
 }
 
 /// One printed table row matched to a row of the format.
-public struct PrintedRow: Hashable, Sendable {
+public struct PrintedRow: Hashable, Sendable, Codable {
     /// The matched row's key (`received`, `denied.state_secret`, `review`).
     public var key: String
     /// The label as printed, after joining wrapped lines.
@@ -23,7 +23,7 @@ public struct PrintedRow: Hashable, Sendable {
     public var location: SourceLocation?
     public var state: State
 
-    public enum State: Hashable, Sendable {
+    public enum State: Hashable, Sendable, Codable {
         /// One value for every column.
         case complete
         /// The row prints no values at all.

@@ -41,7 +41,7 @@ public enum SectionKind: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// One part of a report as printed: its heading and its text.
-public struct ReportSection: Hashable, Sendable {
+public struct ReportSection: Hashable, Sendable, Codable {
     public var kind: SectionKind
     /// The numeral printed in the heading (「五、」 → 5), if any.
     public var printedNumber: Int?
@@ -62,7 +62,7 @@ public struct ReportSection: Hashable, Sendable {
 }
 
 /// A line that reads as a top-level heading (「二、主动公开政府信息情况」), whether or not it starts a part.
-public struct Heading: Hashable, Sendable {
+public struct Heading: Hashable, Sendable, Codable {
     public var number: Int
     public var title: String
     public var location: SourceLocation?

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -29,6 +30,15 @@ public struct ExternalTool: Sendable {
 
     public let executable: URL
 
+    /// Called with each run's time limit before the program starts, on the thread that runs it. A worker process
+    /// tells its parent, whose own time limit for the file is extended by as much: a tool's time is bounded by its
+    /// own limit.
+    public static var runObserver: (@Sendable (_ timeout: Double) -> Void)? {
+        get { observer.withLock { $0 } }
+        set { observer.withLock { $0 = newValue } }
+    }
+    private static let observer = Mutex<(@Sendable (Double) -> Void)?>(nil)
+
     /// Finds `name` on `PATH` (and the usual system folders), or nil when it is not installed.
     public static func find(_ name: String) -> ExternalTool? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
@@ -45,6 +55,7 @@ public struct ExternalTool: Sendable {
     /// Runs the tool to its end, or until `timeout` seconds have passed, when it is killed. Both output pipes are
     /// read as they fill, so a large output never blocks the tool.
     public func run(_ arguments: [String], timeout: Double) throws(LaunchError) -> Output {
+        Self.runObserver?(timeout)
         var output: [Int32] = [0, 0]
         var errors: [Int32] = [0, 0]
         guard pipe(&output) == 0 else { throw LaunchError(code: errno) }

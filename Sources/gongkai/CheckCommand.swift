@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GongkaiCheck
 import GongkaiModel
 import GongkaiOutput
@@ -36,13 +37,22 @@ struct CheckCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Colour the severities (default: when writing to a terminal).")
     var color: Bool = stdoutWantsColor()
 
+    @Option(help: "Files read at a time, each in a worker process of its own (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    }
+
     func run() throws {
         var errorsFound = false
         var unreadable = false
         var entries: [(AnnualReport, [Finding])] = []
         let minimum = Severity(rawValue: level.rawValue) ?? .notice
-        for (index, path) in files.enumerated() {
-            switch InputFile(path: path).load() {
+        var index = 0
+        InputFile.loadAll(files, jobs: jobs) { path, outcome in
+            defer { index += 1 }
+            switch outcome {
             case .read(let report, let findings):
                 errorsFound = errorsFound || ReportChecker.hasErrors(findings)
                 if format == .text {

@@ -16,7 +16,10 @@ struct Gongkai: ParsableCommand {
               gongkai parse reports/*.txt --format csv > figures.csv
             """,
         version: "0.1.0",
-        subcommands: [ParseCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self, ExtractCommand.self]
+        subcommands: [
+            ParseCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self, ExtractCommand.self,
+            WorkerSubcommand.self,
+        ]
             + corpusCommands
     )
 }

@@ -1,12 +1,11 @@
 import Foundation
-import GongkaiCheck
 import GongkaiExtract
+import GongkaiIsolation
 import GongkaiModel
-import GongkaiRead
-import GongkaiWrite
 
-/// One input named on the command line, read and checked, or the one-sentence reason it could not be read.
-struct InputFile {
+/// One input named on the command line, read and checked — in a worker process, so that a file that crashes or
+/// stalls a reader costs that file only — or the one-sentence reason it could not be read.
+struct InputFile: Sendable {
     let path: String
 
     enum Outcome {
@@ -14,36 +13,51 @@ struct InputFile {
         case failed(String)
     }
 
-    /// Reads the input as ``load()`` does, without checking it; `isData` tells a data file from a report.
-    func report() -> Result<(report: AnnualReport, isData: Bool), InputError> {
-        let data: Data
+    /// What the reader is given: the file's bytes and its name; data files (YAML, JSON) are accepted too.
+    func request() -> Result<ReadRequest, ReadFailure> {
         switch bytes() {
-        case .success(let contents): data = contents
-        case .failure(let error): return .failure(error)
-        }
-        let name = path == "-" ? "<stdin>" : path
-        if isDataFile(data), let text = String(data: data, encoding: .utf8) {
-            do {
-                return .success((try ReportDataFile.load(text, name: name), true))
-            } catch {
-                return .failure(InputError(error.description))
-            }
-        }
-        do {
-            return .success((try ReportReader.read(data, name: name), false))
-        } catch {
-            return .failure(InputError(error.description))
+        case .success(let data):
+            .success(ReadRequest(name: path == "-" ? "<stdin>" : path, bytes: data, acceptsDataFiles: true))
+        case .failure(let error):
+            .failure(ReadFailure(.unreadable, error.message))
         }
     }
 
-    /// A data file by its name (.yaml, .yml, .json) or by its first character (a JSON object or list).
-    func isDataFile(_ data: Data) -> Bool {
-        let lowered = path.lowercased()
-        if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json") { return true }
-        let first = data.first {
-            $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
+    /// Reads and checks the input; `isData` tells a data file from a report.
+    func load() -> Result<(report: AnnualReport, findings: [Finding], isData: Bool), InputError> {
+        let reader = IsolatedReader(InputFile.isolation)
+        defer { reader.stop() }
+        switch request() {
+        case .failure(let failure): return .failure(InputError(failure.message))
+        case .success(let request):
+            switch reader.read(request) {
+            case .report(let report, let findings, let isData): return .success((report, findings, isData))
+            case .failed(let failure): return .failure(InputError(failure.message))
+            }
         }
-        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    }
+
+    /// Reads and checks the inputs, `jobs` at a time, handing each outcome back in the inputs' order.
+    static func loadAll(_ paths: [String], jobs: Int, deliver: (String, Outcome) -> Void) {
+        ReaderPool.read(
+            paths.map(InputFile.init(path:)),
+            isolation: isolation,
+            jobs: jobs,
+            prepare: { $0.request() },
+            deliver: { index, outcome in
+                switch outcome {
+                case .report(let report, let findings, _): deliver(paths[index], .read(report, findings))
+                case .failed(let failure): deliver(paths[index], .failed(failure.message))
+                }
+            }
+        )
+    }
+
+    /// Worker processes of this very program, unless `GONGKAI_ISOLATION=none` asks for reading in this process (for
+    /// profiling a reader).
+    static var isolation: ReaderIsolation {
+        if ProcessInfo.processInfo.environment["GONGKAI_ISOLATION"] == "none" { return .inProcess }
+        return .workerProcesses(.currentExecutable())
     }
 
     /// The file's bytes, refusing directories, missing files and files over the size limit before loading them.
@@ -66,13 +80,6 @@ struct InputFile {
         return .success(contents)
     }
 
-    /// Reads and checks the file (or standard input for `-`): a report in any format Gongkai reads, or a data file.
-    func load() -> Outcome {
-        switch report() {
-        case .success(let loaded): .read(loaded.report, ReportChecker.check(loaded.report))
-        case .failure(let error): .failed(error.message)
-        }
-    }
 }
 
 /// Why an input could not be read, as one sentence.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GongkaiModel
 import GongkaiOutput
 
@@ -25,11 +26,18 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: json, jsonl, csv or text.")
     var format: Format = .json
 
+    @Option(help: "Files read at a time, each in a worker process of its own (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    }
+
     func run() throws {
         var entries: [(AnnualReport, [Finding])] = []
         var failed = false
-        for path in files {
-            switch InputFile(path: path).load() {
+        InputFile.loadAll(files, jobs: jobs) { path, outcome in
+            switch outcome {
             case .read(let report, let findings):
                 entries.append((report, findings))
                 if format == .jsonl { print(ReportJSON.object(report, findings: findings, pretty: false)) }

@@ -56,8 +56,8 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         var report: AnnualReport
         var isData: Bool
-        switch InputFile(path: input).report() {
-        case .success(let loaded): (report, isData) = loaded
+        switch InputFile(path: input).load() {
+        case .success(let loaded): (report, isData) = (loaded.report, loaded.isData)
         case .failure(let error):
             printError("gongkai: \(input): \(error.message)")
             throw ExitCode(2)

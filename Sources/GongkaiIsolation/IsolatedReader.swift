@@ -1,0 +1,21 @@
+/// Reads files one at a time, isolated as asked: one per thread (a worker process of its own, when there are any).
+public final class IsolatedReader {
+    public let isolation: ReaderIsolation
+    private var worker: WorkerProcess?
+
+    public init(_ isolation: ReaderIsolation) {
+        self.isolation = isolation
+        if case .workerProcesses(let command, let timeLimit) = isolation {
+            worker = WorkerProcess(command: command, timeLimit: timeLimit)
+        }
+    }
+
+    /// Reads and checks one file; never throws, never crashes on the file's account (with worker processes).
+    public func read(_ request: ReadRequest) -> ReadOutcome {
+        if let worker { return worker.read(request) }
+        return ReportLoader.load(request)
+    }
+
+    /// Ends the worker process, if any; the next read starts another.
+    public func stop() { worker?.stop() }
+}

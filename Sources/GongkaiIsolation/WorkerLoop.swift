@@ -1,0 +1,57 @@
+import Foundation
+import GongkaiTools
+
+/// The worker's side: reads requests on standard input and answers each on standard output until its input closes.
+///
+/// Standard output is kept for the frames alone: whatever else writes to it (a library's stray message) goes to
+/// standard error instead.
+public enum WorkerLoop {
+    public static func run() {
+        signal(SIGPIPE, SIG_IGN)
+        // Kept from the programs this worker runs (poppler, Tesseract), so that only the worker holds it open.
+        let answers = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
+        dup2(STDERR_FILENO, STDOUT_FILENO)
+        let channel = FrameChannel(input: STDIN_FILENO, output: answers)
+        ExternalTool.runObserver = { timeout in
+            _ = channel.write(WorkerMessage.toolStarted(timeout: timeout))
+        }
+        let faults = WorkerFaults.fromEnvironment()
+        while case .frame(let frame) = channel.read() {
+            guard let request = WorkerMessage.decodeRequest(frame) else { return }
+            faults.apply(to: request)
+            guard channel.write(WorkerMessage.answer(ReportLoader.load(request))) else { return }
+        }
+    }
+}
+
+/// Faults a test can plant, to see that a reader crash or a runaway read costs its file only: the worker crashes, or
+/// never answers, on a file whose bytes contain a marker. Set by the environment variable `GONGKAI_WORKER_FAULTS`
+/// (`crash=MARKER`, `hang=MARKER`, separated by `;`); without it the worker has none.
+struct WorkerFaults {
+    var crashMarkers: [Data] = []
+    var hangMarkers: [Data] = []
+
+    static func fromEnvironment() -> WorkerFaults {
+        var faults = WorkerFaults()
+        guard let text = ProcessInfo.processInfo.environment["GONGKAI_WORKER_FAULTS"] else { return faults }
+        for item in text.split(separator: ";") {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty else { continue }
+            switch parts[0] {
+            case "crash": faults.crashMarkers.append(Data(parts[1].utf8))
+            case "hang": faults.hangMarkers.append(Data(parts[1].utf8))
+            default: continue
+            }
+        }
+        return faults
+    }
+
+    func apply(to request: ReadRequest) {
+        if crashMarkers.contains(where: { request.bytes.range(of: $0) != nil }) {
+            fatalError("planted fault: crash on \(request.name)")
+        }
+        if hangMarkers.contains(where: { request.bytes.range(of: $0) != nil }) {
+            while true { sleep(60) }
+        }
+    }
+}
