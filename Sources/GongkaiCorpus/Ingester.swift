@@ -1,8 +1,7 @@
 public import Foundation
-import GongkaiCheck
 import GongkaiExtract
+public import GongkaiIsolation
 import GongkaiModel
-import GongkaiRead
 public import GongkaiStore
 import Synchronization
 
@@ -19,6 +18,9 @@ public struct Ingester: Sendable {
     public var batchSize = 64
     /// Read files recorded as failed again (after a reader update).
     public var retryFailed = false
+    /// Where files are read: the command line reads each in a worker process, so that a file that crashes or stalls
+    /// a reader is recorded as failed and costs nothing else.
+    public var isolation: ReaderIsolation = .inProcess
 
     public init(store: any ReportStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.store = store
@@ -52,6 +54,9 @@ public struct Ingester: Sendable {
         /// Files stored meanwhile by another ingest.
         public var duplicates = 0
         public var failures: [FailedFile] = []
+        /// Of the failures, files whose reading stopped the reader, and files that took longer than their size allows.
+        public var crashed = 0
+        public var timedOut = 0
         public var seconds = 0.0
 
         public var failed: Int { failures.count }
@@ -59,7 +64,7 @@ public struct Ingester: Sendable {
 
     enum Item: Sendable {
         case read(ReportSubmission)
-        case failed(FailedFile)
+        case failed(FailedFile, ReadFailure.Kind)
         case skipped
         /// Another ingest (on this machine or another) is reading the file: asked again at the end.
         case deferred(String)
@@ -76,13 +81,15 @@ public struct Ingester: Sendable {
         let workers = min(jobs, max(1, files.count))
         for _ in 0..<workers {
             Thread.detachNewThread {
+                let reader = IsolatedReader(isolation)
+                defer { reader.stop() }
                 while true {
                     let index = next.withLock { value -> Int in
                         defer { value += 1 }
                         return value
                     }
                     guard index < files.count else { break }
-                    queue.push(Self.process(files[index], skipping: skip, store: store))
+                    queue.push(Self.process(files[index], skipping: skip, store: store, reader: reader))
                 }
                 queue.finishProducer()
             }
@@ -93,6 +100,8 @@ public struct Ingester: Sendable {
         var summary = Summary(files: files.count)
         var state = Progress(total: files.count, done: 0, added: 0, skipped: 0, failed: 0, elapsed: 0)
         var deferred: [String] = []
+        let reader = IsolatedReader(isolation)
+        defer { reader.stop() }
         while let batch = queue.popBatch(max: batchSize, producers: workers) {
             try write(batch, into: &summary, state: &state, deferred: &deferred, start: start, progress: progress)
         }
@@ -100,7 +109,7 @@ public struct Ingester: Sendable {
         while !deferred.isEmpty {
             Thread.sleep(forTimeInterval: 0.5)
             let known = try store.knownContentHashes()
-            let batch = deferred.map { Self.process($0, skipping: known, store: store) }
+            let batch = deferred.map { Self.process($0, skipping: known, store: store, reader: reader) }
             deferred = []
             try write(batch, into: &summary, state: &state, deferred: &deferred, start: start, progress: progress)
         }
@@ -123,7 +132,10 @@ public struct Ingester: Sendable {
         for item in batch {
             switch item {
             case .read(let submission): submissions.append(submission)
-            case .failed(let failure): failures.append(failure)
+            case .failed(let failure, let kind):
+                failures.append(failure)
+                if kind == .crashed { summary.crashed += 1 }
+                if kind == .timedOut { summary.timedOut += 1 }
             case .skipped: summary.skipped += 1
             case .deferred(let path): deferred.append(path)
             }
@@ -165,7 +177,9 @@ public struct Ingester: Sendable {
     }
 
     /// Reads, hashes, parses and checks one file.
-    static func process(_ path: String, skipping known: Set<String>, store: any ReportStore) -> Item {
+    static func process(_ path: String, skipping known: Set<String>, store: any ReportStore, reader: IsolatedReader)
+        -> Item
+    {
         let url = URL(fileURLWithPath: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard let data = try? Data(contentsOf: url) else {
@@ -174,7 +188,8 @@ public struct Ingester: Sendable {
                     contentHash: SHA256.hex(Data(("unreadable:" + path).utf8)),
                     path: path,
                     reason: "无法打开文件（没有读取权限？）。"
-                )
+                ),
+                .unreadable
             )
         }
         let hash = SHA256.hex(data)
@@ -186,14 +201,13 @@ public struct Ingester: Sendable {
         }
         if size > TextExtractor.defaultSizeLimit {
             let reason = ExtractError.tooLarge(bytes: size, limit: TextExtractor.defaultSizeLimit).description
-            return .failed(FailedFile(contentHash: hash, path: path, reason: reason))
+            return .failed(FailedFile(contentHash: hash, path: path, reason: reason), .unreadable)
         }
-        do {
-            let report = try ReportReader.read(data, name: path)
-            let findings = ReportChecker.check(report)
+        switch reader.read(ReadRequest(name: path, bytes: data, keepsSourceLines: false)) {
+        case .report(let report, let findings, _):
             return .read(ReportSubmission(contentHash: hash, path: path, report: report, findings: findings))
-        } catch {
-            return .failed(FailedFile(contentHash: hash, path: path, reason: error.description))
+        case .failed(let failure):
+            return .failed(FailedFile(contentHash: hash, path: path, reason: failure.message), failure.kind)
         }
     }
 

@@ -178,6 +178,8 @@ final class WorkerProcess {
             posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
         }
         var environment = ProcessInfo.processInfo.environment
+        // A crash is one line in the failure's reason; Swift's backtracer would take seconds to symbolicate it.
+        if environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
         for (key, value) in command.environment { environment[key] = value }
         let argv = ([command.executable] + command.arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -42,6 +42,7 @@ struct IngestCommand: ParsableCommand {
         if !missing.isEmpty { throw ExitCode(2) }
         var ingester = Ingester(store: try store.open(), jobs: jobs)
         ingester.retryFailed = retryFailed
+        ingester.isolation = InputFile.isolation
         let display = ProgressDisplay(terminal: isatty(STDERR_FILENO) != 0, quiet: quiet)
         let summary = try storeRequest { try ingester.run(files: files) { display.show($0) } }
         display.finish()
@@ -51,10 +52,19 @@ struct IngestCommand: ParsableCommand {
         if summary.failed > 0 { throw ExitCode(1) }
     }
 
+    /// The failures that are Gongkai's own faults, apart: files that stopped a reader or took too long.
+    static func failureKinds(_ summary: Ingester.Summary) -> String {
+        var kinds: [String] = []
+        if summary.crashed > 0 { kinds.append("读取进程意外终止 \(summary.crashed) 个") }
+        if summary.timedOut > 0 { kinds.append("读取超时 \(summary.timedOut) 个") }
+        return kinds.isEmpty ? "" : "（其中\(kinds.joined(separator: "，"))）"
+    }
+
     static func summaryLine(_ summary: Ingester.Summary) -> String {
         let rate = summary.seconds > 0 ? Double(summary.files) / summary.seconds : 0
         return "共 \(summary.files) 个文件：新增 \(summary.added) 份报告（其中新版本 \(summary.newVersions) 份），"
-            + "跳过 \(summary.skipped + summary.duplicates) 个已导入的文件，失败 \(summary.failed) 个；"
+            + "跳过 \(summary.skipped + summary.duplicates) 个已导入的文件，失败 \(summary.failed) 个"
+            + Self.failureKinds(summary) + "；"
             + "用时 \(String(format: "%.1f", summary.seconds)) 秒，每秒 \(String(format: "%.0f", rate)) 个文件。"
     }
 }
