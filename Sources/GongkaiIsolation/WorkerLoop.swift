@@ -6,8 +6,15 @@ import GongkaiTools
 /// Standard output is kept for the frames alone: whatever else writes to it (a library's stray message) goes to
 /// standard error instead.
 public enum WorkerLoop {
+    /// The address space a worker may use: far more than the largest file needs (a 32 MB page parses in a few
+    /// hundred megabytes), far less than the machine has, so that a file that makes a reader allocate without end
+    /// fails alone instead of driving the machine into swap. The programs the worker runs inherit the limit.
+    static let memoryLimit: rlim_t = 8 << 30
+
     public static func run() {
         signal(SIGPIPE, SIG_IGN)
+        var limit = rlimit(rlim_cur: memoryLimit, rlim_max: memoryLimit)
+        setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
         // Kept from the programs this worker runs (poppler, Tesseract), so that only the worker holds it open.
         let answers = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)
         dup2(STDERR_FILENO, STDOUT_FILENO)
