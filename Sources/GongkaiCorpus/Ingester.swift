@@ -177,7 +177,12 @@ public struct Ingester: Sendable {
     }
 
     /// Reads, hashes, parses and checks one file.
-    static func process(_ path: String, skipping known: Set<String>, store: any ReportStore, reader: IsolatedReader)
+    static func process(
+        _ path: String,
+        skipping known: Set<String>,
+        store: any ReportStore,
+        reader: IsolatedReader
+    )
         -> Item
     {
         let url = URL(fileURLWithPath: path)

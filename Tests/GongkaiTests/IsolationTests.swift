@@ -30,8 +30,10 @@ struct IsolationTests {
     @Test("check: the files before and after a crashing and a hanging one are all checked, in order; exit 2")
     func checkGoesOn() throws {
         let folder = try Self.folderWithFaults()
-        let names = ["crash.txt", (Self.seeds[1] as NSString).lastPathComponent, "hang.txt",
-            (Self.seeds[2] as NSString).lastPathComponent]
+        let names = [
+            "crash.txt", (Self.seeds[1] as NSString).lastPathComponent, "hang.txt",
+            (Self.seeds[2] as NSString).lastPathComponent,
+        ]
         let paths = names.map { folder.appendingPathComponent($0).path }
         let result = try CLI.run(["check", "--format", "json", "--jobs", "2"] + paths, environment: Self.faults)
         #expect(result.status == 2)
@@ -106,7 +108,10 @@ struct IsolationTests {
         #expect(kinds == ["crashed", "timedOut", agency ?? "-"], "\(kinds)")
     }
 
-    @Test("a report crosses from the worker unchanged", arguments: seeds + ["real/hongze-2023.pdf", "html/001-word.html", "rendered/001_2af83e509e4cbaa8.lo.docx"])
+    @Test(
+        "a report crosses from the worker unchanged",
+        arguments: seeds + ["real/hongze-2023.pdf", "html/001-word.html", "rendered/001_2af83e509e4cbaa8.lo.docx"]
+    )
     func reportCrossesUnchanged(_ path: String) throws {
         let reader = IsolatedReader(.workerProcesses(WorkerCommand(executable: CLI.binary.path)))
         defer { reader.stop() }

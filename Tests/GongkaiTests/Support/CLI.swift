@@ -22,7 +22,11 @@ enum CLI {
         return candidates[0].appendingPathComponent("gongkai")
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:]) throws
+    static func run(
+        _ arguments: [String],
+        stdin: Data? = nil,
+        environment extra: [String: String] = [:]
+    ) throws
         -> Result
     {
         let process = Process()
