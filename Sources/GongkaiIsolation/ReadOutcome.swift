@@ -7,8 +7,8 @@ public enum ReadOutcome: Sendable {
 }
 
 /// Why a file gave no report, as one sentence a clerk understands.
-public struct ReadFailure: Error, Sendable, Hashable, Codable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Hashable, Codable {
+public struct ReadFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
         /// The file is not a report Gongkai can read (empty, binary, damaged, not an annual report, …).
         case unreadable
         /// Reading it stopped the reader: a fault in Gongkai, shown by this file.
@@ -29,7 +29,7 @@ public struct ReadFailure: Error, Sendable, Hashable, Codable, CustomStringConve
 }
 
 /// The part of an outcome that crosses from a worker process to its parent.
-struct ReportPayload: Codable {
+struct ReportPayload {
     var report: AnnualReport
     var findings: [Finding]
     var isDataFile: Bool

@@ -5,8 +5,8 @@ import GongkaiModel
 ///
 /// A request: one byte of flags (1: data files accepted, 2: source lines kept), four bytes of name length
 /// (little-endian), the name in UTF-8, then the file's bytes. An answer: one byte of kind, then its body — an outcome
-/// (``ReportPayload`` or ``ReadFailure`` as JSON), or a tool's time limit (a decimal number of seconds) when the
-/// worker starts a program of another package, before the outcome.
+/// (a report and its findings in ``ReportWire``'s form, or a failure's kind and message), or a tool's time limit (a
+/// decimal number of seconds) when the worker starts a program of another package, before the outcome.
 enum WorkerMessage {
     enum AnswerKind: UInt8 {
         case report = 0
@@ -37,15 +37,36 @@ enum WorkerMessage {
     }
 
     static func answer(_ outcome: ReadOutcome) -> [UInt8] {
-        let encoder = JSONEncoder()
+        var writer = WireWriter(capacity: 16_384)
         switch outcome {
         case .report(let report, let findings, let isDataFile):
-            let payload = ReportPayload(report: report, findings: findings, isDataFile: isDataFile)
-            if let body = try? encoder.encode(payload) { return [AnswerKind.report.rawValue] + [UInt8](body) }
-            return answer(.failed(ReadFailure(.crashed, "读取结果无法传回（内部错误）。")))
+            writer.byte(AnswerKind.report.rawValue)
+            ReportWire.write(ReportPayload(report: report, findings: findings, isDataFile: isDataFile), into: &writer)
         case .failed(let failure):
-            let body = (try? encoder.encode(failure)) ?? Data()
-            return [AnswerKind.failure.rawValue] + [UInt8](body)
+            writer.byte(AnswerKind.failure.rawValue)
+            writer.string(failure.kind.rawValue)
+            writer.string(failure.message)
+        }
+        return writer.bytes
+    }
+
+    /// The outcome in an answer of kind report or failure, or nil when the answer is damaged.
+    static func outcome(_ frame: [UInt8]) -> ReadOutcome? {
+        var reader = WireReader(frame, from: 1)
+        do throws(WireReader.Malformed) {
+            switch frame.first.flatMap(AnswerKind.init(rawValue:)) {
+            case .report:
+                let payload = try ReportWire.readPayload(&reader)
+                guard reader.isAtEnd else { return nil }
+                return .report(payload.report, findings: payload.findings, isDataFile: payload.isDataFile)
+            case .failure:
+                guard let kind = ReadFailure.Kind(rawValue: try reader.string()) else { return nil }
+                return .failed(ReadFailure(kind, try reader.string()))
+            case .toolStarted, nil:
+                return nil
+            }
+        } catch {
+            return nil
         }
     }
 

@@ -32,25 +32,15 @@ final class WorkerProcess {
         while true {
             switch channel.read(deadline: deadline) {
             case .frame(let frame):
-                guard let kind = frame.first.flatMap(WorkerMessage.AnswerKind.init(rawValue:)) else {
+                if frame.first == WorkerMessage.AnswerKind.toolStarted.rawValue {
+                    let seconds = Double(String(decoding: frame.dropFirst(), as: UTF8.self)) ?? 0
+                    deadline += Self.nanoseconds(min(max(seconds, 0), 3_600))
+                    continue
+                }
+                guard let outcome = WorkerMessage.outcome(frame) else {
                     return killed(ReadFailure(.crashed, "读取进程的回答无法理解（内部错误）。"))
                 }
-                let body = Data(frame.dropFirst())
-                switch kind {
-                case .toolStarted:
-                    let seconds = Double(String(decoding: body, as: UTF8.self)) ?? 0
-                    deadline += Self.nanoseconds(min(max(seconds, 0), 3_600))
-                case .report:
-                    guard let payload = try? JSONDecoder().decode(ReportPayload.self, from: body) else {
-                        return killed(ReadFailure(.crashed, "读取进程的回答无法理解（内部错误）。"))
-                    }
-                    return .report(payload.report, findings: payload.findings, isDataFile: payload.isDataFile)
-                case .failure:
-                    let failure =
-                        (try? JSONDecoder().decode(ReadFailure.self, from: body))
-                        ?? ReadFailure(.crashed, "读取进程的回答无法理解（内部错误）。")
-                    return .failed(failure)
-                }
+                return outcome
             case .closed:
                 return died()
             case .malformed:

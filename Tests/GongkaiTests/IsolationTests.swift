@@ -124,14 +124,12 @@ struct IsolationTests {
         }
         #expect(crossed.figures == local.figures)
         #expect(crossedFindings == localFindings)
-        #expect(crossed.sections == local.sections)
-        #expect(crossed.tables == local.tables)
-        #expect(crossed.source == local.source)
-        #expect(crossed.headings == local.headings)
-        #expect(
-            [crossed.agency, crossed.title, crossed.introduction, crossed.publicationDate?.description]
-                == [local.agency, local.title, local.introduction, local.publicationDate?.description]
-        )
-        #expect(crossed.year == local.year && crossed.template == local.template)
+        // Every other field, through the model's Codable form: a field the wire form leaves out shows here.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var (crossedRest, localRest) = (crossed, local)
+        (crossedRest.figures, localRest.figures) = ([:], [:])
+        #expect(try encoder.encode(crossedRest) == encoder.encode(localRest))
+        #expect(try encoder.encode(crossedFindings) == encoder.encode(localFindings))
     }
 }
