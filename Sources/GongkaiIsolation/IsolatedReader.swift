@@ -1,3 +1,5 @@
+import GongkaiExtract
+
 /// Reads files one at a time, isolated as asked: one per thread (a worker process of its own, when there are any).
 public final class IsolatedReader {
     public let isolation: ReaderIsolation
@@ -12,6 +14,11 @@ public final class IsolatedReader {
 
     /// Reads and checks one file; never throws, never crashes on the file's account (with worker processes).
     public func read(_ request: ReadRequest) -> ReadOutcome {
+        // Refused before it is sent: no file this large is read.
+        if request.bytes.count > TextExtractor.defaultSizeLimit {
+            let error = ExtractError.tooLarge(bytes: request.bytes.count, limit: TextExtractor.defaultSizeLimit)
+            return .failed(ReadFailure(.unreadable, error.description))
+        }
         if let worker { return worker.read(request) }
         return ReportLoader.load(request)
     }

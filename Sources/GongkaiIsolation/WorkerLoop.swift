@@ -22,11 +22,24 @@ public enum WorkerLoop {
         ExternalTool.runObserver = { timeout in
             _ = channel.write(WorkerMessage.toolStarted(timeout: timeout))
         }
+        watchParent()
         let faults = WorkerFaults.fromEnvironment()
         while case .frame(let frame) = channel.read() {
             guard let request = WorkerMessage.decodeRequest(frame) else { return }
             faults.apply(to: request)
             guard channel.write(WorkerMessage.answer(ReportLoader.load(request))) else { return }
+        }
+    }
+}
+
+extension WorkerLoop {
+    /// Ends the worker once its parent is gone (killed, say, while this worker was stuck in a file): a worker busy
+    /// reading does not see its input close. The parent's id changes when the kernel gives the worker a new one.
+    static func watchParent() {
+        let parent = getppid()
+        Thread.detachNewThread {
+            while getppid() == parent { sleep(1) }
+            _exit(3)
         }
     }
 }

@@ -62,7 +62,20 @@ struct InputFile: Sendable {
 
     /// The file's bytes, refusing directories, missing files and files over the size limit before loading them.
     func bytes() -> Result<Data, InputError> {
-        if path == "-" { return .success(FileHandle.standardInput.readDataToEndOfFile()) }
+        if path == "-" {
+            // At most one byte over the limit: enough to refuse what is too large without holding all of it.
+            var data = Data()
+            while data.count <= TextExtractor.defaultSizeLimit,
+                let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty
+            {
+                data.append(chunk)
+            }
+            let limit = TextExtractor.defaultSizeLimit
+            if data.count > limit {
+                return .failure(InputError(ExtractError.tooLarge(bytes: data.count, limit: limit).description))
+            }
+            return .success(data)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return .failure(InputError("文件不存在。"))
