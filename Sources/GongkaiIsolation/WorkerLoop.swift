@@ -34,9 +34,11 @@ public enum WorkerLoop {
 
 extension WorkerLoop {
     /// Ends the worker once its parent is gone (killed, say, while this worker was stuck in a file): a worker busy
-    /// reading does not see its input close. The parent's id changes when the kernel gives the worker a new one.
+    /// reading does not see its input close. The parent's id changes when the kernel gives the worker a new one; the
+    /// parent names itself in `GONGKAI_WORKER_PARENT`, since it may be gone before this worker asks.
     static func watchParent() {
-        let parent = getppid()
+        let parent =
+            ProcessInfo.processInfo.environment["GONGKAI_WORKER_PARENT"].flatMap { pid_t($0) } ?? getppid()
         Thread.detachNewThread {
             while getppid() == parent { sleep(1) }
             _exit(3)

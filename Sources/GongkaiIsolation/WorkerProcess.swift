@@ -171,6 +171,7 @@ final class WorkerProcess {
         // A crash is one line in the failure's reason; Swift's backtracer would take seconds to symbolicate it.
         if environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
         for (key, value) in command.environment { environment[key] = value }
+        environment["GONGKAI_WORKER_PARENT"] = String(getpid())
         let argv = ([command.executable] + command.arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

@@ -89,6 +89,45 @@ struct IsolationTests {
         #expect(retried.stdout.contains("新增 2 份报告"))
     }
 
+    @Test("a worker stuck in a file ends when its parent is killed")
+    func orphanEnds() throws {
+        let folder = try Self.folderWithFaults()
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["check", folder.appendingPathComponent("hang.txt").path]
+        process.environment = ProcessInfo.processInfo.environment.merging(Self.faults) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let parent = process.processIdentifier
+        func children() -> [Int32] {
+            let text = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""
+            let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(parent)/task")) ?? []
+            let all = threads.compactMap {
+                try? String(contentsOfFile: "/proc/\(parent)/task/\($0)/children", encoding: .utf8)
+            }
+            return (all + [text]).joined(separator: " ").split(separator: " ").compactMap { Int32($0) }
+        }
+        var worker: Int32?
+        for _ in 0..<100 where worker == nil {
+            worker = children().first
+            if worker == nil { usleep(50_000) }
+        }
+        let found = try #require(worker, "the check started no worker")
+        kill(parent, SIGKILL)
+        // Gone, or a zombie that nobody reaps (the parent of orphans in a container may not).
+        func isGone() -> Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(found)/stat", encoding: .utf8) else { return true }
+            return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
+        }
+        var gone = false
+        for _ in 0..<60 where !gone {
+            gone = isGone()
+            if !gone { usleep(100_000) }
+        }
+        #expect(gone, "the worker \(found) outlived its parent")
+    }
+
     @Test("the library's reader: a crash and a hang are failures of their kind, and the next file reads")
     func isolatedReader() throws {
         var command = WorkerCommand(executable: CLI.binary.path)
