@@ -89,6 +89,19 @@ struct IsolationTests {
         #expect(retried.stdout.contains("新增 2 份报告"))
     }
 
+    @Test("a report with one 表三 row printed 4,000 times is read within its time limit, not cut off")
+    func repeatedRowsWithinLimit() throws {
+        let folder = try StoreTesting.temporaryFolder()
+        let lines = try Fixtures.text(Self.seeds[0]).components(separatedBy: "\n")
+        let row = try #require(lines.firstIndex { $0.hasPrefix("一、本年新收政府信息公开申请数量") })
+        let repeated = lines[..<row] + Array(repeating: lines[row], count: 4_000) + lines[row...]
+        try Data(repeated.joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("repeated.txt"))
+        let database = folder.appendingPathComponent("corpus.sqlite").path
+        let result = try CLI.run(["ingest", "--quiet", "--db", database, folder.path])
+        #expect(!result.stdout.contains("读取超时"), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("新增 1 份报告"), "\(result.stdout)\(result.stderr)")
+    }
+
     @Test("a worker stuck in a file ends when its parent is killed")
     func orphanEnds() throws {
         let folder = try Self.folderWithFaults()
