@@ -2,6 +2,7 @@ import Foundation
 import GongkaiExtract
 import GongkaiIsolation
 import GongkaiModel
+import GongkaiOutput
 
 /// One input named on the command line, read and checked — in a worker process, so that a file that crashes or
 /// stalls a reader costs that file only — or the one-sentence reason it could not be read.
@@ -101,9 +102,9 @@ struct InputError: Error {
     init(_ message: String) { self.message = message }
 }
 
-/// Writes to standard error.
+/// Writes to standard error, showing control characters in file names and messages harmlessly.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.text(message) + "\n").utf8))
 }
 
 /// Whether standard output is a terminal that wants colour.
