@@ -20,7 +20,7 @@ struct MissingCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.open(readOnly: true)
         let missing = try storeRequest { try store.missing(year: year, region: region) }
         for agency in missing { print("\(agency.regionCode ?? "")\t\(agency.name)") }
         printError("gongkai: \(year)年度缺少 \(missing.count) 个机关的报告。")
