@@ -171,6 +171,30 @@ struct StoreContractTests {
         #expect(renumbered.map(\.record.status) == [.superseded, .superseded, .current])
     }
 
+    @Test(
+        "the same bytes under two names keep the name first in path order, whichever is stored first",
+        arguments: StoreBackend.all
+    )
+    func duplicateNames(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        let text = try Fixtures.text("seeds/000_619992dd5b79419f.txt")
+        let later = try StoreTesting.submission(text, path: "reports/b/report.txt")
+        let earlier = try StoreTesting.submission(text, path: "reports/a/report.txt")
+        _ = try store.add([later], failures: [])
+        #expect(try store.add([earlier], failures: []) == [.duplicate])
+        #expect(try store.add([later], failures: []) == [.duplicate])
+        var paths: [String] = []
+        try store.forEachReport(ReportFilter(allVersions: true)) { paths.append($0.record.sourcePath) }
+        #expect(paths == ["reports/a/report.txt"])
+
+        let hash = SHA256.hex(Data("empty".utf8))
+        let failures = ["z/empty.txt", "a/empty.txt", "m/empty.txt"].map {
+            FailedFile(contentHash: hash, path: $0, reason: "文件为空。")
+        }
+        for failure in failures { _ = try store.add([], failures: [failure]) }
+        #expect(try store.failures().map(\.sourcePath) == ["a/empty.txt"])
+    }
+
     @Test("failed files are recorded with their reason and count as known", arguments: StoreBackend.all)
     func failures(_ backend: StoreBackend) throws {
         let store = try backend.make()

@@ -76,7 +76,8 @@ extension PostgresStore {
             """
             INSERT INTO failure (content_hash, source_path, reason, failed_at)
             VALUES (\(failure.contentHash), \(failure.path), \(failure.reason), \(timestamp))
-            ON CONFLICT (content_hash) DO NOTHING
+            ON CONFLICT (content_hash) DO UPDATE SET source_path = excluded.source_path
+            WHERE failure.source_path > excluded.source_path COLLATE "C"
             """
         )
     }
@@ -98,6 +99,13 @@ extension PostgresStore {
         // when ingests on several machines store reports of the same agency.
         try lockAgency(agencyID, db)
         if try !db.rows("SELECT 1 FROM report WHERE content_hash = \(submission.contentHash)").isEmpty {
+            // The same bytes under two names: the report keeps the first name in path order, not the first one read.
+            try db.execute(
+                """
+                UPDATE report SET source_path = \(submission.path)
+                WHERE content_hash = \(submission.contentHash) AND source_path > \(submission.path) COLLATE "C"
+                """
+            )
             return .duplicate
         }
         // The first report of the agency and year is version 1 and current; another goes in last, superseded, and

@@ -210,7 +210,8 @@ public final class SQLiteStore: ReportStore, Sendable {
         try db.execute(
             sql: """
                 INSERT INTO failure (content_hash, source_path, reason, failed_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (content_hash) DO NOTHING
+                ON CONFLICT (content_hash) DO UPDATE SET source_path = excluded.source_path
+                WHERE failure.source_path > excluded.source_path
                 """,
             arguments: [failure.contentHash, failure.path, failure.reason, timestamp]
         )
@@ -228,7 +229,13 @@ public final class SQLiteStore: ReportStore, Sendable {
             db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM report WHERE content_hash = ?)"),
             arguments: [submission.contentHash]
         )
-        if exists == true { return .duplicate }
+        if exists == true {
+            // The same bytes under two names: the report keeps the first name in path order, not the first one read.
+            try db.cachedStatement(
+                sql: "UPDATE report SET source_path = ?1 WHERE content_hash = ?2 AND source_path > ?1"
+            ).execute(arguments: [submission.path, submission.contentHash])
+            return .duplicate
+        }
 
         let agencyID = try resolveAgency(printedAgency, create: true, db) ?? 0
         // The first report of the agency and year is version 1 and current; another goes in last, superseded, and
