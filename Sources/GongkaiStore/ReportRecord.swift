@@ -3,14 +3,14 @@ public struct ReportRecord: Codable, Hashable, Sendable {
     /// Whether a version is the one that counts for its agency and year.
     public enum Status: String, Codable, Sendable {
         case current
-        /// A later file for the same agency and year replaced it.
+        /// Another file for the same agency and year ranks above it (``VersionOrder``).
         case superseded
     }
 
     public var id: Int64?
     public var agencyID: Int64
     public var year: Int
-    /// 1 for the first file of the agency and year, then 2, 3… for each changed file.
+    /// 1, 2, 3… over the files of the agency and year in ``VersionOrder``; the last is current.
     public var version: Int
     public var status: Status
     /// `2021` or `2019`; nil when the template was not recognised.

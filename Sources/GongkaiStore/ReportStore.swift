@@ -9,7 +9,8 @@ public protocol ReportStore: Sendable {
     func knownContentHashes() throws -> Set<String>
 
     /// Stores read reports and failed files. A report whose content hash is already stored is a duplicate (another
-    /// ingest got there first); a report for an agency and year already stored becomes its new version.
+    /// ingest got there first); a report for an agency and year already stored is another version of it, and the
+    /// year's versions are numbered, and the current one chosen, in ``VersionOrder`` whatever order they came in.
     func add(_ submissions: [ReportSubmission], failures: [FailedFile]) throws -> [SubmissionOutcome]
 
     func counts() throws -> StoreCounts
@@ -90,7 +91,8 @@ public struct FailedFile: Sendable, Hashable {
 
 /// What became of one submission.
 public enum SubmissionOutcome: Sendable, Hashable {
-    /// Stored; `version` is 1 for a new agency and year.
+    /// Stored; `version` is its place among the versions of its agency and year (1 for the first of a new year, but
+    /// also for a file that ranks below those stored before it).
     case added(reportID: Int64, version: Int)
     /// The same bytes are already stored.
     case duplicate

@@ -4,6 +4,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case damaged(path: String)
     /// The file was written by a later version of Gongkai with migrations this one does not know.
     case newerSchema(path: String)
+    /// The database was created by an earlier version of Gongkai and must be brought up to date before it is read.
+    case olderSchema(path: String)
+    /// No database at the path, and the command only reads.
+    case notFound(path: String)
+    /// The database can be read but not written (file permissions, a read-only PostgreSQL role).
+    case readOnly(path: String)
+    /// The connection to the database server was lost.
+    case connectionLost(path: String)
     case cannotOpen(path: String, detail: String)
     case agencyNotFound(String)
     case regionNotFound(String)
@@ -16,6 +24,17 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "（the database file is damaged or is not a Gongkai database）。"
         case .newerSchema(let path):
             "\(path)：数据库由更新版本的 Gongkai 建立，请升级后再用（the database was created by a newer Gongkai）。"
+        case .olderSchema(let path):
+            "\(path)：数据库由较早版本的 Gongkai 建立，请先用有写权限的 gongkai ingest（或其他写入命令）运行一次以升级"
+                + "（the database needs upgrading: run gongkai ingest once with write access）。"
+        case .notFound(let path):
+            "\(path)：数据库不存在，请先用 gongkai ingest 导入报告（no corpus database here: run gongkai ingest first）。"
+        case .readOnly(let path):
+            "\(path)：数据库只读，无法写入；查询命令（show、export 等）仍可使用"
+                + "（the database is read-only: this command needs write access）。"
+        case .connectionLost(let path):
+            "\(path)：与数据库服务器的连接中断，已提交的报告不受影响，服务器恢复后重新运行即可继续"
+                + "（the connection to the database server was lost）。"
         case .cannotOpen(let path, let detail):
             "\(path)：无法打开数据库（cannot open the database）：\(detail)"
         case .agencyNotFound(let name):

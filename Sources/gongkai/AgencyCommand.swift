@@ -25,7 +25,7 @@ struct AgencyCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let found = try storeRequest { try store.open().searchAgencies(text) }
+            let found = try storeRequest { try store.open(readOnly: true).searchAgencies(text) }
             for agency in found {
                 let fields = [agency.name, agency.regionCode ?? "", agency.listed ? "列入地区表" : ""]
                 print(fields.map(TerminalText.line).joined(separator: "\t"))

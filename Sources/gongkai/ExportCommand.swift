@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.open(readOnly: true)
         let filter = ReportFilter(year: year, region: region, allVersions: allVersions)
         switch format {
         case .xlsx:

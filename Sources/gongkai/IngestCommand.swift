@@ -10,8 +10,10 @@ struct IngestCommand: ParsableCommand {
         discussion: """
             Files and folders (searched recursively for .txt, .md, .html, .doc, .docx and .pdf files). A file \
             whose bytes are already stored is skipped before it is read, so running ingest again is a no-op; a \
-            changed file for the same agency and year becomes its new version. A file that cannot be read is \
-            recorded with its reason and the run goes on. Several ingests can run at once on the same database.
+            changed file for the same agency and year is stored as another version, and the current version is \
+            the one published last (on equal dates, the one with fewer errors), whatever order the files are read \
+            in. A file that cannot be read is recorded with its reason and the run goes on. Several ingests can run \
+            at once on the same database.
 
             Exit status: 0 when every file was stored or skipped, 1 when some files could not be read (they are \
             recorded), 2 when a path does not exist or the database cannot be used.

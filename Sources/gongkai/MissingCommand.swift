@@ -21,7 +21,7 @@ struct MissingCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.open(readOnly: true)
         let missing = try storeRequest { try store.missing(year: year, region: region) }
         for agency in missing {
             print(TerminalText.line(agency.regionCode ?? "") + "\t" + TerminalText.line(agency.name))

@@ -34,7 +34,7 @@ struct RollupCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.open(readOnly: true)
         let found = try storeRequest {
             guard let found = try store.region(region) else { throw StoreError.regionNotFound(region) }
             return found

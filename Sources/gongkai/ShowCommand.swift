@@ -25,7 +25,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.open(readOnly: true)
         let found = try storeRequest { try resolve(agency, in: store) }
         let reports = try storeRequest {
             try store.reports(agencyID: found.id ?? 0, year: year, allVersions: allVersions)

@@ -10,12 +10,13 @@ struct StoreOptions: ParsableArguments {
     )
     var database = "gongkai.sqlite"
 
-    /// Opens the database, or prints why it cannot be used and exits with status 2.
-    func open() throws -> any ReportStore {
+    /// Opens the database (for reading only, without changing it or its schema, when `readOnly`), or prints why it
+    /// cannot be used and exits with status 2.
+    func open(readOnly: Bool = false) throws -> any ReportStore {
         if database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
             #if Postgres
             do {
-                return try PostgresStore(url: database)
+                return try PostgresStore(url: database, readOnly: readOnly)
             } catch {
                 printError("gongkai: \(error.description)")
                 throw ExitCode(2)
@@ -29,7 +30,7 @@ struct StoreOptions: ParsableArguments {
             #endif
         }
         do {
-            return try SQLiteStore(path: database)
+            return try SQLiteStore(path: database, readOnly: readOnly)
         } catch {
             printError("gongkai: \(error.description)")
             throw ExitCode(2)

@@ -88,14 +88,14 @@ struct StoreCLITests {
         #expect(try count(db, "report", in: database) == reports)
     }
 
-    @Test("a changed file is a new version of its agency and year; show lists both")
+    @Test("a changed file published later is the new version of its agency and year; show lists both")
     func newVersion() throws {
         let folder = try StoreTesting.temporaryFolder()
         let db = folder.appendingPathComponent("gongkai.sqlite")
         let file = folder.appendingPathComponent("report.txt")
         try Fixtures.data("seeds/000_619992dd5b79419f.txt").write(to: file)
         #expect(try gongkai(["ingest", file.path], db: db).status == 0)
-        try (try Fixtures.text("seeds/000_619992dd5b79419f.txt") + "\n附：无。\n").write(
+        try (try Fixtures.text("seeds/000_619992dd5b79419f.txt") + "\n附：无。\n2024年1月25日\n").write(
             to: file,
             atomically: true,
             encoding: .utf8

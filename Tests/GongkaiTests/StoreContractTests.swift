@@ -131,17 +131,21 @@ struct StoreContractTests {
         #expect(counts.reports == 1 && counts.agencies == 1 && counts.figures == submission.report.figures.count)
     }
 
-    @Test("the same bytes twice are one report; changed bytes are a new version", arguments: StoreBackend.all)
+    @Test(
+        "the same bytes twice are one report; changed bytes are another version, in order of publication",
+        arguments: StoreBackend.all
+    )
     func idempotentAndVersioned(_ backend: StoreBackend) throws {
         let store = try backend.make()
         let original = try StoreTesting.seed("000_619992dd5b79419f")
+        #expect(original.report.publicationDate == nil)
         _ = try store.add([original], failures: [])
         #expect(try store.add([original], failures: []) == [.duplicate])
         #expect(try store.knownContentHashes().contains(original.contentHash))
 
-        var text = try Fixtures.text("seeds/000_619992dd5b79419f.txt")
-        text += "\n"
-        let changed = try StoreTesting.submission(text, path: "seeds/000-changed.txt")
+        // A corrected file published with a date: it becomes current.
+        let text = try Fixtures.text("seeds/000_619992dd5b79419f.txt")
+        let changed = try StoreTesting.submission(text + "\n2024年1月25日\n", path: "seeds/000-changed.txt")
         guard case .added(_, let version) = try #require(try store.add([changed], failures: []).first) else {
             Issue.record("changed file not added")
             return
@@ -149,9 +153,46 @@ struct StoreContractTests {
         #expect(version == 2)
         let agency = try #require(try store.agency(named: "灵宝市司法局"))
         let current = try store.reports(agencyID: try #require(agency.id), year: nil, allVersions: false)
+        #expect(current.map(\.record.contentHash) == [changed.contentHash])
         #expect(current.map(\.record.version) == [2])
         let all = try store.reports(agencyID: try #require(agency.id), year: nil, allVersions: true)
         #expect(all.map(\.record.status) == [.superseded, .current])
+
+        // An earlier draft found later goes in between: the versions are renumbered, the current one stays.
+        let draft = try StoreTesting.submission(text + "\n2024年1月10日\n", path: "seeds/000-draft.txt")
+        guard case .added(_, let draftVersion) = try #require(try store.add([draft], failures: []).first) else {
+            Issue.record("draft not added")
+            return
+        }
+        #expect(draftVersion == 2)
+        let renumbered = try store.reports(agencyID: try #require(agency.id), year: nil, allVersions: true)
+        #expect(renumbered.map(\.record.contentHash) == [original, draft, changed].map(\.contentHash))
+        #expect(renumbered.map(\.record.version) == [1, 2, 3])
+        #expect(renumbered.map(\.record.status) == [.superseded, .superseded, .current])
+    }
+
+    @Test(
+        "the same bytes under two names keep the name first in path order, whichever is stored first",
+        arguments: StoreBackend.all
+    )
+    func duplicateNames(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        let text = try Fixtures.text("seeds/000_619992dd5b79419f.txt")
+        let later = try StoreTesting.submission(text, path: "reports/b/report.txt")
+        let earlier = try StoreTesting.submission(text, path: "reports/a/report.txt")
+        _ = try store.add([later], failures: [])
+        #expect(try store.add([earlier], failures: []) == [.duplicate])
+        #expect(try store.add([later], failures: []) == [.duplicate])
+        var paths: [String] = []
+        try store.forEachReport(ReportFilter(allVersions: true)) { paths.append($0.record.sourcePath) }
+        #expect(paths == ["reports/a/report.txt"])
+
+        let hash = SHA256.hex(Data("empty".utf8))
+        let failures = ["z/empty.txt", "a/empty.txt", "m/empty.txt"].map {
+            FailedFile(contentHash: hash, path: $0, reason: "文件为空。")
+        }
+        for failure in failures { _ = try store.add([], failures: [failure]) }
+        #expect(try store.failures().map(\.sourcePath) == ["a/empty.txt"])
     }
 
     @Test("failed files are recorded with their reason and count as known", arguments: StoreBackend.all)
@@ -225,11 +266,13 @@ struct StoreContractTests {
         let previous = try #require(try store.reports(agencyID: id, year: 2022, allVersions: false).first)
         #expect(natural.previousReportID == previous.record.id)
 
-        // A corrected 2022 file: the finding on 自然人 goes away.
+        // A corrected 2022 file, published later: the finding on 自然人 goes away.
         let corrected = StoreTesting.report(agency: agency, year: 2022, seed: 10) { figures in
             figures[FigureID("t3.carried_forward.natural")] = .integer(forward + 2)
         }
-        _ = try store.add([try StoreTesting.submission(corrected.text, path: "2022-v2.txt")], failures: [])
+        let later = corrected.text.replacingOccurrences(of: "2023年1月20日", with: "2023年1月28日")
+        #expect(later != corrected.text)
+        _ = try store.add([try StoreTesting.submission(later, path: "2022-v2.txt")], failures: [])
         let again = try #require(try store.reports(agencyID: id, year: 2023, allVersions: false).first)
         #expect(!again.findings.contains { $0.code == "R6" && $0.message.contains("「自然人」") })
     }

@@ -116,6 +116,12 @@ struct StorePostgresTests {
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try store.counts().reports == total)
         #expect(rerun.stdout.contains("新增 \(total - afterKill) 份报告"), "\(rerun.stdout)")
+        // Nothing lost, nothing twice, every report whole.
+        let counts = try store.counts()
+        #expect(counts.currentReports == total && counts.agencies == 60)
+        var broken = 0
+        try store.forEachReport(ReportFilter()) { if $0.figures.count < 190 { broken += 1 } }
+        #expect(broken == 0)
     }
 
     @Test(

@@ -11,8 +11,30 @@ enum PostgresSchema {
         ("v2 figure references checked per statement", figureReferencesPerStatement),
     ]
 
-    /// Runs the migrations not yet applied, each in its own transaction, one process at a time.
+    /// The migrations a corpus needs before it can be read.
+    static let neededForReading: Set<String> = ["v1 corpus tables"]
+
+    /// The names of the migrations applied; empty when the database has no schema yet.
+    static func applied(_ session: PostgresSession) throws -> Set<String> {
+        let exists = try session.rows("SELECT to_regclass('schema_migrations') IS NOT NULL").first?.decode(Bool.self)
+        guard exists == true else { return [] }
+        return Set(try session.rows("SELECT name FROM schema_migrations").map { try $0.decode(String.self) })
+    }
+
+    /// Throws unless the database's schema can be read by this version without changing it.
+    static func checkReadable(_ session: PostgresSession, location: String) throws {
+        let applied = try applied(session)
+        guard applied.isSubset(of: Set(migrations.map(\.name))) else { throw StoreError.newerSchema(path: location) }
+        guard neededForReading.isSubset(of: applied) else { throw StoreError.olderSchema(path: location) }
+    }
+
+    /// Runs the migrations not yet applied in one transaction, one process at a time; a database already up to date
+    /// is left alone (so a role that may only read and write rows can ingest).
     static func migrate(_ session: PostgresSession, location: String) throws {
+        let known = Set(migrations.map(\.name))
+        let before = try applied(session)
+        guard before.isSubset(of: known) else { throw StoreError.newerSchema(path: location) }
+        guard before != known else { return }
         try session.transaction { db in
             // Serialises the creation of the schema by processes that start at once.
             try db.execute("SELECT pg_advisory_xact_lock(7362871)")

@@ -172,8 +172,8 @@ extension PostgresStore {
         }
     }
 
-    /// Moves every report, alias and listing of one agency to another, renumbers the versions of each year in the
-    /// order they were stored (the latest is current), and recomputes the cross-year findings.
+    /// Moves every report, alias and listing of one agency to another, puts the versions of each year in their
+    /// ``VersionOrder``, and recomputes the cross-year findings.
     func merge(_ otherID: Int64, into targetID: Int64, _ db: PostgresSession.Transaction) throws -> Int {
         let moved = try db.one("SELECT count(*) FROM report WHERE agency_id = \(otherID)", as: Int.self) ?? 0
         try db.execute("UPDATE agency_alias SET agency_id = \(targetID) WHERE agency_id = \(otherID)")
@@ -193,20 +193,10 @@ extension PostgresStore {
             """
         )
         try db.execute("UPDATE report SET agency_id = \(targetID) WHERE agency_id = \(otherID)")
-        let rows = try db.rows(
-            "SELECT id, year FROM report WHERE agency_id = \(targetID) ORDER BY year, ingested_at, id"
-        )
-        var versions: [Int: [Int64]] = [:]
-        for row in rows {
-            let (id, year) = try row.decode((Int64, Int).self)
-            versions[year, default: []].append(id)
-        }
-        for (_, ids) in versions {
-            for (index, id) in ids.enumerated() {
-                let status = index == ids.count - 1 ? "current" : "superseded"
-                try db.execute("UPDATE report SET version = \(index + 1), status = \(status) WHERE id = \(id)")
-            }
-        }
+        let years = try db.rows(
+            "SELECT DISTINCT year FROM report WHERE agency_id = \(targetID) ORDER BY year"
+        ).map { try $0.decode(Int.self) }
+        for year in years { _ = try putVersionsInOrder(agencyID: targetID, year: year, db) }
         let otherName = try db.one("SELECT name FROM agency WHERE id = \(otherID)", as: String.self)
         try db.execute("DELETE FROM agency WHERE id = \(otherID)")
         if let otherName {
@@ -218,7 +208,7 @@ extension PostgresStore {
                 """
             )
         }
-        for year in versions.keys.sorted() {
+        for year in years {
             try recomputeCrossYear(agencyID: targetID, year: year, db)
             try recomputeCrossYear(agencyID: targetID, year: year + 1, db)
         }

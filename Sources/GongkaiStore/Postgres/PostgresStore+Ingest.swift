@@ -76,7 +76,8 @@ extension PostgresStore {
             """
             INSERT INTO failure (content_hash, source_path, reason, failed_at)
             VALUES (\(failure.contentHash), \(failure.path), \(failure.reason), \(timestamp))
-            ON CONFLICT (content_hash) DO NOTHING
+            ON CONFLICT (content_hash) DO UPDATE SET source_path = excluded.source_path
+            WHERE failure.source_path > excluded.source_path COLLATE "C"
             """
         )
     }
@@ -98,21 +99,22 @@ extension PostgresStore {
         // when ingests on several machines store reports of the same agency.
         try lockAgency(agencyID, db)
         if try !db.rows("SELECT 1 FROM report WHERE content_hash = \(submission.contentHash)").isEmpty {
+            // The same bytes under two names: the report keeps the first name in path order, not the first one read.
+            try db.execute(
+                """
+                UPDATE report SET source_path = \(submission.path)
+                WHERE content_hash = \(submission.contentHash) AND source_path > \(submission.path) COLLATE "C"
+                """
+            )
             return .duplicate
         }
-        // The latest version so far, and the current report superseded, in one statement (both see the rows as
-        // they were before it).
+        // The first report of the agency and year is version 1 and current; another goes in last, superseded, and
+        // the versions are then put in their order.
         let latest = try db.one(
-            """
-            WITH superseded AS (
-                UPDATE report SET status = 'superseded'
-                WHERE agency_id = \(agencyID) AND year = \(year) AND status = 'current'
-            )
-            SELECT max(version) FROM report WHERE agency_id = \(agencyID) AND year = \(year)
-            """,
+            "SELECT max(version) FROM report WHERE agency_id = \(agencyID) AND year = \(year)",
             as: Int?.self
         )
-        let version = latest.flatMap { $0 } ?? 0
+        let stored = latest.flatMap { $0 } ?? 0
         let errors = submission.findings.filter { $0.severity == .error }.count
         let warnings = submission.findings.filter { $0.severity == .warning }.count
         let notices = submission.findings.filter { $0.severity == .notice }.count
@@ -122,7 +124,8 @@ extension PostgresStore {
                 INSERT INTO report (agency_id, year, version, status, template, content_hash, source_path,
                     source_format, encoding, title, printed_agency, publication_date, errors, warnings, notices,
                     ingested_at)
-                VALUES (\(agencyID), \(year), \(version + 1), 'current', \(report.template?.rawValue),
+                VALUES (\(agencyID), \(year), \(stored + 1), \(stored == 0 ? "current" : "superseded"),
+                    \(report.template?.rawValue),
                     \(submission.contentHash), \(submission.path), \(report.source.format.rawValue),
                     \(report.source.encoding), \(report.title), \(printedAgency),
                     \(report.publicationDate?.description), \(errors), \(warnings), \(notices), \(timestamp))
@@ -135,9 +138,62 @@ extension PostgresStore {
         try insertFindings(submission.findings.map { ($0, nil) }, reportID: reportID, db)
         let side = CrossYearRules.Side(year: year, template: report.template, figures: report.figures)
         caches.remember(side: side, of: reportID)
-        try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
-        try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
-        return .added(reportID: reportID, version: version + 1)
+        guard stored > 0 else {
+            try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
+            try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
+            return .added(reportID: reportID, version: 1)
+        }
+        let placements = try putVersionsInOrder(agencyID: agencyID, year: year, db)
+        if placements.last?.id == reportID {
+            try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
+            try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
+        }
+        return .added(reportID: reportID, version: placements.first { $0.id == reportID }?.version ?? stored + 1)
+    }
+
+    /// Numbers the agency's reports on the year in ``VersionOrder`` and makes the last current; a report no longer
+    /// current loses its cross-year findings. Returns the placements, the current last.
+    func putVersionsInOrder(
+        agencyID: Int64,
+        year: Int,
+        _ db: PostgresSession.Transaction
+    ) throws -> [VersionOrder.Placement] {
+        let rows = try db.rows(
+            """
+            SELECT id, version, status, publication_date, errors, content_hash FROM report
+            WHERE agency_id = \(agencyID) AND year = \(year)
+            """
+        )
+        var now: [Int64: VersionOrder.Placement] = [:]
+        var orders: [VersionOrder] = []
+        for row in rows {
+            let (id, version, status, date, errors, hash) = try row.decode(
+                (Int64, Int, String, String?, Int, String).self
+            )
+            now[id] = VersionOrder.Placement(id: id, version: version, current: status == "current")
+            orders.append(VersionOrder(id: id, publicationDate: date, errors: errors, contentHash: hash))
+        }
+        let placements = VersionOrder.placements(orders)
+        let changed = placements.filter { now[$0.id] != $0 }
+        guard !changed.isEmpty else { return placements }
+        // Out of the way of the unique version and current report first, then in place.
+        let ids = changed.map(\.id)
+        try db.execute(
+            "UPDATE report SET version = version + 100000, status = 'superseded' WHERE id = ANY(\(ids))"
+        )
+        for placement in changed {
+            let status = placement.current ? "current" : "superseded"
+            try db.execute(
+                "UPDATE report SET version = \(placement.version), status = \(status) WHERE id = \(placement.id)"
+            )
+        }
+        try db.execute(
+            """
+            DELETE FROM finding WHERE scope = 'cross-year' AND report_id IN (
+                SELECT id FROM report WHERE agency_id = \(agencyID) AND year = \(year) AND status = 'superseded')
+            """
+        )
+        return placements
     }
 
     /// Waits until no other transaction writes the agency's reports; held until this transaction ends.

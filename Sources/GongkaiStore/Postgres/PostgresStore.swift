@@ -30,8 +30,9 @@ public final class PostgresStore: ReportStore, Sendable {
     /// process is gone can be taken over.
     let claimerBackend: (pid: Int32, started: Date?)
 
-    /// Connects, creating the schema or bringing it up to date.
-    public init(url: String, claimTimeout: Int = 30) throws(StoreError) {
+    /// Connects, creating the schema or bringing it up to date; `readOnly` connects for reading only (a role with
+    /// SELECT alone will do), in read-only transactions, and never migrates.
+    public init(url: String, claimTimeout: Int = 30, readOnly: Bool = false) throws(StoreError) {
         let settings: PostgresSettings
         do {
             settings = try PostgresSettings(url: url)
@@ -47,7 +48,12 @@ public final class PostgresStore: ReportStore, Sendable {
                 try claimer.rows(
                     "SELECT pid, backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()"
                 ).first?.decode((Int32, Date?).self) ?? (0, nil)
-            try PostgresSchema.migrate(writer, location: settings.redacted)
+            if readOnly {
+                for session in [writer, claimer] { try session.execute("SET default_transaction_read_only = on") }
+                try PostgresSchema.checkReadable(writer, location: settings.redacted)
+            } else {
+                try PostgresSchema.migrate(writer, location: settings.redacted)
+            }
             var kindIDs: [String: [FigureID: Int64]] = [:]
             var kinds: [Int64: (id: FigureID, kind: ValueKind)] = [:]
             for row in try writer.rows("SELECT id, figure, template FROM figure_kind") {
@@ -59,6 +65,9 @@ public final class PostgresStore: ReportStore, Sendable {
             }
             self.kindIDs = kindIDs
             self.kinds = kinds
+        } catch let error as PSQLError where error.sqlState == nil {
+            // No server answered: not a connection lost but one never made.
+            throw .cannotOpen(path: settings.redacted, detail: "\(error.code)")
         } catch {
             throw Self.mapped(error, location: settings.redacted)
         }
@@ -88,9 +97,20 @@ public final class PostgresStore: ReportStore, Sendable {
     static func mapped(_ error: any Error, location: String) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? PSQLError {
-            let message = error.serverInfo?[.message] ?? "\(error.code)"
-            return .cannotOpen(path: location, detail: message)
+            switch (error.code, error.sqlState) {
+            case (_, "42501"), (_, "25006"):
+                // insufficient_privilege, read_only_sql_transaction
+                return .readOnly(path: location)
+            case (.serverClosedConnection, _), (.uncleanShutdown, _), (.connectionError, _), (_, "57P01"),
+                (_, "57P02"), (_, "57P03"):
+                // The server went away, or is shutting down or starting up.
+                return .connectionLost(path: location)
+            default:
+                let message = error.serverInfo?[.message] ?? "\(error.code)"
+                return .cannotOpen(path: location, detail: message)
+            }
         }
+        if error is ChannelError { return .connectionLost(path: location) }
         return .cannotOpen(path: location, detail: "\(error)")
     }
 

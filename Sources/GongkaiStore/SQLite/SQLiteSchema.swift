@@ -3,21 +3,53 @@ import GongkaiModel
 
 /// The named migrations of the SQLite corpus. A migration, once released, never changes; a change is a new one.
 enum SQLiteSchema {
+    /// The migrations in order, recorded by name in GRDB's `grdb_migrations` table.
+    static let migrations: [(name: String, run: @Sendable (Database) throws -> Void)] = [
+        ("v1 corpus tables", { try $0.execute(sql: corpusTables) }),
+        ("v1 figure kinds", { try insertFigureKinds($0) }),
+        ("v1 figure_long view", { try $0.execute(sql: figureLongView) }),
+        ("v2 checks without temporary tables", { try $0.execute(sql: checksWithoutTemporaryTables) }),
+    ]
+
+    /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
+    static let neededForReading: Set<String> = ["v1 corpus tables", "v1 figure kinds"]
+
+    /// The same migrations as a GRDB migrator, for tests that build a database of an earlier schema.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1 corpus tables") { db in
-            try db.execute(sql: corpusTables)
-        }
-        migrator.registerMigration("v1 figure kinds") { db in
-            try insertFigureKinds(db)
-        }
-        migrator.registerMigration("v1 figure_long view") { db in
-            try db.execute(sql: figureLongView)
-        }
-        migrator.registerMigration("v2 checks without temporary tables") { db in
-            try db.execute(sql: checksWithoutTemporaryTables)
-        }
+        for migration in migrations { migrator.registerMigration(migration.name, migrate: migration.run) }
         return migrator
+    }
+
+    /// The names of the migrations applied to a database; empty when it has none.
+    static func applied(_ db: Database) throws -> Set<String> {
+        guard try db.tableExists("grdb_migrations") else { return [] }
+        return Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+    }
+
+    /// Runs the migrations not yet applied, all in one transaction that holds the database's write lock from its
+    /// start: processes that open a new database at once wait for each other, and each sees what the one before it
+    /// applied. Throws ``StoreError/newerSchema(path:)`` for a database with migrations this version does not know.
+    static func migrate(_ writer: any DatabaseWriter, path: String) throws {
+        let known = Set(migrations.map(\.name))
+        let before = try writer.read { try applied($0) }
+        guard before.isSubset(of: known) else { throw StoreError.newerSchema(path: path) }
+        guard before != known else { return }
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                let done = try applied(db)
+                guard done.isSubset(of: known) else { throw StoreError.newerSchema(path: path) }
+                for migration in migrations where !done.contains(migration.name) {
+                    try migration.run(db)
+                    try db.execute(
+                        sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)",
+                        arguments: [migration.name]
+                    )
+                }
+                return .commit
+            }
+        }
     }
 
     static let corpusTables = """

@@ -133,8 +133,8 @@ extension SQLiteStore {
         return result
     }
 
-    /// Moves every report, alias and listing of one agency to another, renumbers the versions of each year in the
-    /// order they were stored (the latest is current), and recomputes the cross-year findings.
+    /// Moves every report, alias and listing of one agency to another, puts the versions of each year in their
+    /// ``VersionOrder``, and recomputes the cross-year findings.
     func merge(_ otherID: Int64, into targetID: Int64, _ db: Database) throws -> Int {
         let moved =
             try Int.fetchOne(db, sql: "SELECT count(*) FROM report WHERE agency_id = ?", arguments: [otherID]) ?? 0
@@ -157,21 +157,12 @@ extension SQLiteStore {
             arguments: [targetID, otherID]
         )
         try db.execute(sql: "UPDATE report SET agency_id = ? WHERE agency_id = ?", arguments: [targetID, otherID])
-        let rows = try Row.fetchAll(
+        let years = try Int.fetchAll(
             db,
-            sql: "SELECT id, year FROM report WHERE agency_id = ? ORDER BY year, ingested_at, id",
+            sql: "SELECT DISTINCT year FROM report WHERE agency_id = ? ORDER BY year",
             arguments: [targetID]
         )
-        var versions: [Int: [Int64]] = [:]
-        for row in rows { versions[row["year"], default: []].append(row["id"]) }
-        for (_, ids) in versions {
-            for (index, id) in ids.enumerated() {
-                try db.execute(
-                    sql: "UPDATE report SET version = ?, status = ? WHERE id = ?",
-                    arguments: [index + 1, index == ids.count - 1 ? "current" : "superseded", id]
-                )
-            }
-        }
+        for year in years { _ = try putVersionsInOrder(agencyID: targetID, year: year, db) }
         let otherName = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [otherID])
         try db.execute(sql: "DELETE FROM agency WHERE id = ?", arguments: [otherID])
         if let otherName {
@@ -180,7 +171,7 @@ extension SQLiteStore {
                 arguments: [AgencyName.normalize(otherName), otherName, targetID]
             )
         }
-        for year in versions.keys.sorted() {
+        for year in years {
             try recomputeCrossYear(agencyID: targetID, year: year, db)
             try recomputeCrossYear(agencyID: targetID, year: year + 1, db)
         }

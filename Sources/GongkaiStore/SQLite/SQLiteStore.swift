@@ -6,7 +6,8 @@ import GongkaiModel
 /// writes. Each report is written in its own savepoint, each batch in one transaction.
 public final class SQLiteStore: ReportStore, Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// A pool of connections in WAL mode; for a store opened read-only, one read-only connection.
+    let pool: any DatabaseWriter
     /// `figure_kind` ids by template and figure id.
     let kindIDs: [String: [FigureID: Int64]]
     /// Figure id and value kind by `figure_kind` id.
@@ -14,20 +15,35 @@ public final class SQLiteStore: ReportStore, Sendable {
     /// Agencies and compared cells this process remembers.
     let caches = IngestCaches()
 
-    /// Opens (creating if needed) the database and brings its schema up to date.
-    public init(path: String) throws(StoreError) {
+    /// Opens (creating if needed) the database and brings its schema up to date; `readOnly` opens an existing
+    /// database for reading only, writing nothing to it or its folder, and never migrates it.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        configuration.readonly = readOnly
+        if !readOnly {
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            let migrator = SQLiteSchema.migrator
-            if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
-            try migrator.migrate(pool)
+            let pool: any DatabaseWriter
+            if readOnly {
+                pool = try Self.openForReading(path, configuration: configuration)
+            } else {
+                // SQLite writes the file and, beside it, its -wal and -shm files.
+                let manager = FileManager.default
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+                if !manager.isWritableFile(atPath: folder)
+                    || (manager.fileExists(atPath: path) && !manager.isWritableFile(atPath: path))
+                {
+                    throw StoreError.readOnly(path: path)
+                }
+                pool = try Self.openPool(path, configuration: configuration)
+                try SQLiteSchema.migrate(pool, path: path)
+            }
             let rows = try pool.read { db in
                 try FigureKindRecord.fetchAll(db)
             }
@@ -51,11 +67,61 @@ public final class SQLiteStore: ReportStore, Sendable {
         }
     }
 
+    /// The pool of a database that may be being created by another process at the same moment: GRDB's first write to
+    /// a new file (which makes its -wal file) then finds the database busy without waiting, and is tried again.
+    static func openPool(_ path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempts = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempts < 200 {
+                attempts += 1
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
+    /// A read-only connection to an existing database whose schema can be read. A database in a folder where
+    /// SQLite cannot create its shared-memory file (a read-only copy, a shared drive) is opened as immutable.
+    static func openForReading(_ path: String, configuration: Configuration) throws -> DatabaseQueue {
+        guard let file = FileHandle(forReadingAtPath: path) else {
+            throw FileManager.default.fileExists(atPath: path)
+                ? StoreError.cannotOpen(path: path, detail: "没有读取权限（permission denied）")
+                : StoreError.notFound(path: path)
+        }
+        // A reader may not notice a damaged header while the shared-memory file of an earlier reader is there.
+        let header = try file.read(upToCount: 16) ?? Data()
+        try? file.close()
+        guard header.isEmpty || header == Data("SQLite format 3\0".utf8) else { throw StoreError.damaged(path: path) }
+        func schema(_ queue: DatabaseQueue) throws -> Set<String> {
+            try queue.read { try SQLiteSchema.applied($0) }
+        }
+        var queue: DatabaseQueue
+        let applied: Set<String>
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            applied = try schema(queue)
+        } catch is DatabaseError {
+            var components = URLComponents()
+            components.scheme = "file"
+            components.path = URL(fileURLWithPath: path).standardizedFileURL.path
+            components.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+            queue = try DatabaseQueue(path: components.string ?? path, configuration: configuration)
+            applied = try schema(queue)
+        }
+        guard applied.isSubset(of: Set(SQLiteSchema.migrations.map(\.name))) else {
+            throw StoreError.newerSchema(path: path)
+        }
+        guard SQLiteSchema.neededForReading.isSubset(of: applied) else { throw StoreError.olderSchema(path: path) }
+        return queue
+    }
+
     static func mapped(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? DatabaseError {
             switch error.resultCode {
             case .SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_FORMAT: return .damaged(path: path)
+            case .SQLITE_READONLY: return .readOnly(path: path)
             default: return .cannotOpen(path: path, detail: error.message ?? "\(error.resultCode)")
             }
         }
@@ -144,7 +210,8 @@ public final class SQLiteStore: ReportStore, Sendable {
         try db.execute(
             sql: """
                 INSERT INTO failure (content_hash, source_path, reason, failed_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (content_hash) DO NOTHING
+                ON CONFLICT (content_hash) DO UPDATE SET source_path = excluded.source_path
+                WHERE failure.source_path > excluded.source_path
                 """,
             arguments: [failure.contentHash, failure.path, failure.reason, timestamp]
         )
@@ -162,30 +229,36 @@ public final class SQLiteStore: ReportStore, Sendable {
             db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM report WHERE content_hash = ?)"),
             arguments: [submission.contentHash]
         )
-        if exists == true { return .duplicate }
+        if exists == true {
+            // The same bytes under two names: the report keeps the first name in path order, not the first one read.
+            try db.cachedStatement(
+                sql: "UPDATE report SET source_path = ?1 WHERE content_hash = ?2 AND source_path > ?1"
+            ).execute(arguments: [submission.path, submission.contentHash])
+            return .duplicate
+        }
 
         let agencyID = try resolveAgency(printedAgency, create: true, db) ?? 0
-        let version =
+        // The first report of the agency and year is version 1 and current; another goes in last, superseded, and
+        // the versions are then put in their order.
+        let stored =
             try Int.fetchOne(
                 db.cachedStatement(sql: "SELECT max(version) FROM report WHERE agency_id = ? AND year = ?"),
                 arguments: [agencyID, year]
             ) ?? 0
-        try db.cachedStatement(
-            sql: "UPDATE report SET status = 'superseded' WHERE agency_id = ? AND year = ? AND status = 'current'"
-        ).execute(arguments: [agencyID, year])
         let findings = submission.findings
         try SQLiteInsert(
             """
             INSERT INTO report (agency_id, year, version, status, template, content_hash, source_path,
                 source_format, encoding, title, printed_agency, publication_date, errors, warnings, notices,
                 ingested_at)
-            VALUES (?, ?, ?, 'current', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             db
         ).run(
             .integer(agencyID),
             .integer(year),
-            .integer(version + 1),
+            .integer(stored + 1),
+            .text(stored == 0 ? ReportRecord.Status.current.rawValue : ReportRecord.Status.superseded.rawValue),
             .text(report.template?.rawValue),
             .text(submission.contentHash),
             .text(submission.path),
@@ -224,9 +297,67 @@ public final class SQLiteStore: ReportStore, Sendable {
         }
         let side = CrossYearRules.Side(year: year, template: report.template, figures: report.figures)
         caches.remember(side: side, of: reportID)
-        try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
-        try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
-        return .added(reportID: reportID, version: version + 1)
+        guard stored > 0 else {
+            try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
+            try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
+            return .added(reportID: reportID, version: 1)
+        }
+        let placements = try putVersionsInOrder(agencyID: agencyID, year: year, db)
+        if placements.last?.id == reportID {
+            try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
+            try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
+        }
+        return .added(reportID: reportID, version: placements.first { $0.id == reportID }?.version ?? stored + 1)
+    }
+
+    /// Numbers the agency's reports on the year in ``VersionOrder`` and makes the last current; a report no longer
+    /// current loses its cross-year findings. Returns the placements, the current last.
+    func putVersionsInOrder(agencyID: Int64, year: Int, _ db: Database) throws -> [VersionOrder.Placement] {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, version, status, publication_date, errors, content_hash FROM report
+                    WHERE agency_id = ? AND year = ?
+                    """
+            ),
+            arguments: [agencyID, year]
+        )
+        var now: [Int64: VersionOrder.Placement] = [:]
+        var orders: [VersionOrder] = []
+        for row in rows {
+            let id: Int64 = row["id"]
+            let status: String = row["status"]
+            now[id] = VersionOrder.Placement(id: id, version: row["version"], current: status == "current")
+            orders.append(
+                VersionOrder(
+                    id: id,
+                    publicationDate: row["publication_date"],
+                    errors: row["errors"],
+                    contentHash: row["content_hash"]
+                )
+            )
+        }
+        let placements = VersionOrder.placements(orders)
+        let changed = placements.filter { now[$0.id] != $0 }
+        guard !changed.isEmpty else { return placements }
+        // Out of the way of the unique version and current report first, then in place.
+        for placement in changed {
+            try db.cachedStatement(
+                sql: "UPDATE report SET version = version + 100000, status = 'superseded' WHERE id = ?"
+            ).execute(arguments: [placement.id])
+        }
+        for placement in changed {
+            try db.cachedStatement(sql: "UPDATE report SET version = ?, status = ? WHERE id = ?").execute(
+                arguments: [placement.version, placement.current ? "current" : "superseded", placement.id]
+            )
+        }
+        try db.cachedStatement(
+            sql: """
+                DELETE FROM finding WHERE scope = 'cross-year' AND report_id IN (
+                    SELECT id FROM report WHERE agency_id = ? AND year = ? AND status = 'superseded')
+                """
+        ).execute(arguments: [agencyID, year])
+        return placements
     }
 
     func insertFigures(_ report: AnnualReport, reportID: Int64, _ db: Database) throws {
