@@ -42,6 +42,9 @@ public protocol ReportStore: Sendable {
     func renewClaims() throws
     /// Gives up the claims this ingest still holds.
     func releaseClaims() throws
+    /// Makes what was written whole in the database itself, at the end of an ingest: SQLite moves its write-ahead
+    /// log into the database file, so that a copy of `gongkai.sqlite` alone holds every report.
+    func finishWriting() throws
 }
 
 extension ReportStore {
@@ -49,6 +52,7 @@ extension ReportStore {
     public func claim(_ contentHash: String) throws -> ClaimResult { .claimed }
     public func renewClaims() throws {}
     public func releaseClaims() throws {}
+    public func finishWriting() throws {}
 }
 
 /// Whether an ingest may read a file.

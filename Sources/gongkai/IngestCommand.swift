@@ -48,6 +48,8 @@ struct IngestCommand: ParsableCommand {
         let display = ProgressDisplay(terminal: isatty(STDERR_FILENO) != 0, quiet: quiet)
         let summary = try storeRequest { try ingester.run(files: files) { display.show($0) } }
         display.finish()
+        // Best effort: a log left behind by a busy reader is as safe, only not yet in the file.
+        try? ingester.store.finishWriting()
         for failure in summary.failures.prefix(20) { printError("gongkai: \(failure.path): \(failure.reason)") }
         if summary.failed > 20 { printError("gongkai: …另有 \(summary.failed - 20) 个文件失败，见数据库 failure 表。") }
         print(Self.summaryLine(summary))

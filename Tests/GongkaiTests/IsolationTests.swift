@@ -80,6 +80,10 @@ struct IsolationTests {
         #expect(failures.first?.contains("crash.txt 读取此文件时读取进程意外终止") == true)
         #expect(failures.last?.contains("hang.txt 读取超时") == true)
 
+        // Everything is in the database file itself: a copy of it alone holds every report.
+        let log = (try? FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int) ?? 0
+        #expect(log == 0)
+
         let again = try CLI.run(["ingest", "--quiet", "--db", database, folder.path], environment: Self.faults)
         #expect(again.status == 0)
         #expect(again.stdout.contains("新增 0 份报告"))

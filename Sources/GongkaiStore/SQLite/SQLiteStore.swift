@@ -143,6 +143,14 @@ public final class SQLiteStore: ReportStore, Sendable {
 
     // MARK: Ingest
 
+    /// Copies the write-ahead log into the database file and empties it (a `TRUNCATE` checkpoint). Readers that hold
+    /// the log open make it wait for them a moment; failing that, the log stays, as safe as before but not in the file.
+    public func finishWriting() throws {
+        try guarded {
+            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        }
+    }
+
     public func knownContentHashes() throws -> Set<String> {
         try guarded {
             try pool.read { db in
