@@ -47,7 +47,7 @@ public struct Ingester: Sendable {
         public var files = 0
         /// Reports stored, new versions included.
         public var added = 0
-        /// Of `added`, reports that replaced an earlier file for the same agency and year.
+        /// Of `added`, reports of an agency and year that had another file stored already (whichever is current).
         public var newVersions = 0
         /// Files whose bytes were already stored or already recorded as failed.
         public var skipped = 0
@@ -143,9 +143,9 @@ public struct Ingester: Sendable {
         let outcomes = try writeWithRetry(submissions, failures: failures)
         for (submission, outcome) in zip(submissions, outcomes) {
             switch outcome {
-            case .added(_, let version):
+            case .added(_, _, let versions):
                 summary.added += 1
-                if version > 1 { summary.newVersions += 1 }
+                if versions > 1 { summary.newVersions += 1 }
             case .duplicate:
                 summary.duplicates += 1
             case .unplaced(let reason):

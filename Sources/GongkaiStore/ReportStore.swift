@@ -96,8 +96,8 @@ public struct FailedFile: Sendable, Hashable {
 /// What became of one submission.
 public enum SubmissionOutcome: Sendable, Hashable {
     /// Stored; `version` is its place among the versions of its agency and year (1 for the first of a new year, but
-    /// also for a file that ranks below those stored before it).
-    case added(reportID: Int64, version: Int)
+    /// also for a file that ranks below those stored before it), `versions` how many that year now has.
+    case added(reportID: Int64, version: Int, versions: Int)
     /// The same bytes are already stored.
     case duplicate
     /// The report names no agency or no year, so it has no place in the corpus.

@@ -95,7 +95,7 @@ struct StoreContractTests {
         let store = try backend.make()
         let submission = try StoreTesting.seed("001_2af83e509e4cbaa8")
         let outcomes = try store.add([submission], failures: [])
-        guard case .added(let reportID, let version) = try #require(outcomes.first) else {
+        guard case .added(let reportID, let version, _) = try #require(outcomes.first) else {
             Issue.record("not added: \(outcomes)")
             return
         }
@@ -146,11 +146,12 @@ struct StoreContractTests {
         // A corrected file published with a date: it becomes current.
         let text = try Fixtures.text("seeds/000_619992dd5b79419f.txt")
         let changed = try StoreTesting.submission(text + "\n2024年1月25日\n", path: "seeds/000-changed.txt")
-        guard case .added(_, let version) = try #require(try store.add([changed], failures: []).first) else {
+        guard case .added(_, let version, let versions) = try #require(try store.add([changed], failures: []).first)
+        else {
             Issue.record("changed file not added")
             return
         }
-        #expect(version == 2)
+        #expect(version == 2 && versions == 2)
         let agency = try #require(try store.agency(named: "灵宝市司法局"))
         let current = try store.reports(agencyID: try #require(agency.id), year: nil, allVersions: false)
         #expect(current.map(\.record.contentHash) == [changed.contentHash])
@@ -160,11 +161,15 @@ struct StoreContractTests {
 
         // An earlier draft found later goes in between: the versions are renumbered, the current one stays.
         let draft = try StoreTesting.submission(text + "\n2024年1月10日\n", path: "seeds/000-draft.txt")
-        guard case .added(_, let draftVersion) = try #require(try store.add([draft], failures: []).first) else {
+        guard
+            case .added(_, let draftVersion, let draftVersions) = try #require(
+                try store.add([draft], failures: []).first
+            )
+        else {
             Issue.record("draft not added")
             return
         }
-        #expect(draftVersion == 2)
+        #expect(draftVersion == 2 && draftVersions == 3)
         let renumbered = try store.reports(agencyID: try #require(agency.id), year: nil, allVersions: true)
         #expect(renumbered.map(\.record.contentHash) == [original, draft, changed].map(\.contentHash))
         #expect(renumbered.map(\.record.version) == [1, 2, 3])

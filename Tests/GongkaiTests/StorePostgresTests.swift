@@ -131,7 +131,7 @@ struct StorePostgresTests {
     func figureReferences() throws {
         let store = try PostgresStore(url: try StoreTesting.newPostgresDatabase(try #require(StoreTesting.postgresURL)))
         let submission = try StoreTesting.seed("001_2af83e509e4cbaa8")
-        guard case .added(let reportID, _) = try #require(try store.add([submission], failures: []).first) else {
+        guard case .added(let reportID, _, _) = try #require(try store.add([submission], failures: []).first) else {
             Issue.record("not added")
             return
         }

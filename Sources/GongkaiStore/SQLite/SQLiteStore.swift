@@ -308,14 +308,18 @@ public final class SQLiteStore: ReportStore, Sendable {
         guard stored > 0 else {
             try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
             try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
-            return .added(reportID: reportID, version: 1)
+            return .added(reportID: reportID, version: 1, versions: 1)
         }
         let placements = try putVersionsInOrder(agencyID: agencyID, year: year, db)
         if placements.last?.id == reportID {
             try recomputeCrossYear(agencyID: agencyID, year: year, current: (reportID, side), db)
             try recomputeCrossYear(agencyID: agencyID, year: year + 1, previous: (reportID, side), db)
         }
-        return .added(reportID: reportID, version: placements.first { $0.id == reportID }?.version ?? stored + 1)
+        return .added(
+            reportID: reportID,
+            version: placements.first { $0.id == reportID }?.version ?? stored + 1,
+            versions: stored + 1
+        )
     }
 
     /// Numbers the agency's reports on the year in ``VersionOrder`` and makes the last current; a report no longer
