@@ -1,7 +1,8 @@
 import GongkaiModel
 
 /// The arithmetic that ties the tables together: R1 勾稽, R2 row totals, R3 outcome sums, R7 表四 totals, R11 (2019
-/// 表二). A rule is applied only where every cell it needs holds a number.
+/// 表二). A rule is applied only where every cell it needs holds a number, and only where its sums fit in an integer
+/// (cells that large are R5 errors of their own).
 enum ArithmeticRules {
     static func check(_ report: AnnualReport) -> [Finding] {
         let spec = report.spec
@@ -28,9 +29,7 @@ enum ArithmeticRules {
         // R2: 总计 = the six applicant columns, on every printed row.
         for row in [table3.rows, table3.variantRows].joined() {
             let ids = row.figureIDs
-            guard let numbers = integers(ids) else { continue }
-            let sum = numbers[0..<6].reduce(0, +)
-            guard sum != numbers[6] else { continue }
+            guard let numbers = integers(ids), let sum = numbers[0..<6].checkedSum, sum != numbers[6] else { continue }
             let parts = zip(columns, numbers).prefix(6).filter { $0.1 != 0 }.map { "\($0.0.label)\($0.1)" }
             findings.append(
                 Finding(
@@ -47,7 +46,9 @@ enum ArithmeticRules {
 
         // R1: 一 + 二 = （七）总计 + 四, per column.
         for (column, ids) in zip(columns, table3IDs.balance) {
-            guard let values = integers(ids), values[0] + values[1] != values[2] + values[3] else { continue }
+            guard let values = integers(ids), let before = values[0..<2].checkedSum,
+                let after = values[2..<4].checkedSum, before != after
+            else { continue }
             findings.append(
                 Finding(
                     code: "R1",
@@ -55,8 +56,8 @@ enum ArithmeticRules {
                     table: .three,
                     figures: ids.map(ref),
                     message: "表三「\(column.label)」列勾稽关系不成立：一（本年新收\(values[0])）加二（上年结转\(values[1])）"
-                        + "等于\(values[0] + values[1])，而三（七）总计\(values[2])加四（结转下年度\(values[3])）"
-                        + "等于\(values[2] + values[3])。",
+                        + "等于\(before)，而三（七）总计\(values[2])加四（结转下年度\(values[3])）"
+                        + "等于\(after)。",
                     location: location(ids[2])
                 )
             )
@@ -69,9 +70,7 @@ enum ArithmeticRules {
         let outcomesByColumn = singleOther ? table3IDs.outcomesWithSingleOther : table3IDs.outcomes
         for (column, (totalID, outcomeIDs)) in zip(columns, zip(table3IDs.totals, outcomesByColumn)) {
             guard let total = int(totalID) else { continue }
-            guard let outcomes = integers(outcomeIDs) else { continue }
-            let sum = outcomes.reduce(0, +)
-            guard sum != total else { continue }
+            guard let outcomes = integers(outcomeIDs), let sum = outcomes.checkedSum, sum != total else { continue }
             findings.append(
                 Finding(
                     code: "R3",
@@ -87,9 +86,8 @@ enum ArithmeticRules {
         // R7: 表四 总计 = 维持 + 纠正 + 其他 + 尚未审结, per group.
         for row in spec.table(.four).rows {
             let ids = row.figureIDs
-            guard let values = integers(ids), values.count == 5 else { continue }
-            let sum = values[0..<4].reduce(0, +)
-            guard sum != values[4] else { continue }
+            guard let values = integers(ids), values.count == 5, let sum = values[0..<4].checkedSum, sum != values[4]
+            else { continue }
             findings.append(
                 Finding(
                     code: "R7",

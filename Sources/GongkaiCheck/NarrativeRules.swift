@@ -22,14 +22,19 @@ enum NarrativeRules {
         var values = Set<Int>()
         if let printed = report[totalID]?.integer { values.insert(printed) }
         let parts = row.figureIDs.dropLast().compactMap { report[$0]?.integer }
-        if parts.count == row.figureIDs.count - 1 { values.insert(parts.reduce(0, +)) }
+        if parts.count == row.figureIDs.count - 1, let sum = parts.checkedSum { values.insert(sum) }
         return values
     }
 
-    /// Each reading of `first`, each of `second`, and each sum of one of each.
+    /// Each reading of `first`, each of `second`, and each sum of one of each that fits in an integer.
     static func combined(_ first: Set<Int>, _ second: Set<Int>) -> Set<Int> {
         var result = first.union(second)
-        for a in first { for b in second { result.insert(a + b) } }
+        for a in first {
+            for b in second {
+                let (sum, overflow) = a.addingReportingOverflow(b)
+                if !overflow { result.insert(sum) }
+            }
+        }
         return result
     }
 

@@ -211,6 +211,24 @@ enum TableStateRules {
         return nil
     }
 
+    /// Whether a cell's printed text is a number: digits, perhaps signed, perhaps with a decimal point.
+    static func isNumber(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        var seenPoint = false
+        var digits = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+            } else {
+                return false
+            }
+        }
+        return digits > 0
+    }
+
     /// An R5 error about one cell.
     static func cellError(_ figure: Figure, _ table: TableKind, _ message: String) -> Finding {
         Finding(
@@ -223,7 +241,8 @@ enum TableStateRules {
         )
     }
 
-    /// R5 on single cells of otherwise complete rows: blanks and placeholders, negative counts, decimals in counts.
+    /// R5 on single cells of otherwise complete rows: blanks and placeholders, numbers too large to be counts or too
+    /// long to read, negative counts, decimals in counts.
     static func cellValues(_ report: AnnualReport, names: CellNames) -> [Finding] {
         var findings: [Finding] = []
         let spec = report.spec
@@ -237,6 +256,22 @@ enum TableStateRules {
                     switch figure.value {
                     case .blank:
                         blanks.append((column, figure))
+                    case let value where value.isImplausiblyLarge:
+                        findings.append(
+                            cellError(
+                                figure,
+                                table.kind,
+                                "\(names.cell(figure.id))为\(value.text)，数值大得不可能是实际的数量或金额；请核对。"
+                            )
+                        )
+                    case .unknown where isNumber(figure.printed):
+                        findings.append(
+                            cellError(
+                                figure,
+                                table.kind,
+                                "\(names.cell(figure.id))为「\(figure.printed)」，位数太多，无法作为数字读取；请核对。"
+                            )
+                        )
                     case .integer(let value) where value < 0 && column.kind != .signedCount:
                         findings.append(cellError(figure, table.kind, "\(names.cell(figure.id))为负数（\(value)）；件数不能为负。"))
                     case .decimal where column.kind != .amount:

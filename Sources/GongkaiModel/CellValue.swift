@@ -27,12 +27,32 @@ public enum CellValue: Hashable, Sendable {
         case .integer(let value):
             return value
         case .decimal(let value):
+            // Beyond this an integer would not hold it (and NSDecimalNumber would wrap it silently).
+            guard value > -Self.integerRange, value < Self.integerRange else { return nil }
             var rounded = Decimal()
             var source = value
             NSDecimalRound(&rounded, &source, 0, .plain)
             return rounded == value ? NSDecimalNumber(decimal: value).intValue : nil
         case .blank, .unknown:
             return nil
+        }
+    }
+
+    /// Whole decimals within ±10¹⁸ convert to an integer exactly.
+    static let integerRange = Decimal(1_000_000_000_000_000_000)
+
+    /// The least magnitude no count and no 万元 amount of one agency's report can have: a thousand million is more
+    /// than the applications, documents or cases of any agency, and than its fees in 万元. Below it, the sum of a
+    /// report's cells never overflows an integer.
+    public static let implausibleMagnitude = 1_000_000_000
+
+    /// Whether the value is a number of at least ``implausibleMagnitude``, positive or negative.
+    public var isImplausiblyLarge: Bool {
+        switch self {
+        case .integer(let value): value >= Self.implausibleMagnitude || value <= -Self.implausibleMagnitude
+        case .decimal(let value):
+            value >= Decimal(Self.implausibleMagnitude) || value <= -Decimal(Self.implausibleMagnitude)
+        case .blank, .unknown: false
         }
     }
 

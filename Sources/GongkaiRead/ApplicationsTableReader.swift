@@ -175,7 +175,8 @@ struct ApplicationsTableReader {
         return LabelKey.similarity(printed.key, name.key)
     }
 
-    /// R1 and R3 over whole rows: values by row key; rows not present are skipped.
+    /// R1 and R3 over whole rows: values by row key; rows not present are skipped. Sums too large for an integer do
+    /// not hold.
     static func tableArithmeticHolds(_ rows: [String: [Int]], template: ReportTemplate) -> Bool {
         var outcomeKeys = NationalTemplates.outcomeRowKeys(template)
         if template == .v2021, rows["other"] != nil {
@@ -185,13 +186,14 @@ struct ApplicationsTableReader {
         let outcomesComplete = outcomeKeys.allSatisfy { rows[$0] != nil }
         for column in 0..<7 {
             if let received = rows["received"], let carried = rows["carried_over"], let total = rows["total"],
-                let forward = rows["carried_forward"],
-                received[column] + carried[column] != total[column] + forward[column]
+                let forward = rows["carried_forward"]
             {
-                return false
+                let (before, beforeOverflows) = received[column].addingReportingOverflow(carried[column])
+                let (after, afterOverflows) = total[column].addingReportingOverflow(forward[column])
+                if beforeOverflows || afterOverflows || before != after { return false }
             }
             if outcomesComplete, let total = rows["total"],
-                outcomeKeys.reduce(0, { $0 + (rows[$1]?[column] ?? 0) }) != total[column]
+                outcomeKeys.lazy.map({ rows[$0]?[column] ?? 0 }).checkedSum != total[column]
             {
                 return false
             }

@@ -44,6 +44,8 @@ enum DateReader {
             "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
         ]
         if year || !text.includes("十") {
+            // A year has four digits, a month or a day two: a longer run is no date (and would not fit an integer).
+            guard scalars.count <= 4 else { return nil }
             var value = 0
             for scalar in scalars {
                 guard let digit = digitMap[scalar] else { return nil }

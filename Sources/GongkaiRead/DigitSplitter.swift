@@ -14,6 +14,7 @@ enum DigitSplitter {
         limit: Int = resultLimit,
         accept: ([Int]) -> Bool
     ) -> [[Int]]? {
+        guard isSplittable(runs, fixed: fixed, count: count) else { return [] }
         let fixed = fixed ?? Array(repeating: false, count: runs.count)
         let digits = runs.map { run in run.unicodeScalars.map { Int($0.value) - 48 } }
         let total = digits.reduce(0) { $0 + $1.count }
@@ -68,6 +69,12 @@ enum DigitSplitter {
         return overflow ? nil : results
     }
 
+    /// Whether the runs can be cut at all: some runs, each of ASCII digits only, with a `fixed` flag for each.
+    static func isSplittable(_ runs: [String], fixed: [Bool]?, count: Int) -> Bool {
+        guard count > 0, !runs.isEmpty, fixed.map({ $0.count == runs.count }) ?? true else { return false }
+        return runs.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    }
+
     /// All splits in which every group of `groupSize` values ends in the sum of the others (a row total: 表三's
     /// 总计, 表四's three 总计), or nil when there are more than `limit`. The same splits, in the same order, as
     /// ``splits(_:fixed:count:limit:accept:)`` with that rule as `accept`, found far faster: the digits are cut from
@@ -82,6 +89,7 @@ enum DigitSplitter {
         groupSize: Int
     ) -> [[Int]]? {
         precondition(groupSize >= 2 && count % groupSize == 0, "the values must fall into whole groups")
+        guard isSplittable(runs, fixed: fixed, count: count) else { return [] }
         let fixed = fixed ?? Array(repeating: false, count: runs.count)
         let digits = runs.map { run in run.utf8.map { Int($0) - 48 } }
         let total = digits.reduce(0) { $0 + $1.count }

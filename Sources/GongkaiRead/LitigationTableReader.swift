@@ -22,10 +22,14 @@ struct LitigationTableReader {
             figures = relabel(wideFigures)
         case .candidates(let candidates, let digits, _):
             states = Array(repeating: .ambiguousDigits(digits: digits, solutions: candidates.count), count: rows.count)
-            let first = RowOutcome.assign(capture, split: candidates[0])
+            // Cells every split agrees on are known; `resolve` gives at least one split, each of every column.
+            guard let first = candidates.first else {
+                figures = rows.flatMap { RowOutcome.unknownFigures($0, location: dataLocation) }
+                break
+            }
             figures = relabel(
-                first.enumerated().map { column, figure in
-                    candidates.allSatisfy { $0[column] == candidates[0][column] }
+                RowOutcome.assign(capture, split: first).enumerated().map { column, figure in
+                    candidates.allSatisfy { $0[column] == first[column] }
                         ? figure : Figure(id: figure.id, value: .unknown, printed: "", location: figure.location)
                 }
             )

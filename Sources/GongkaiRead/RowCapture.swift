@@ -58,6 +58,7 @@ enum RowOutcome {
             guard let candidates = found else {
                 return .unassigned(.ambiguousDigits(digits: digits, solutions: DigitSplitter.resultLimit))
             }
+            guard !candidates.isEmpty else { return .unassigned(noSplit(runs, digits: digits, columns: columns.count)) }
             if candidates.count == 1, let only = candidates.first {
                 return .values(assign(capture, split: only))
             }
@@ -70,6 +71,15 @@ enum RowOutcome {
             return .unassigned(.moreValues(printed: tokens.count, expected: columns.count))
         }
         return .values(assign(capture))
+    }
+
+    /// Why runs of digits split no way into `columns` values: fewer digits than columns, more runs than columns
+    /// (every run is at least one value), or no split that the row's arithmetic allows.
+    static func noSplit(_ runs: [String], digits: String, columns: Int) -> PrintedRow.State {
+        let digitCount = runs.reduce(0) { $0 + $1.utf8.count }
+        if digitCount < columns { return .fewerValues(printed: digitCount, expected: columns) }
+        if runs.count > columns { return .moreValues(printed: runs.count, expected: columns) }
+        return .ambiguousDigits(digits: digits, solutions: 0)
     }
 
     /// A row whose last run of digits ends in a 万元 amount glued to what precedes it (「政府集中采购0869.6」): the
@@ -90,7 +100,8 @@ enum RowOutcome {
         guard let splits = DigitSplitter.splits(runs, fixed: fixed, count: columns.count, accept: { _ in true }) else {
             return .unassigned(.ambiguousDigits(digits: digits, solutions: DigitSplitter.resultLimit))
         }
-        guard splits.count == 1, let split = splits.first else {
+        guard !splits.isEmpty else { return .unassigned(noSplit(runs, digits: digits, columns: columns.count)) }
+        guard splits.count == 1, let split = splits.first, split.count == columns.count else {
             return .unassigned(.ambiguousDigits(digits: digits, solutions: splits.count))
         }
         var figures = assign(capture, split: split)

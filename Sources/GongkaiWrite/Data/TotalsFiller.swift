@@ -2,7 +2,7 @@ public import GongkaiModel
 
 /// Fills in what the arithmetic of the format determines, so that a clerk enters only the detail cells:
 /// every row's 总计 (R2, R7), 表三's （七）总计 row (R3), and 「四、结转下年度继续办理」 from the 勾稽 identity (R1)
-/// where it was left empty.
+/// where it was left empty. A sum too large for an integer is left unfilled (its cells are R5 errors).
 public enum TotalsFiller {
     public static func fill(_ report: inout AnnualReport) {
         let template = report.template ?? .v2021
@@ -23,8 +23,8 @@ public enum TotalsFiller {
         let outcomeKeys = NationalTemplates.outcomeRowKeys(template)
         if let totalRow = three.row("total") {
             for (index, id) in totalRow.figureIDs.enumerated().dropLast() {
-                let parts = outcomeKeys.compactMap { three.row($0)?.figureIDs[index] }
-                if parts.allSatisfy({ value($0) != nil }) { set(id, parts.reduce(0) { $0 + (value($1) ?? 0) }) }
+                let parts = outcomeKeys.compactMap { three.row($0)?.figureIDs[index] }.map(value)
+                if parts.allSatisfy({ $0 != nil }), let sum = parts.compactMap({ $0 }).checkedSum { set(id, sum) }
             }
         }
         // 结转下年度 = 新收 + 上年结转 − （七）总计, where left empty.
@@ -33,9 +33,11 @@ public enum TotalsFiller {
         {
             for index in forward.figureIDs.indices.dropLast() where isEmpty(forward.figureIDs[index]) {
                 if let a = value(received.figureIDs[index]), let b = value(carried.figureIDs[index]),
-                    let c = value(total.figureIDs[index]), a + b - c >= 0
+                    let c = value(total.figureIDs[index])
                 {
-                    set(forward.figureIDs[index], a + b - c)
+                    let (sum, sumOverflows) = a.addingReportingOverflow(b)
+                    let (rest, restOverflows) = sum.subtractingReportingOverflow(c)
+                    if !sumOverflows, !restOverflows, rest >= 0 { set(forward.figureIDs[index], rest) }
                 }
             }
         }
@@ -43,8 +45,8 @@ public enum TotalsFiller {
         for table in [three, spec.table(.four)] {
             for row in table.rows {
                 guard let totalID = row.figureIDs.last else { continue }
-                let parts = row.figureIDs.dropLast()
-                if parts.allSatisfy({ value($0) != nil }) { set(totalID, parts.reduce(0) { $0 + (value($1) ?? 0) }) }
+                let parts = row.figureIDs.dropLast().map(value)
+                if parts.allSatisfy({ $0 != nil }), let sum = parts.compactMap({ $0 }).checkedSum { set(totalID, sum) }
             }
         }
     }
