@@ -4,11 +4,14 @@ import Foundation
 /// target from the XML it mutates.
 enum StoredZip {
     /// The parts of `bytes` between NUL bytes (which XML never holds) as `word/document.xml`, `word/numbering.xml`
-    /// and `word/styles.xml`, in that order; parts past the third are left out.
+    /// and `word/styles.xml`, in that order; an empty part after the first is no part.
     static func word(parts bytes: Data) -> Data {
         let names = ["word/document.xml", "word/numbering.xml", "word/styles.xml"]
         let parts = bytes.split(separator: 0, maxSplits: names.count - 1, omittingEmptySubsequences: false)
-        return archive(zip(names, parts.map { Data($0) }).map { (path: $0, data: $1) })
+        let entries = zip(names, parts).enumerated().compactMap { index, entry in
+            index == 0 || !entry.1.isEmpty ? (path: entry.0, data: Data(entry.1)) : nil
+        }
+        return archive(entries)
     }
 
     static func archive(_ entries: [(path: String, data: Data)]) -> Data {
