@@ -242,7 +242,7 @@ enum TableStateRules {
     }
 
     /// R5 on single cells of otherwise complete rows: blanks and placeholders, numbers too large to be counts or too
-    /// long to read, negative counts, decimals in counts.
+    /// long to read, negative counts and amounts, decimals in counts.
     static func cellValues(_ report: AnnualReport, names: CellNames) -> [Finding] {
         var findings: [Finding] = []
         let spec = report.spec
@@ -274,6 +274,10 @@ enum TableStateRules {
                         )
                     case .integer(let value) where value < 0 && column.kind != .signedCount:
                         findings.append(cellError(figure, table.kind, "\(names.cell(figure.id))为负数（\(value)）；件数不能为负。"))
+                    case .decimal(let value) where value < 0 && column.kind == .amount:
+                        findings.append(
+                            cellError(figure, table.kind, "\(names.cell(figure.id))为负数（\(value)）；金额不能为负。")
+                        )
                     case .decimal where column.kind != .amount:
                         findings.append(
                             cellError(figure, table.kind, "\(names.cell(figure.id))为「\(figure.printed)」；件数应为整数。")

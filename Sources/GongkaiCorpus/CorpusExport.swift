@@ -38,7 +38,7 @@ public enum CorpusExport {
                 figure.location?.line.map(String.init) ?? "",
                 figure.location?.column.map(String.init) ?? "",
             ]
-            return fields.map(csvField).joined(separator: ",")
+            return fields.map(CSVText.field).joined(separator: ",")
         }
     }
 
@@ -48,11 +48,6 @@ public enum CorpusExport {
         case .blank: "blank"
         case .unknown: "unknown"
         }
-    }
-
-    static func csvField(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// One report as a JSON object.

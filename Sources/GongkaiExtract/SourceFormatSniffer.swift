@@ -89,7 +89,7 @@ public enum SourceFormatSniffer {
         var controls = 0
         for byte in head {
             if byte == 0 { return true }
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C, byte != 0x1B { controls += 1 }
+            if TextExtractor.isBinaryControl(byte) { controls += 1 }
         }
         return controls * 20 > head.count
     }

@@ -55,14 +55,17 @@ public enum TextExtractor {
         return ExtractedDocument(source: source, lines: lines)
     }
 
-    /// Lines split on LF, CRLF or a lone CR.
+    /// Lines split on LF, CRLF, a lone CR, a vertical tab (Word's manual line break) or a form feed (a page break).
     static func splitLines(_ text: String) -> [Substring] {
         // Line breaks found by byte offset in the UTF-8 storage; the lines are then cut at those offsets.
         var breaks: [(start: Int, end: Int)] = []
         let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             guard let base = bytes.baseAddress else { return }
-            if memchr(base, 0x0D, bytes.count) == nil {
-                // No carriage return (the usual case): every break is one LF, found with memchr.
+            if memchr(base, 0x0D, bytes.count) == nil, memchr(base, 0x0B, bytes.count) == nil,
+                memchr(base, 0x0C, bytes.count) == nil
+            {
+                // No carriage return, vertical tab or form feed (the usual case): every break is one LF, found with
+                // memchr.
                 var index = 0
                 while index < bytes.count, let hit = memchr(base + index, 0x0A, bytes.count - index) {
                     let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
@@ -74,7 +77,7 @@ public enum TextExtractor {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                guard byte == 0x0A || byte == 0x0D else {
+                guard isLineBreak(byte) else {
                     index += 1
                     continue
                 }
@@ -108,7 +111,7 @@ public enum TextExtractor {
         var index = utf8.startIndex
         while index < utf8.endIndex {
             let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
+            if isLineBreak(byte) {
                 result.append(text[start..<index])
                 var next = utf8.index(after: index)
                 if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
@@ -121,6 +124,9 @@ public enum TextExtractor {
         if start < utf8.endIndex { result.append(text[start..<utf8.endIndex]) }
         return result
     }
+
+    /// LF, CR, vertical tab and form feed.
+    static func isLineBreak(_ byte: UInt8) -> Bool { byte >= 0x0A && byte <= 0x0D }
 
     static func extractLine(_ raw: Substring, number: Int) -> ExtractedLine {
         var buffer = TextNormalizer.Line()
@@ -215,7 +221,8 @@ public enum TextExtractor {
     /// Each ASCII character as a string.
     static let asciiCharacters: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
-    /// Control characters other than tab, form feed and escape, beyond one in a thousand, mean a binary file.
+    /// Control characters other than tab, line breaks (vertical tab and form feed too) and escape, beyond one in a
+    /// thousand, mean a binary file.
     static func containsBinaryControls(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable(containsBinaryControls)
             ?? Array(text.utf8).withUnsafeBufferPointer(containsBinaryControls)
@@ -230,19 +237,20 @@ public enum TextExtractor {
         for byte in utf8 {
             if byte & 0xC0 != 0x80 { total += 1 }
             if byte == 0 { return true }
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C, byte != 0x1B {
-                controls += 1
-            }
+            if isBinaryControl(byte) { controls += 1 }
         }
         return controls * 1000 > max(total, 1)
     }
 
-    /// Whether any byte is a control character other than tab, line feed, form feed, carriage return and escape
-    /// (or NUL): eight bytes at a time, as nearly every text has none.
+    /// A control character text does not hold: any but tab, the line breaks (LF, VT, FF, CR) and escape.
+    static func isBinaryControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 && (byte < 0x09 || byte > 0x0D) && byte != 0x1B
+    }
+
+    /// Whether any byte is a control character other than tab, the line breaks and escape (or NUL): eight bytes at a
+    /// time, as nearly every text has none.
     static func hasControls(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        func isControl(_ byte: UInt8) -> Bool {
-            byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B
-        }
+        func isControl(_ byte: UInt8) -> Bool { isBinaryControl(byte) }
         guard let base = UnsafeRawPointer(utf8.baseAddress) else { return false }
         let ones: UInt64 = 0x0101_0101_0101_0101
         var index = 0

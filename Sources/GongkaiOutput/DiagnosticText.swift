@@ -1,7 +1,8 @@
 public import GongkaiModel
 
 /// Findings for people: grouped by table, each as `file:line:col: 错误 [R2] message`, then the source line with a
-/// caret under the place, the way compilers show errors.
+/// caret under the place, the way compilers show errors. Text from the report and the file name are shown through
+/// ``TerminalText``: a report's control characters never reach the terminal.
 public enum DiagnosticText {
     public struct Style: Sendable {
         public var color: Bool
@@ -34,7 +35,9 @@ public enum DiagnosticText {
         let counts = Severity.allCases.map { severity in
             "\(findings.filter { $0.severity == severity }.count) 个\(severity.chinese)"
         }
-        return "\(report.source.name): \(who.isEmpty ? "（机关、年度未识别）" : who) — " + counts.joined(separator: "，")
+        return TerminalText.line(
+            "\(report.source.name): \(who.isEmpty ? "（机关、年度未识别）" : who) — " + counts.joined(separator: "，")
+        )
     }
 
     /// Where the cell stands in the file as a person opens it, for sources whose line numbers are Gongkai's own:
@@ -48,7 +51,9 @@ public enum DiagnosticText {
     }
 
     static func lines(_ finding: Finding, report: AnnualReport, style: Style) -> [String] {
-        let place = finding.location.map { "\(report.source.name):\($0.shortDescription)" } ?? report.source.name
+        let place = TerminalText.line(
+            finding.location.map { "\(report.source.name):\($0.shortDescription)" } ?? report.source.name
+        )
         let severity = finding.severity.chinese
         let colored: String
         if style.color {
@@ -63,7 +68,9 @@ public enum DiagnosticText {
             colored = severity
         }
         let printed = finding.location.map(printedPlace) ?? ""
-        var result = ["\(place): \(colored) [\(finding.code)] \(finding.message)\(printed)"]
+        var result = [
+            "\(place): \(colored) [\(TerminalText.line(finding.code))] \(TerminalText.line(finding.message))\(printed)"
+        ]
         if let location = finding.location, let line = location.line, line >= 1, line <= report.source.lines.count {
             result += excerpt(
                 report.source.lines[line - 1],
@@ -75,7 +82,8 @@ public enum DiagnosticText {
         return result
     }
 
-    /// The source line (tabs shown as spaces, long lines cut around the place) and a caret under `column`.
+    /// The source line (tabs shown as spaces, other control characters as ``TerminalText`` shows them, long lines cut
+    /// around the place) and a caret under `column`.
     static func excerpt(_ text: String, line: Int, column: Int?, endColumn: Int?) -> [String] {
         let scalars = Array(text.unicodeScalars)
         let start = max(0, (column ?? 1) - 1)
@@ -88,13 +96,12 @@ public enum DiagnosticText {
         if from > 0 { shown += "…" }
         for index in from..<to {
             if index == start { caretOffset = DisplayWidth.of(shown) }
-            let scalar = scalars[index]
-            shown += scalar == "\t" ? "  " : String(scalar)
+            shown += shownText(scalars[index])
         }
         if start >= to { caretOffset = DisplayWidth.of(shown) }
         if to < scalars.count { shown += "…" }
         if let endColumn, endColumn - 1 > start, endColumn - 1 <= to {
-            let marked = scalars[start..<(endColumn - 1)].reduce(0) { $0 + ($1 == "\t" ? 2 : DisplayWidth.of($1)) }
+            let marked = scalars[start..<(endColumn - 1)].reduce(0) { $0 + DisplayWidth.of(shownText($1)) }
             caretWidth = max(1, marked)
         }
         let gutter = String(line)
@@ -104,5 +111,11 @@ public enum DiagnosticText {
             " \(pad) | " + String(repeating: " ", count: caretOffset) + "^"
                 + String(repeating: "~", count: caretWidth - 1),
         ]
+    }
+
+    /// How a source line's scalar is shown: a tab as two spaces, a control character as its picture.
+    static func shownText(_ scalar: Unicode.Scalar) -> String {
+        if scalar == "\t" { return "  " }
+        return String(TerminalText.picture(of: scalar, keepingLineBreaks: false) ?? scalar)
     }
 }

@@ -40,12 +40,7 @@ public enum ReportCSV {
                 figure.location?.line.map(String.init) ?? "",
                 figure.location?.column.map(String.init) ?? "",
             ]
-            return fields.map(escape).joined(separator: ",")
+            return fields.map(CSVText.field).joined(separator: ",")
         }
-    }
-
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

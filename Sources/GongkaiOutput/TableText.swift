@@ -1,12 +1,12 @@
 public import GongkaiModel
 
 /// Tables 二, 三 and 四 laid out for a terminal, with 「?」 for cells that could not be determined and 「·」 for
-/// cells printed empty.
+/// cells printed empty. The agency's name is shown through ``TerminalText``.
 public enum TableText {
     public static func render(_ report: AnnualReport) -> String {
         var out: [String] = []
         let heading = [
-            report.agency ?? "（机关未识别）", report.year.map { "\($0)年度" } ?? "（年度未识别）",
+            report.agency.map(TerminalText.line) ?? "（机关未识别）", report.year.map { "\($0)年度" } ?? "（年度未识别）",
             report.template.map { "\($0.rawValue)年格式" } ?? "",
         ]
         out.append(heading.filter { !$0.isEmpty }.joined(separator: "  "))

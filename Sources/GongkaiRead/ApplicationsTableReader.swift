@@ -44,6 +44,8 @@ struct ApplicationsTableReader {
         buffer.reserveCapacity(16)
         var current: RowCapture?
         var lastOrder = -1
+        // The buffer matched no row when values last came, and no text has come since: it would match none again.
+        var unmatched = false
 
         func finish() {
             if let capture = current { captures.append(capture) }
@@ -54,12 +56,19 @@ struct ApplicationsTableReader {
             if token.kind == .text {
                 if current != nil { finish() }
                 buffer.append(token)
+                unmatched = false
                 continue
             }
             if current == nil {
-                let matches = matchRows(in: buffer, after: lastOrder)
+                if unmatched { continue }
+                let (matches, lastSegmentToken) = matchRows(in: buffer, after: lastOrder)
                 guard let last = matches.last else {
-                    // Values with no recognisable label before them: not attributable to any row.
+                    // Values with no recognisable label before them: not attributable to any row. The label text
+                    // before the buffer's last segment matched no row and never will (only text added after it can
+                    // change what the last segment says), so it is let go: a table printing one row thousands of
+                    // times is read in time proportional to its length.
+                    buffer.removeFirst(max(lastSegmentToken, buffer.count - Self.keptTokens))
+                    unmatched = true
                     continue
                 }
                 for blank in matches.dropLast() where !blank.row.isVariant {
@@ -77,7 +86,7 @@ struct ApplicationsTableReader {
         }
         finish()
         // Labels after the last values: rows printed with no values at all.
-        for blank in matchRows(in: buffer, after: lastOrder) where !blank.row.isVariant {
+        for blank in matchRows(in: buffer, after: lastOrder).matches where !blank.row.isVariant {
             captures.append(
                 RowCapture(row: blank.row, printedLabel: blank.label, labelLocation: blank.location, values: [])
             )
@@ -104,9 +113,14 @@ struct ApplicationsTableReader {
         var location: SourceLocation?
     }
 
-    /// Rows whose labels appear in the buffered text, in order, each later in the table than the one before.
-    func matchRows(in buffer: [TableToken], after lastOrder: Int) -> [Match] {
-        guard !buffer.isEmpty else { return [] }
+    /// The most label tokens kept after values that no row claims: far more than any row's label and the labels of
+    /// the rows printed blank before it.
+    static let keptTokens = 64
+
+    /// Rows whose labels appear in the buffered text, in order, each later in the table than the one before; and the
+    /// index of the token where the text's last segment starts.
+    func matchRows(in buffer: [TableToken], after lastOrder: Int) -> (matches: [Match], lastSegmentToken: Int) {
+        guard !buffer.isEmpty else { return ([], 0) }
         // The key of the buffered text, as scalars, with the token each scalar came from.
         var key: [Unicode.Scalar] = []
         var owners: [Int] = []
@@ -120,8 +134,10 @@ struct ApplicationsTableReader {
         var matches: [Match] = []
         var order = lastOrder
         var offset = 0
+        var lastSegmentToken = 0
         for segment in LabelSegment.split(key) {
             let length = segment.length
+            lastSegmentToken = owners[min(offset, owners.count - 1)]
             defer { offset += length }
             guard let (row, rowOrder) = bestRow(for: segment, after: order) else { continue }
             let first = owners[min(offset, owners.count - 1)]
@@ -133,7 +149,7 @@ struct ApplicationsTableReader {
             // A variant row (a single 「（六）其他处理」) may still be followed by the rows it stands for.
             order = row.isVariant ? rowOrder - 1 : rowOrder
         }
-        return matches
+        return (matches, lastSegmentToken)
     }
 
     /// The row a label segment names: same marker and a close name, or — for long names — a close name alone.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCorpus
+import GongkaiOutput
 import GongkaiStore
 
 struct AgencyCommand: ParsableCommand {
@@ -26,7 +27,8 @@ struct AgencyCommand: ParsableCommand {
         func run() throws {
             let found = try storeRequest { try store.open().searchAgencies(text) }
             for agency in found {
-                print([agency.name, agency.regionCode ?? "", agency.listed ? "列入地区表" : ""].joined(separator: "\t"))
+                let fields = [agency.name, agency.regionCode ?? "", agency.listed ? "列入地区表" : ""]
+                print(fields.map(TerminalText.line).joined(separator: "\t"))
             }
             if found.isEmpty {
                 printError("gongkai: 没有名称含「\(text)」的机关。")
@@ -52,7 +54,7 @@ struct AgencyCommand: ParsableCommand {
             let result = try storeRequest { try store.open().addAlias(from, for: to) }
             var line = "「\(from)」现为「\(result.agency.name)」的别名"
             if result.mergedReports > 0 { line += "，并入 \(result.mergedReports) 份报告" }
-            print(line + "。")
+            print(TerminalText.line(line + "。"))
         }
     }
 

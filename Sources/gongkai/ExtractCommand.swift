@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GongkaiExtract
 import GongkaiModel
+import GongkaiOutput
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,10 +42,10 @@ struct ExtractCommand: ParsableCommand {
         }
         for line in document.lines where !line.isBlank {
             let layout = line.layout == .delimited ? "tab" : "spc"
-            print("\(line.number)\t\(layout)\t\(line.raw)")
+            print("\(line.number)\t\(layout)\t\(TerminalText.line(line.raw))")
             guard cells else { continue }
             for cell in line.cells {
-                print("\t\t[\(cell.text)] \(place(cell.location))")
+                print("\t\t[\(TerminalText.line(cell.text))] \(place(cell.location))")
             }
         }
     }

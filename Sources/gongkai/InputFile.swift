@@ -2,6 +2,7 @@ import Foundation
 import GongkaiCheck
 import GongkaiExtract
 import GongkaiModel
+import GongkaiOutput
 import GongkaiRead
 import GongkaiWrite
 
@@ -81,9 +82,9 @@ struct InputError: Error {
     init(_ message: String) { self.message = message }
 }
 
-/// Writes to standard error.
+/// Writes to standard error, showing control characters in file names and messages harmlessly.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.text(message) + "\n").utf8))
 }
 
 /// Whether standard output is a terminal that wants colour.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GongkaiOutput
 import GongkaiStore
 
 struct MissingCommand: ParsableCommand {
@@ -22,7 +23,9 @@ struct MissingCommand: ParsableCommand {
     func run() throws {
         let store = try store.open()
         let missing = try storeRequest { try store.missing(year: year, region: region) }
-        for agency in missing { print("\(agency.regionCode ?? "")\t\(agency.name)") }
+        for agency in missing {
+            print(TerminalText.line(agency.regionCode ?? "") + "\t" + TerminalText.line(agency.name))
+        }
         printError("gongkai: \(year)年度缺少 \(missing.count) 个机关的报告。")
         if !missing.isEmpty { throw ExitCode(1) }
     }

@@ -56,6 +56,10 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
+        guard ReportScaffold.isUsableAgencyName(agency) else {
+            printError("gongkai: --agency 的机关名称含有换行或其他控制字符；请把名称写成一行。")
+            throw ExitCode(2)
+        }
         let template = template?.template ?? ReportTemplate.required(forYear: year) ?? .v2021
         let text = ReportScaffold.yaml(agency: agency, year: year, template: template)
         guard let output else {

@@ -51,7 +51,8 @@ struct RollupCommand: ParsableCommand {
             print("汇总 \(rollup.included.count) 份报告。")
             if !rollup.excluded.isEmpty {
                 print(
-                    "未计入 \(rollup.excluded.count) 份格式不符的报告：" + rollup.excluded.map(\.agency.name).joined(separator: "、")
+                    "未计入 \(rollup.excluded.count) 份格式不符的报告："
+                        + rollup.excluded.map { TerminalText.line($0.agency.name) }.joined(separator: "、")
                 )
             }
             let spec = rollup.report.spec
@@ -68,7 +69,7 @@ struct RollupCommand: ParsableCommand {
                 print("\(label)：至多 \(row.reports) 份报告的 \(row.cells) 个单元格为空或无法确定，未计入。")
             }
             for finding in findings {
-                print("\(finding.severity.chinese) [\(finding.code)] \(finding.message)")
+                print("\(finding.severity.chinese) [\(finding.code)] \(TerminalText.line(finding.message))")
             }
         }
         if ReportChecker.hasErrors(findings) { throw ExitCode(1) }

@@ -32,7 +32,7 @@ struct ShowCommand: ParsableCommand {
         }
         var header = found.name
         if let region = found.regionCode { header += "（地区 \(region)）" }
-        print(header)
+        print(TerminalText.line(header))
         if reports.isEmpty {
             print(year.map { "  \($0)年度：没有报告。" } ?? "  没有报告。")
             return
@@ -41,16 +41,18 @@ struct ShowCommand: ParsableCommand {
             let record = stored.record
             print("")
             print(
-                "\(record.year)年度 第\(record.version)版（\(record.status == .current ? "现行" : "已被替换")）"
-                    + " \(record.template.map { "\($0)年格式" } ?? "格式未识别") \(record.sourcePath)"
-                    + " — \(record.errors) 个错误，\(record.warnings) 个警告，\(record.notices) 个提示"
+                TerminalText.line(
+                    "\(record.year)年度 第\(record.version)版（\(record.status == .current ? "现行" : "已被替换")）"
+                        + " \(record.template.map { "\($0)年格式" } ?? "格式未识别") \(record.sourcePath)"
+                        + " — \(record.errors) 个错误，\(record.warnings) 个警告，\(record.notices) 个提示"
+                )
             )
             if year != nil {
                 print(TableText.render(stored.annualReport), terminator: "")
                 print("")
             }
             for finding in stored.findings where year != nil || finding.scope == .crossYear {
-                print("  " + Self.line(finding))
+                print("  " + TerminalText.line(Self.line(finding)))
             }
         }
     }
@@ -71,6 +73,6 @@ func resolve(_ name: String, in store: any ReportStore) throws -> AgencyRecord {
     if candidates.count == 1, let only = candidates.first { return only }
     if candidates.isEmpty { throw StoreError.agencyNotFound(name) }
     printError("gongkai: 「\(name)」可指以下机关，请写全称：")
-    for candidate in candidates.prefix(20) { printError("  \(candidate.name)") }
+    for candidate in candidates.prefix(20) { printError("  " + TerminalText.line(candidate.name)) }
     throw ExitCode(1)
 }

@@ -15,6 +15,8 @@ public enum ReportDataFile {
         case missing(String)
         case invalid(field: String, value: String, expected: String)
         case unknownFigure(String)
+        /// A list or a mapping where a single value belongs (`t3.received.natural: [1, 2]`, `figures:` as a list).
+        case wrongShape(field: String, found: String, expected: String, line: Int?)
 
         public var description: String {
             switch self {
@@ -28,6 +30,8 @@ public enum ReportDataFile {
                 "数据文件中「\(field)」的值「\(value)」无效，应为\(expected)。"
             case .unknownFigure(let id):
                 "数据文件中的「\(id)」不是所选格式的表格单元格编号（见 Docs/figures.tsv）。"
+            case .wrongShape(let field, let found, let expected, let line):
+                "数据文件\(line.map { "第\($0)行" } ?? "")「\(field)」的值是\(found)，应为\(expected)。"
             }
         }
     }
@@ -154,13 +158,29 @@ public enum ReportDataFile {
     }
 
     static func figures(_ node: Node?, template: ReportTemplate) throws(LoadError) -> [FigureID: Figure] {
-        guard let mapping = node?.mapping else { return [:] }
+        guard let node, node.plainString != nil || node.scalar == nil else { return [:] }
+        guard let mapping = node.mapping else {
+            throw .wrongShape(
+                field: "figures",
+                found: shape(node),
+                expected: "「单元格编号: 数值」的映射（如 t3.received.natural: 0）",
+                line: node.mark?.line
+            )
+        }
         let spec = NationalTemplates.spec(template)
         var result: [FigureID: Figure] = [:]
         for (key, value) in mapping {
             guard let idText = key.plainString else { continue }
             let id = FigureID(idText)
             guard let (_, column) = spec.cell(id) else { throw .unknownFigure(idText) }
+            guard value.scalar != nil else {
+                throw .wrongShape(
+                    field: idText,
+                    found: shape(value),
+                    expected: column.kind == .amount ? "一个数字（万元）" : "一个整数",
+                    line: key.mark?.line ?? value.mark?.line
+                )
+            }
             let printed = value.plainString ?? ""
             let cellValue: CellValue
             if printed.isEmpty {
@@ -181,6 +201,15 @@ public enum ReportDataFile {
             result[id] = Figure(id: id, value: cellValue, printed: printed)
         }
         return result
+    }
+
+    /// What a node that is not a single value is, in words.
+    static func shape(_ node: Node) -> String {
+        switch node {
+        case .sequence: "一个列表"
+        case .mapping: "一个映射"
+        default: "「\(node.scalar?.string ?? "")」"
+        }
     }
 
     static func trimmed(_ text: String) -> String {

@@ -14,9 +14,11 @@ public enum ReportScaffold {
         .otherMatters: "信息处理费收取情况（发出收费通知件数、金额和实际收取金额，未收取也应说明）及其他需要报告的事项。",
     ]
 
+    /// The data file. The agency's name is written as a quoted YAML string, and shown in comments with any line
+    /// break escaped, so that no name can add keys to the file (``isUsableAgencyName`` tells names with line breaks).
     public static func yaml(agency: String, year: Int, template: ReportTemplate) -> String {
         var lines: [String] = [
-            "# \(agency)\(year)年政府信息公开工作年度报告 — 数据文件",
+            "# \(commentText(agency))\(year)年政府信息公开工作年度报告 — 数据文件",
             "# 填写各部分文字和各表数字，然后：",
             "#   gongkai check 本文件                       检查勾稽关系等",
             "#   gongkai render 本文件 --to docx -o 报告.docx  生成报告（也可 --to pdf、html、md）",
@@ -24,7 +26,7 @@ public enum ReportScaffold {
             "agency: \(quoted(agency))",
             "year: \(year)",
             "template: \"\(template.rawValue)\"  # 格式：\(template == .v2021 ? "2021 年版（国办公开办函〔2021〕30号）" : "2019 年版（国办公开办函〔2019〕60号）")",
-            "# title: \(quoted("\(agency)\(year)年政府信息公开工作年度报告"))  # 不填则按机关名称和年度生成",
+            "# title: \(commentText(quoted("\(agency)\(year)年政府信息公开工作年度报告")))  # 不填则按机关名称和年度生成",
             "publication_date: \"\(year + 1)-01-20\"  # 发布日期；部门报告应在次年1月31日前公布",
             "introduction: |",
             "  本报告根据《中华人民共和国政府信息公开条例》和\(template.citation)规定的格式编制，"
@@ -62,8 +64,45 @@ public enum ReportScaffold {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A YAML string in double quotes.
+    /// Whether a name can stand in a report's title: one line, without control characters (C0, DEL, C1) or the
+    /// Unicode line and paragraph separators.
+    public static func isUsableAgencyName(_ name: String) -> Bool {
+        !name.unicodeScalars.contains(where: isControl)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// A YAML string in double quotes: `"` and `\` escaped, and every control character, line break or separator
+    /// written as an escape, so that the string is one line and reads back exactly.
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if isControl(scalar) || scalar == "\u{FEFF}" {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    result +=
+                        scalar.value <= 0xFF
+                        ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                        : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Text in a comment, on one line: control characters and line breaks as YAML escapes would write them.
+    static func commentText(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        let escaped = quoted(text)
+        return String(escaped.dropFirst().dropLast())
     }
 }
