@@ -22,6 +22,14 @@ public enum PDFExtractor {
         return document(pages, name: name)
     }
 
+    /// The document laid out from the XHTML that `pdftotext -bbox-layout` writes: what ``extract(_:name:)`` does once
+    /// poppler has run, without OCR for pages that have no words.
+    public static func document(bboxLayout xhtml: Data, name: String) throws(ExtractError) -> ExtractedDocument {
+        let pages = BBoxLayoutParser.parse(xhtml)
+        if pages.isEmpty { throw .corrupt("PDF") }
+        return document(pages, name: name)
+    }
+
     /// The document built from the words of each page: table rows as printed, with each word where it stands
     /// across the page; paragraphs wrapped at the margin joined into one line, words spaced as the text runs.
     static func document(_ pages: [PDFPage], name: String) -> ExtractedDocument {

@@ -1,0 +1,54 @@
+import Foundation
+import GongkaiModel
+import GongkaiRead
+import Testing
+import ZIPFoundation
+
+/// Every input the fuzz targets found crashing, hanging or running out of memory, kept in `Fixtures/fuzz/TARGET/`
+/// and run through the same entry as its target (`Support/FuzzEntry.swift` is the fuzz package's own file): each
+/// gives a report or a clean error, and the same outputs when read again.
+@Suite(.timeLimit(.minutes(1)))
+struct FuzzRegressionTests {
+    struct KeptInput: Sendable, CustomTestStringConvertible {
+        var target: FuzzEntry.Target
+        var file: String
+        var testDescription: String { "\(target.rawValue)/\(file)" }
+    }
+
+    static let keptInputs: [KeptInput] = FuzzEntry.Target.allCases.flatMap { target in
+        let folder = Fixtures.url("fuzz/\(target.rawValue)")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { !$0.hasPrefix(".") }.sorted().map { KeptInput(target: target, file: $0) }
+    }
+
+    @Test("a kept input reads to a report or an error, the same twice", arguments: keptInputs)
+    func keptInput(_ input: KeptInput) throws {
+        let data = try Fixtures.data("fuzz/\(input.target.rawValue)/\(input.file)")
+        let first = try #require(FuzzEntry.run(input.target, data), "the target no longer takes this input")
+        #expect(!first.outputs.isEmpty)
+        #expect(FuzzEntry.run(input.target, data) == first)
+    }
+
+    @Test func keptInputsAreFound() {
+        #expect(Self.keptInputs.count >= 1)
+    }
+
+    /// The Word target's XML form (parts packed into a zip by the target) reads as the Word file it came from.
+    @Test func wordPartsPackedByTheTargetReadAsTheFile() throws {
+        let file = "rendered/000_619992dd5b79419f.lo.docx"
+        let data = try Fixtures.data(file)
+        let archive = try Archive(data: data, accessMode: .read)
+        var parts: [Data] = []
+        for path in ["word/document.xml", "word/numbering.xml", "word/styles.xml"] {
+            var part = Data()
+            if let entry = archive[path] { _ = try archive.extract(entry) { part.append($0) } }
+            parts.append(part)
+        }
+        let packed = Data(parts.joined(separator: [0]))
+        let expected = try ReportReader.read(data, name: "fuzz.docx")
+        let report = try ReportReader.read(StoredZip.word(parts: packed), name: "fuzz.docx")
+        #expect(report.figures == expected.figures)
+        #expect(report.figures.count > 100)
+        #expect(FuzzEntry.run(.docx, packed) == FuzzEntry.run(.docx, data))
+    }
+}
