@@ -47,6 +47,7 @@ public enum CellValue: Hashable, Sendable, Codable {
     public static let implausibleMagnitude = 1_000_000_000
 
     /// Whether the value is a number of at least ``implausibleMagnitude``, positive or negative.
+    @inlinable
     public var isImplausiblyLarge: Bool {
         switch self {
         case .integer(let value): value >= Self.implausibleMagnitude || value <= -Self.implausibleMagnitude

@@ -1,6 +1,7 @@
 extension Sequence<Int> {
     /// The sum of the values, or nil when it does not fit in an integer: a report's cells can print any number, and a
     /// rule adding them up must not stop the program.
+    @inlinable
     public var checkedSum: Int? {
         var sum = 0
         for value in self {
