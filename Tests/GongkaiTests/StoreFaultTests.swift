@@ -230,24 +230,19 @@ struct StoreFaultTests {
         }
         #expect(process.isRunning, "the ingest finished before the server could be killed")
         try server.killServer()
-        // It must end by itself, soon. Known to fail at times: a statement sent as the server dies can leave its
-        // result waited for without end (a PostgresNIO query future that never completes, seen with files read in
-        // worker processes, where claims and writes interleave differently); the session needs a wait that gives
-        // up when its connection has closed.
-        withKnownIssue("a query sent as the server dies may never complete", isIntermittent: true) {
-            let stop = Date().addingTimeInterval(60)
-            while process.isRunning && Date() < stop { Thread.sleep(forTimeInterval: 0.1) }
-            if process.isRunning {
-                Issue.record("the ingest hung after the server died")
-                kill(process.processIdentifier, SIGKILL)
-            }
-            let errors = Self.text(process.standardError)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .exit, "crashed: \(errors)")
-            #expect(process.terminationStatus == 2, "\(errors)")
-            #expect(errors.contains("与数据库服务器的连接中断"), "\(errors)")
-            #expect(errors.contains("postgres://postgres@127.0.0.1:\(server.port)/corpus"))
+        // It must end by itself, soon: a statement sent as the server dies is given up once the connection closes.
+        let stop = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < stop { Thread.sleep(forTimeInterval: 0.1) }
+        if process.isRunning {
+            Issue.record("the ingest hung after the server died")
+            kill(process.processIdentifier, SIGKILL)
         }
+        let errors = Self.text(process.standardError)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "crashed: \(errors)")
+        #expect(process.terminationStatus == 2, "\(errors)")
+        #expect(errors.contains("与数据库服务器的连接中断"), "\(errors)")
+        #expect(errors.contains("postgres://postgres@127.0.0.1:\(server.port)/corpus"))
 
         try server.start()
         let rerun = try CLI.run(["ingest", "--db", url, "--quiet", corpus.path])

@@ -101,8 +101,8 @@ public final class PostgresStore: ReportStore, Sendable {
             case (_, "42501"), (_, "25006"):
                 // insufficient_privilege, read_only_sql_transaction
                 return .readOnly(path: location)
-            case (.serverClosedConnection, _), (.uncleanShutdown, _), (.connectionError, _), (_, "57P01"),
-                (_, "57P02"), (_, "57P03"):
+            case (.serverClosedConnection, _), (.clientClosedConnection, _), (.uncleanShutdown, _),
+                (.connectionError, _), (_, "57P01"), (_, "57P02"), (_, "57P03"):
                 // The server went away, or is shutting down or starting up.
                 return .connectionLost(path: location)
             default:
@@ -213,7 +213,15 @@ final class PostgresSession: Sendable {
         let session: PostgresSession
 
         func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-            try session.connection.query(query, logger: session.logger).wait().rows
+            let future = session.connection.query(query, logger: session.logger)
+            // A statement sent as the server dies may never complete: wait in steps, and give up once the connection
+            // has closed.
+            let done = DispatchSemaphore(value: 0)
+            future.whenComplete { _ in done.signal() }
+            while done.wait(timeout: .now() + 0.5) == .timedOut {
+                if session.connection.isClosed { throw ChannelError.ioOnClosedChannel }
+            }
+            return try future.wait().rows
         }
 
         func execute(_ query: PostgresQuery) throws {
