@@ -55,4 +55,11 @@ public struct ExtractedCell: Sendable, Hashable {
         self.text = text
         self.location = location
     }
+
+    /// The text of a cell that holds writing no reader could make out for certain (a scanned value the recogniser
+    /// was not sure of): the replacement character alone. Its value is unknown, neither a number nor empty.
+    public static let unreadableText = "\u{FFFD}"
+
+    /// Whether the cell holds writing that could not be read.
+    public var isUnreadable: Bool { text == Self.unreadableText }
 }

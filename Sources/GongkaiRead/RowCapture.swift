@@ -122,7 +122,7 @@ enum RowOutcome {
             return Figure(
                 id: id,
                 value: TableToken.value(of: token.text, kind: column.kind),
-                printed: token.text,
+                printed: token.printed,
                 location: token.location
             )
         }

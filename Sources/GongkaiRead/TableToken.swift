@@ -27,7 +27,7 @@ struct TableToken {
         var valueColumns = Set<Int>()
         for line in lines where line.layout == .delimited {
             for cell in line.cells where !cell.text.isEmpty && cell.location.table != nil {
-                if let column = cell.location.cell, numericText(cell.text) != nil || isPlaceholder(cell.text) {
+                if let column = cell.location.cell, isValue(cell) {
                     valueColumns.insert(column)
                 }
             }
@@ -37,9 +37,7 @@ struct TableToken {
         tokens.reserveCapacity(lines.reduce(0) { $0 + $1.cells.count } + 16)
         for line in lines where line.layout == .delimited || line.layout == .spaced {
             if line.text.includes("。") { continue }
-            let printsValues = line.cells.contains { cell in
-                !cell.text.isEmpty && (numericText(cell.text) != nil || isPlaceholder(cell.text))
-            }
+            let printsValues = line.cells.contains { !$0.text.isEmpty && isValue($0) }
             for cell in line.cells {
                 if cell.text.isEmpty {
                     if printsValues, let column = cell.location.cell, valueColumns.contains(column) {
@@ -53,6 +51,11 @@ struct TableToken {
         return tokens
     }
 
+    /// Whether a cell prints a value: a number, a placeholder, or writing that could not be read.
+    static func isValue(_ cell: ExtractedCell) -> Bool {
+        numericText(cell.text) != nil || isPlaceholder(cell.text) || cell.isUnreadable
+    }
+
     static func append(_ cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
         let text = cell.text
         if let number = numericText(text) {
@@ -61,7 +64,8 @@ struct TableToken {
             tokens.append(TableToken(kind: isRun ? .digits : .value, text: number, location: cell.location, line: line))
             return
         }
-        if isPlaceholder(text) {
+        // A placeholder, or a scanned value the recogniser could not make out (its value is unknown).
+        if isPlaceholder(text) || cell.isUnreadable {
             tokens.append(TableToken(kind: .value, text: text, location: cell.location, line: line))
             return
         }
@@ -130,6 +134,9 @@ struct TableToken {
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    /// The token as the report prints it: nothing for writing that could not be read.
+    var printed: String { text == ExtractedCell.unreadableText ? "" : text }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 

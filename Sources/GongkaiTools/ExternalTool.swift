@@ -53,8 +53,13 @@ public struct ExternalTool: Sendable {
     }
 
     /// Runs the tool to its end, or until `timeout` seconds have passed, when it is killed. Both output pipes are
-    /// read as they fill, so a large output never blocks the tool.
-    public func run(_ arguments: [String], timeout: Double) throws(LaunchError) -> Output {
+    /// read as they fill, so a large output never blocks the tool. `environment` adds to (or replaces in) this
+    /// process's environment for the tool.
+    public func run(
+        _ arguments: [String],
+        timeout: Double,
+        environment: [String: String] = [:]
+    ) throws(LaunchError) -> Output {
         Self.runObserver?(timeout)
         var output: [Int32] = [0, 0]
         var errors: [Int32] = [0, 0]
@@ -75,7 +80,16 @@ public struct ExternalTool: Sendable {
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        let spawned: Int32
+        if environment.isEmpty {
+            spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        } else {
+            var variables = ProcessInfo.processInfo.environment
+            variables.merge(environment) { _, new in new }
+            let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer { for pointer in envp { free(pointer) } }
+            spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, envp)
+        }
         close(output[1])
         close(errors[1])
         guard spawned == 0 else {

@@ -2,8 +2,10 @@ import Foundation
 import GongkaiModel
 import GongkaiTools
 
-/// Reads a scanned PDF (no text layer): poppler's `pdftoppm` renders each page, Tesseract (`chi_sim`) finds the words
-/// and their boxes, and the words are laid out as the text layer's words are.
+/// Reads a scanned PDF (no text layer). poppler's `pdftoppm` renders each page to a grey image; the page is turned
+/// straight and its ruled tables are found (``ScannedPage``); each table cell is read on its own (``ScannedTables``),
+/// and the text outside the tables is read by Tesseract (`chi_sim`) over the whole page, its words laid out as the
+/// text layer's words are.
 enum OCRExtractor {
     /// Pages recognised from one scan: OCR takes seconds a page.
     static let pageLimit = 30
@@ -21,24 +23,101 @@ enum OCRExtractor {
         let folder = try TemporaryFolder.holding(data, as: "in.pdf", purpose: "ocr")
         defer { folder.remove() }
         let input = folder.file("in.pdf")
-        var result: [PDFPage] = []
+        var scanned: [ScannedPage] = []
+        var outside: [GrayImage] = []
         for number in 1...min(pages, pageLimit) {
             let prefix = folder.file("page-\(number)")
             let rendered = try run(
                 pdftoppm,
-                ["-r", "\(Int(dotsPerInch))", "-gray", "-png", "-singlefile", "-f", "\(number)", "-l", "\(number)"]
+                ["-r", "\(Int(dotsPerInch))", "-gray", "-singlefile", "-f", "\(number)", "-l", "\(number)"]
                     + [input.path, prefix.path]
             )
-            guard rendered.status == 0 else { throw .corrupt("PDF") }
-            let image = prefix.appendingPathExtension("png")
-            let recognised = try run(tesseract, [image.path, "-", "-l", "chi_sim", "--psm", "6", "tsv"])
-            guard recognised.status == 0 else { throw .unreadable("文字识别（OCR）失败。") }
-            result.append(page(fromTSV: recognised.stdout, number: number))
+            guard rendered.status == 0,
+                let image = GrayImage(pgm: (try? Data(contentsOf: prefix.appendingPathExtension("pgm"))) ?? Data())
+            else { throw .corrupt("PDF") }
+            try? FileManager.default.removeItem(at: prefix.appendingPathExtension("pgm"))
+            var page = ScannedPage(image, number: number, dotsPerInch: dotsPerInch)
+            outside.append(page.outside)
+            // Only the cells' small images are kept.
+            page.outside = GrayImage(width: 1, height: 1)
+            scanned.append(page)
         }
-        return PDFExtractor.document(result, name: name)
+        let recognizer = CellRecognizer(tesseract: tesseract)
+        let written = ScannedTables.WrittenCells(scanned)
+        let pageImages = outside
+        outside = []
+        // The two longest runs, side by side: the text outside the tables, and every cell as Chinese text.
+        let (text, readings) = try Parallel.both(
+            { () throws(ExtractError) in
+                try recognizer.pages(pageImages, in: folder, dotsPerInch: dotsPerInch)
+            },
+            { () throws(ExtractError) in
+                try recognizer.read(written.images, mode: .text, in: folder, prefix: "cell")
+            }
+        )
+        let tables = try ScannedTables.read(
+            scanned,
+            written: written,
+            readings: readings,
+            with: recognizer,
+            in: folder
+        )
+        return document(scanned, text: text, tables: tables, name: name)
     }
 
-    private static func run(_ tool: ExternalTool, _ arguments: [String]) throws(ExtractError) -> ExternalTool.Output {
+    /// The document: on each page, the text above, between and below its tables as laid-out lines, each table as
+    /// rows of cells.
+    static func document(
+        _ pages: [ScannedPage],
+        text: [PDFPage],
+        tables: [[ScannedTables.Table]],
+        name: String
+    ) -> ExtractedDocument {
+        enum Block {
+            case text(Int)
+            case table(ScannedTables.Table)
+        }
+        var pieces: [PDFPage] = []
+        var blocks: [Block] = []
+        let scale = 72 / dotsPerInch
+        for (index, page) in text.enumerated() {
+            let pageTables = index < tables.count ? tables[index] : []
+            // The text of a band ends where the next table starts.
+            var remaining = page.words
+            for table in pageTables {
+                let top = Double(table.grid.box.y0) * scale
+                let above = remaining.filter { $0.centerY < top }
+                remaining.removeAll { $0.centerY < top }
+                if !above.isEmpty {
+                    blocks.append(.text(pieces.count))
+                    pieces.append(PDFPage(number: page.number, width: page.width, height: page.height, words: above))
+                }
+                blocks.append(.table(table))
+            }
+            if !remaining.isEmpty {
+                blocks.append(.text(pieces.count))
+                pieces.append(PDFPage(number: page.number, width: page.width, height: page.height, words: remaining))
+            }
+        }
+        let laidOut = PDFPageLayout.rows(pieces)
+        let halfWidth = PDFExtractor.halfCharacterWidth(pieces)
+        var builder = DocumentBuilder(name: name, format: .pdf)
+        var tableNumber = 0
+        for block in blocks {
+            switch block {
+            case .text(let index):
+                PDFExtractor.addLines([laidOut[index]], halfWidth: halfWidth, to: &builder)
+            case .table(let table):
+                tableNumber += 1
+                for (row, cells) in table.rows(scale: scale).enumerated() {
+                    builder.addRow(cells, table: tableNumber, row: row + 1)
+                }
+            }
+        }
+        return builder.build()
+    }
+
+    static func run(_ tool: ExternalTool, _ arguments: [String]) throws(ExtractError) -> ExternalTool.Output {
         let output: ExternalTool.Output
         do {
             output = try tool.run(arguments, timeout: timeLimit)
@@ -55,10 +134,10 @@ enum OCRExtractor {
         return text.split(whereSeparator: \.isNewline).contains { $0.trimmingCharacters(in: .whitespaces) == "chi_sim" }
     }
 
-    /// Tesseract's TSV (level, page, block, paragraph, line, word, left, top, width, height, confidence, text):
-    /// word rows become words in points; characters Tesseract split apart on one line are joined again when less
-    /// than 0.6 of a character apart (Chinese runs on without gaps; table cells stand further apart).
-    static func page(fromTSV data: Data, number: Int) -> PDFPage {
+    /// Tesseract's TSV (level, page, block, paragraph, line, word, left, top, width, height, confidence, text) of
+    /// one page: word rows become words in points; characters Tesseract split apart on one line are joined again
+    /// when less than 0.6 of a character apart (Chinese runs on without gaps; table cells stand further apart).
+    static func page(fromTSV data: Data, number: Int, dotsPerInch: Double = dotsPerInch) -> PDFPage {
         let scale = 72 / dotsPerInch
         var words: [PDFWord] = []
         var width = 0.0

@@ -35,8 +35,19 @@ public enum PDFExtractor {
     static func document(_ pages: [PDFPage], name: String) -> ExtractedDocument {
         var builder = DocumentBuilder(name: name, format: .pdf)
         let halfWidth = halfCharacterWidth(pages)
+        addLines(PDFPageLayout.rows(pages), halfWidth: halfWidth, to: &builder)
+        return builder.build()
+    }
+
+    /// Adds the printed lines of pages laid out by ``PDFPageLayout`` to `builder`: paragraphs joined, table rows as
+    /// printed. `halfWidth` is one column of the laid-out lines.
+    static func addLines(
+        _ rows: [(page: Int, rows: [PDFPageLayout.Row])],
+        halfWidth: Double,
+        to builder: inout DocumentBuilder
+    ) {
         let paragraphs = PDFParagraphs(character: halfWidth * 2)
-        for line in paragraphs.lines(PDFPageLayout.rows(pages)) {
+        for line in paragraphs.lines(rows) {
             var cells: [DocumentBuilder.Cell] = []
             var columns: [Int] = []
             var column = 0
@@ -67,7 +78,6 @@ public enum PDFExtractor {
             }
             builder.addWords(cells, columns: columns, joined: line.isProse)
         }
-        return builder.build()
     }
 
     private static func isLatin(_ scalar: Unicode.Scalar?) -> Bool {

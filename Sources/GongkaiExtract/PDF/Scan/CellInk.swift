@@ -1,0 +1,140 @@
+/// The ink inside one table cell, with specks of noise and the remains of the cell's rules taken away.
+///
+/// The cell's box is cut a little inside its rules; ink is split into connected pieces (eight-neighbour), and pieces
+/// smaller than ``minimumArea`` (specks) or long and thin along an edge (a rule the cut did not quite miss) are
+/// dropped. What is left is the cell's writing: its box, and an image of it on clean paper for the recogniser.
+struct CellInk: Sendable {
+    /// The box of the writing in page pixels; nil when the cell holds no writing.
+    var box: PixelRect?
+    /// The writing on clean paper, with a margin of paper around it.
+    var image: GrayImage?
+    /// The pieces of writing, left to right: their boxes within ``image``.
+    var pieces: [PixelRect]
+
+    var isEmpty: Bool { box == nil }
+
+    /// The writing inside `cell` of `ink`, the ink of `image`. `dotsPerInch` scales the sizes that tell writing from
+    /// noise. The writing's image keeps the grey levels of `image` at and next to its ink (the edges of its strokes);
+    /// everything else is paper.
+    init(_ ink: InkImage, of image: GrayImage, cell: PixelRect, dotsPerInch: Double) {
+        let scale = dotsPerInch / 200
+        let cut = cell.inset(by: max(3, Int((5 * scale).rounded())))
+        let x0 = max(0, cut.x0)
+        let y0 = max(0, cut.y0)
+        let x1 = min(ink.width, cut.x1)
+        let y1 = min(ink.height, cut.y1)
+        guard x1 - x0 >= 3, y1 - y0 >= 3 else {
+            self.box = nil
+            self.image = nil
+            self.pieces = []
+            return
+        }
+        let width = x1 - x0
+        let height = y1 - y0
+        var labels = [Int32](repeating: 0, count: width * height)
+        var components: [(box: PixelRect, area: Int)] = []
+        var stack: [Int] = []
+        for y in 0..<height {
+            for x in 0..<width where ink[x0 + x, y0 + y] && labels[y * width + x] == 0 {
+                let label = Int32(components.count + 1)
+                var box = PixelRect(x0: x, y0: y, x1: x + 1, y1: y + 1)
+                var area = 0
+                labels[y * width + x] = label
+                stack.append(y * width + x)
+                while let index = stack.popLast() {
+                    let (px, py) = (index % width, index / width)
+                    area += 1
+                    box = box.union(PixelRect(x0: px, y0: py, x1: px + 1, y1: py + 1))
+                    for ny in max(0, py - 1)...min(height - 1, py + 1) {
+                        for nx in max(0, px - 1)...min(width - 1, px + 1) {
+                            let next = ny * width + nx
+                            if labels[next] == 0, ink[x0 + nx, y0 + ny] {
+                                labels[next] = label
+                                stack.append(next)
+                            }
+                        }
+                    }
+                }
+                components.append((box, area))
+            }
+        }
+        let minimumArea = max(4, Int((12 * scale * scale).rounded()))
+        let edge = max(2, Int((3 * scale).rounded()))
+        var keep = [Bool](repeating: false, count: components.count + 1)
+        var found: PixelRect?
+        var pieces: [PixelRect] = []
+        var small: [Int] = []
+        for (index, component) in components.enumerated() {
+            let box = component.box
+            guard component.area >= minimumArea else {
+                small.append(index)
+                continue
+            }
+            // The remains of a rule: a thin piece running along an edge of the cut.
+            let thinAcross = box.height <= edge + 1 && box.width >= box.height * 6
+            let thinDown = box.width <= edge + 1 && box.height >= box.width * 6
+            let atTopOrBottom = box.y0 <= edge || box.y1 >= height - edge
+            let atSide = box.x0 <= edge || box.x1 >= width - edge
+            if (thinAcross && atTopOrBottom) || (thinDown && atSide) { continue }
+            keep[index + 1] = true
+            found = found.map { $0.union(box) } ?? box
+            pieces.append(box)
+        }
+        guard var writing = found else {
+            self.box = nil
+            self.image = nil
+            self.pieces = []
+            return
+        }
+        // A small piece within the writing's lines is part of it (a full stop, a decimal point); elsewhere it is a
+        // speck.
+        let reach = writing.height / 8
+        for index in small {
+            let box = components[index].box
+            if box.y0 >= writing.y0 - reach, box.y1 <= writing.y1 + reach, box.x0 >= writing.x0 - writing.height,
+                box.x1 <= writing.x1 + writing.height
+            {
+                keep[index + 1] = true
+                writing = writing.union(box)
+            }
+        }
+        // The image keeps the grey of the page around the writing (the faint edges of thin strokes), with every
+        // piece of ink that is not writing, and the paper next to it, made paper.
+        let margin = max(12, Int((20 * scale).rounded()))
+        let area = PixelRect(
+            x0: max(0, writing.x0 - 2),
+            y0: max(0, writing.y0 - 2),
+            x1: min(width, writing.x1 + 2),
+            y1: min(height, writing.y1 + 2)
+        )
+        let imageWidth = area.width + 2 * margin
+        let imageHeight = area.height + 2 * margin
+        var pixels = [UInt8](repeating: 255, count: imageWidth * imageHeight)
+        for y in area.y0..<area.y1 {
+            for x in area.x0..<area.x1 {
+                var dropped = false
+                for ny in max(0, y - 1)...min(height - 1, y + 1) where !dropped {
+                    for nx in max(0, x - 1)...min(width - 1, x + 1) {
+                        let label = Int(labels[ny * width + nx])
+                        if label != 0, !keep[label] {
+                            dropped = true
+                            break
+                        }
+                    }
+                }
+                guard !dropped else { continue }
+                pixels[(y - area.y0 + margin) * imageWidth + (x - area.x0 + margin)] = image[x0 + x, y0 + y]
+            }
+        }
+        let shiftX = margin - area.x0
+        let shiftY = margin - area.y0
+        self.box = PixelRect(x0: x0 + writing.x0, y0: y0 + writing.y0, x1: x0 + writing.x1, y1: y0 + writing.y1)
+        self.image = GrayImage(width: imageWidth, height: imageHeight, pixels: pixels)
+        self.pieces =
+            pieces
+            .map {
+                PixelRect(x0: $0.x0 + shiftX, y0: $0.y0 + shiftY, x1: $0.x1 + shiftX, y1: $0.y1 + shiftY)
+            }
+            .sorted { $0.x0 < $1.x0 }
+    }
+}

@@ -1,0 +1,80 @@
+/// What a scanned table cell says, settled from its readings: a label as Chinese recognition read it; a value only
+/// when it is certain.
+///
+/// Every cell with writing is read as Chinese text. A cell that reads as a number, or that stands in a column of
+/// numbers and reads as no Chinese, is a value cell and is read again as digits alone. Its number is taken only when
+/// the digit reading is one clean number, the Chinese reading agrees with it
+/// digit for digit (a letter of a digit's shape counting as that digit), and neither reading is unsure (Tesseract's
+/// confidence); a placeholder (「/」「-」「无」) is taken when the Chinese reading shows one and no digit is read
+/// with confidence. Any other value cell is ``unreadable``: unknown, never a guessed or empty value.
+enum ScannedCellText {
+    /// The text of a cell whose writing could not be read for certain.
+    static let unreadable = ExtractedCell.unreadableText
+    /// The least confidence (0–100) of either reading at which a number is taken. Tesseract is rarely sure of a
+    /// lone 「1」 (40–70) even when both readings agree on it; agreement is what makes the number certain.
+    static let minimumConfidence = 35.0
+
+    /// Characters Chinese recognition gives for a digit's shape, as digits.
+    static let digitLookAlikes: [Character: Character] = [
+        "O": "0", "o": "0", "〇": "0", "Ｏ": "0", "D": "0", "l": "1", "I": "1", "|": "1", "丨": "1", "]": "1", "[": "1",
+        "S": "5", "s": "5",
+        "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9",
+    ]
+
+    /// The Chinese reading with full-width digits made ASCII and spaces removed.
+    static func plain(_ text: String) -> String {
+        var result = ""
+        for character in text where !character.isWhitespace {
+            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                (0xFF10...0xFF19).contains(scalar.value)
+            {
+                result.append(Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? "0"))
+            } else if character == "．" || character == "。" {
+                result.append(".")
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Whether `text` is a plain number: digits, with at most one decimal point between digits.
+    static func isNumber(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, !text.isEmpty else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// Whether the Chinese reading looks like a number (digits and their look-alikes, nothing else).
+    static func looksNumeric(_ text: String) -> Bool {
+        let plain = plain(text)
+        guard !plain.isEmpty, plain.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
+        return plain.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." || digitLookAlikes[$0] != nil }
+    }
+
+    /// Whether the Chinese reading holds no Chinese character but the look-alikes of digits.
+    static func hasNoChinese(_ text: String) -> Bool {
+        plain(text).unicodeScalars.allSatisfy { scalar in
+            scalar.value < 0x2E80 || scalar == "〇" || scalar == "一"
+        }
+    }
+
+    /// Placeholders a cell prints for an empty value.
+    static let placeholders: Set<String> = ["/", "\\", "-", "—", "——", "–", "－", "―", "--", "无", "空", "×"]
+
+    /// The text of a value cell from its Chinese reading and its digit reading.
+    static func value(text: CellRecognizer.Reading, digits: CellRecognizer.Reading) -> String {
+        let chinese = plain(text.text)
+        let number = digits.text.filter { !$0.isWhitespace }
+        let agrees = String(chinese.map { digitLookAlikes[$0] ?? $0 }) == number
+        if isNumber(number), digits.words.count == 1, agrees, digits.confidence >= minimumConfidence,
+            text.confidence >= minimumConfidence
+        {
+            return number
+        }
+        if placeholders.contains(chinese), number.isEmpty || digits.confidence < 80 {
+            return chinese
+        }
+        return unreadable
+    }
+}

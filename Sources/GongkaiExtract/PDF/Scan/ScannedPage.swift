@@ -1,0 +1,43 @@
+/// One scanned page taken apart: turned straight, its ruled tables found, the writing in each of their cells cut out,
+/// and the rest of the page (tables painted over with paper) left for whole-page recognition.
+struct ScannedPage: Sendable {
+    /// One table of the page: its grid and the writing in each of its cells, in the grid's cell order.
+    struct Table: Sendable {
+        var grid: TableGrid
+        var inks: [CellInk]
+    }
+
+    var number: Int
+    var dotsPerInch: Double
+    /// The turn corrected, in degrees.
+    var angle: Double
+    var tables: [Table]
+    /// The straightened page with its tables painted over: the text outside them.
+    var outside: GrayImage
+
+    init(_ image: GrayImage, number: Int, dotsPerInch: Double) {
+        self.number = number
+        self.dotsPerInch = dotsPerInch
+        angle = SkewCorrection.angle(of: InkImage(image))
+        let straight = SkewCorrection.rotated(image, by: angle)
+        let ink = InkImage(straight)
+        let lines = RulingLines(ink, dotsPerInch: dotsPerInch)
+        let tolerance = max(3, Int(dotsPerInch * 0.03))
+        let grids = TableGrid.tables(lines, tolerance: tolerance)
+        tables = grids.map { grid in
+            Table(
+                grid: grid,
+                inks: grid.cells.map { CellInk(ink, of: straight, cell: $0.box, dotsPerInch: dotsPerInch) }
+            )
+        }
+        var outside = straight
+        let margin = max(2, Int(dotsPerInch * 0.02))
+        for grid in grids {
+            let box = grid.box.inset(by: -margin)
+            for y in max(0, box.y0)..<min(outside.height, box.y1) {
+                for x in max(0, box.x0)..<min(outside.width, box.x1) { outside[x, y] = 255 }
+            }
+        }
+        self.outside = outside
+    }
+}
