@@ -58,7 +58,10 @@ struct CellInk: Sendable {
                 components.append((box, area))
             }
         }
-        let minimumArea = max(4, Int((12 * scale * scale).rounded()))
+        // A piece this large is writing (the smallest is a digit 「1」, some 20 by 3 pixels at 200 dpi); a smaller one
+        // is writing only beside a large one (a full stop, a decimal point, the dot of a character), else a speck; the
+        // tiniest are specks anywhere.
+        let minimumArea = max(8, Int((30 * scale * scale).rounded()))
         let edge = max(2, Int((3 * scale).rounded()))
         var keep = [Bool](repeating: false, count: components.count + 1)
         var found: PixelRect?
@@ -86,14 +89,17 @@ struct CellInk: Sendable {
             self.pieces = []
             return
         }
-        // A small piece within the writing's lines is part of it (a full stop, a decimal point); elsewhere it is a
-        // speck.
-        let reach = writing.height / 8
-        for index in small {
+        let heights = pieces.map(\.height).sorted()
+        let reach = max(2, heights[heights.count / 2] * 3 / 10)
+        let leastArea = max(2, Int((5 * scale * scale).rounded()))
+        for index in small where components[index].area >= leastArea {
             let box = components[index].box
-            if box.y0 >= writing.y0 - reach, box.y1 <= writing.y1 + reach, box.x0 >= writing.x0 - writing.height,
-                box.x1 <= writing.x1 + writing.height
-            {
+            let near = pieces.contains { piece in
+                let dx = max(0, piece.x0 - box.x1, box.x0 - piece.x1)
+                let dy = max(0, piece.y0 - box.y1, box.y0 - piece.y1)
+                return dx <= reach && dy <= reach
+            }
+            if near {
                 keep[index + 1] = true
                 writing = writing.union(box)
             }

@@ -97,8 +97,14 @@ enum ScannedTables {
 
         return pages.enumerated().map { pageIndex, page in
             page.tables.enumerated().map { tableIndex, table in
+                let columns = valueColumns(table.grid, texts: chinese[pageIndex][tableIndex])
                 let texts = table.inks.indices.map { cellIndex -> String in
-                    guard table.inks[cellIndex].image != nil else { return "" }
+                    guard table.inks[cellIndex].image != nil else {
+                        // No writing found where a column prints numbers: the grid may have missed where the value
+                        // stands, so the cell is unknown rather than a claim that it is printed empty.
+                        let cell = table.grid.cells[cellIndex]
+                        return cell.columnSpan == 1 && columns.contains(cell.column) ? ScannedCellText.unreadable : ""
+                    }
                     let reading = chinese[pageIndex][tableIndex][cellIndex] ?? CellRecognizer.Reading(words: [])
                     if let number = digits[pageIndex][tableIndex][cellIndex] {
                         return ScannedCellText.value(text: reading, digits: number)
