@@ -10,10 +10,12 @@
 enum ScannedCellText {
     /// The text of a cell whose writing could not be read for certain.
     static let unreadable = ExtractedCell.unreadableText
-    /// The least confidence (0–100) of either reading at which a number is taken.
+    /// The least confidence (0–100) of the digit reading at which a number is taken.
     static let minimumConfidence = 70.0
-    /// The least confidence for a lone 「1」: Tesseract is rarely sure of it (40–70) even when both readings agree.
-    static let minimumConfidenceForOne = 35.0
+    /// The least confidence of the Chinese reading, and of the digit reading of a lone 「1」: the Chinese model is
+    /// seldom sure of digits (50–90), and Tesseract is rarely sure of a lone 「1」 (40–70) even when both readings
+    /// agree on it.
+    static let leastConfidence = 35.0
 
     /// Characters Chinese recognition gives for a digit's shape, as digits.
     static let digitLookAlikes: [Character: Character] = [
@@ -68,8 +70,10 @@ enum ScannedCellText {
         let chinese = plain(text.text)
         let number = digits.text.filter { !$0.isWhitespace }
         let agrees = String(chinese.map { digitLookAlikes[$0] ?? $0 }) == number
-        let least = number == "1" ? minimumConfidenceForOne : minimumConfidence
-        if isNumber(number), digits.words.count == 1, agrees, digits.confidence >= least, text.confidence >= least {
+        let least = number == "1" ? leastConfidence : minimumConfidence
+        if isNumber(number), digits.words.count == 1, agrees, digits.confidence >= least,
+            text.confidence >= leastConfidence
+        {
             return number
         }
         if placeholders.contains(chinese), number.isEmpty || digits.confidence < 80 {
