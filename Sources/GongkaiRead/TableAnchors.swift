@@ -25,14 +25,16 @@ struct TableAnchors {
             }
             return nil
         }
+        // A line that starts with a table's header may run on into its rows (text with no line breaks).
         start[.two] =
-            first(after: -1) { $0.includes("第二十条第(") && $0.scalarCount <= 40 }
+            first(after: -1) { ($0.includes("第二十条第(") && $0.scalarCount <= 40) || $0.begins(with: "第二十条第(") }
             ?? first(after: -1) { $0.begins(with: "信息内容") && $0.scalarCount <= 60 }
         start[.three] = first(after: start[.two] ?? -1) {
             $0.includes("勾稽关系") || $0.includes("申请人情况") || $0.includes("本年新收政府信息公开申请数量")
         }
         start[.four] = first(after: start[.three] ?? start[.two] ?? -1) {
-            $0.includes("行政复议") && $0.scalarCount <= 40 && ($0.includes("行政诉讼") || $0.scalarCount <= 12)
+            ($0.includes("行政复议") && $0.scalarCount <= 40 && ($0.includes("行政诉讼") || $0.scalarCount <= 12))
+                || ($0.begins(with: "行政复议") && $0.includes("行政诉讼") && $0.includes("结果维持"))
         }
         return TableAnchors(start: start.compactMapValues { $0 }, lineKeys: keys)
     }

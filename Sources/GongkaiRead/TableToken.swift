@@ -24,12 +24,27 @@ struct TableToken {
     /// column where the table prints values, on a row that prints values, is a value too, an empty one; in text, and
     /// in a grid's label columns and header rows, empty cells are only gaps.
     static func tokens(_ lines: ArraySlice<ExtractedLine>) -> [TableToken] {
-        var valueColumns = Set<Int>()
+        // Each grid's value columns: from the first to the last column that prints a value anywhere in the grid, so
+        // that a column empty in every row (法人或其他组织 columns nobody applied in) is still a column.
+        var valueColumnRanges: [Int: ClosedRange<Int>] = [:]
         for line in lines where line.layout == .delimited {
-            for cell in line.cells where !cell.text.isEmpty && cell.location.table != nil {
-                if let column = cell.location.cell, numericText(cell.text) != nil || isPlaceholder(cell.text) {
-                    valueColumns.insert(column)
-                }
+            for cell in line.cells where !cell.text.isEmpty {
+                guard let table = cell.location.table, let column = cell.location.cell,
+                    numericText(cell.text) != nil || isPlaceholder(cell.text)
+                else { continue }
+                let known = valueColumnRanges[table]
+                valueColumnRanges[table] =
+                    min(known?.lowerBound ?? column, column)...max(known?.upperBound ?? column, column)
+            }
+        }
+        // … and on to the grid's last column that prints anything (a header), so that trailing columns empty in
+        // every row (表四's 复议后起诉 when no suit followed a review) are columns too.
+        for line in lines where line.layout == .delimited {
+            for cell in line.cells where !cell.text.isEmpty {
+                guard let table = cell.location.table, let column = cell.location.cell,
+                    let known = valueColumnRanges[table], column > known.upperBound
+                else { continue }
+                valueColumnRanges[table] = known.lowerBound...column
             }
         }
         var tokens: [TableToken] = []
@@ -42,7 +57,9 @@ struct TableToken {
             }
             for cell in line.cells {
                 if cell.text.isEmpty {
-                    if printsValues, let column = cell.location.cell, valueColumns.contains(column) {
+                    if printsValues, let column = cell.location.cell, let table = cell.location.table,
+                        valueColumnRanges[table]?.contains(column) == true
+                    {
                         tokens.append(TableToken(kind: .value, text: "", location: cell.location, line: line.number))
                     }
                     continue
@@ -65,13 +82,27 @@ struct TableToken {
             tokens.append(TableToken(kind: .value, text: text, location: cell.location, line: line))
             return
         }
-        // Only a cell ending in a digit can be a label with digits glued to its end.
+        // Only a cell holding an ASCII digit can hold a value glued to its label.
+        guard text.utf8.contains(where: isDigit) else {
+            tokens.append(TableToken(kind: .text, text: text, location: cell.location, line: line))
+            return
+        }
+        if cell.location.table == nil {
+            appendPieces(of: cell, line: line, to: &tokens)
+        } else {
+            appendTrailingDigits(of: cell, line: line, to: &tokens)
+        }
+    }
+
+    /// A grid cell (HTML, Word, PDF boxes) holds one thing, or a label with digits glued to its end: the grid is
+    /// trusted, and only a value run onto the label is split off: 「行政规范性文件124130」, or a 万元 amount:
+    /// 「行政事业性收费1.25」, 「政府集中采购0869.6」 (a count and an amount).
+    static func appendTrailingDigits(of cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
+        let text = cell.text
         guard let lastByte = text.utf8.last, isDigit(lastByte) else {
             tokens.append(TableToken(kind: .text, text: text, location: cell.location, line: line))
             return
         }
-        // A label with digits glued to its end: 「行政规范性文件124130」, or a 万元 amount: 「行政事业性收费1.25」,
-        // 「政府集中采购0869.6」 (a count and an amount).
         let scalars = Array(text.unicodeScalars)
         var digitStart = scalars.count
         while digitStart > 0, scalars[digitStart - 1].isASCIIDigitScalar { digitStart -= 1 }
@@ -99,8 +130,79 @@ struct TableToken {
         tokens.append(TableToken(kind: .text, text: text, location: cell.location, line: line))
     }
 
+    /// A piece of text holding labels and values run together, as a crawler or a converter writes a table with no
+    /// separator between its cells: 「行政规范性文件124130」, 「申请数量801000081二、上年结转…」, 「政府集中采购0869.6」.
+    /// Each run of digits (with its decimal part) is a value token of kind `.digits`, each stretch between them a
+    /// label. A digit before 「、」, or before 「.」 and a character that is not a digit, is a list marker and starts the
+    /// label after it:
+    /// 「…3100000312.没有现成信息」 is the digits 「310000031」 and the label 「2.没有现成信息」 (the format numbers the
+    /// rows of a group from 1 to 8, so a marker is one digit). A 「-」 between digits starts a negative value
+    /// (「2648-18538」, 本年增/减). Digits in brackets are part of a label: 「22（其中修订16件）」 prints a remark, not a
+    /// value.
+    static func appendPieces(of cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
+        let scalars = Array(cell.text.unicodeScalars)
+        let column = cell.location.column ?? 1
+        func emit(_ kind: Kind, _ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            var location = cell.location
+            location.column = column + range.lowerBound
+            location.endColumn = column + range.upperBound
+            tokens.append(
+                TableToken(kind: kind, text: ScalarText.string(scalars[range]), location: location, line: line)
+            )
+        }
+        var labelStart = 0
+        var index = 0
+        var depth = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "(" || scalar == "（" {
+                depth += 1
+            } else if scalar == ")" || scalar == "）" {
+                depth = max(0, depth - 1)
+            }
+            let startsSigned =
+                scalar == "-" && index > 0 && scalars[index - 1].isASCIIDigitScalar && index + 1 < scalars.count
+                && scalars[index + 1].isASCIIDigitScalar
+            guard depth == 0, scalar.isASCIIDigitScalar || startsSigned else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            var sawPoint = false
+            while end < scalars.count {
+                if scalars[end].isASCIIDigitScalar {
+                    end += 1
+                } else if scalars[end] == ".", !sawPoint, end + 1 < scalars.count, scalars[end + 1].isASCIIDigitScalar {
+                    sawPoint = true
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            // A list marker: the run's last digit, when 「.」 and a label follow.
+            let isMarker =
+                !sawPoint && end < scalars.count
+                && (scalars[end] == "、"
+                    || scalars[end] == "." && (end + 1 == scalars.count || !scalars[end + 1].isASCIIDigitScalar))
+            let runEnd = isMarker ? end - 1 : end
+            if runEnd > index {
+                emit(.text, labelStart..<index)
+                emit(.digits, index..<runEnd)
+                labelStart = runEnd
+            }
+            index = end
+        }
+        emit(.text, labelStart..<scalars.count)
+    }
+
     /// The number a cell prints, with thousands separators removed; nil when the cell is not a number.
     static func numericText(_ text: String) -> String? {
+        if let last = text.utf8.last, last >= 0x80, let unit = valueUnits.first(where: { text.ends(with: $0) }),
+            text.utf8.count > unit.utf8.count
+        {
+            return numericText(String(text.dropLast(unit.count)))
+        }
         let bytes = text.utf8
         guard let firstByte = bytes.first, let lastByte = bytes.last, isDigit(lastByte) else { return nil }
         // Most cells are plain digits: the number is the text itself.
@@ -130,6 +232,9 @@ struct TableToken {
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    /// Units a value cell may print after its number (「251000元」); the number is the value.
+    static let valueUnits = ["万元", "元", "件", "个", "项", "条"]
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
