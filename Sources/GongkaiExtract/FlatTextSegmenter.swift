@@ -74,6 +74,17 @@ public enum FlatTextSegmenter {
                 index = markerEnd
                 continue
             }
+            if matches(titleEnding, scalars, at: index), let start = titleStart(scalars, endingAt: index) {
+                // A report's title standing between the page's breadcrumb and the article: 「当前位置：首页 > 年报
+                // 某某局2023年政府信息公开工作年度报告 发布时间：…」.
+                let end = index + titleEnding.count
+                if end == scalars.count || scalars[end].properties.isWhitespace {
+                    cut(start)
+                    cut(end)
+                }
+                index = end
+                continue
+            }
             if let opening = tableOpenings.first(where: { matches($0, scalars, at: index) }) {
                 if index > 0, scalars[index - 1] != "《", scalars[index - 1] != "“" {
                     structural = true
@@ -102,6 +113,34 @@ public enum FlatTextSegmenter {
         while end < scalars.count, end - index < 3, isChineseNumeral(scalars[end]) { end += 1 }
         guard end < scalars.count, scalars[end] == "、" else { return nil }
         return end + 1
+    }
+
+    static let titleEnding = Array("年度报告".unicodeScalars)
+
+    /// Where a report's title ending at `end` starts: after the white space (other than beside a digit), 「>」 or colon
+    /// before it, at most a title's length back, when the title names the disclosure work.
+    static func titleStart(_ scalars: [Unicode.Scalar], endingAt end: Int) -> Int? {
+        var index = end
+        while index > 0, end - index < 50 {
+            let previous = scalars[index - 1]
+            // White space beside a digit is inside a title: 「灵宝市司法局 2023 年…」.
+            if previous.properties.isWhitespace, index > 1,
+                isDigit(scalars[index - 2]) || isDigit(scalars[index])
+            {
+                index -= 1
+                continue
+            }
+            if previous.properties.isWhitespace || previous == ">" || previous == "》" || previous == "："
+                || previous == ":" || previous == "】" || isSentenceEnd(previous)
+            {
+                break
+            }
+            if previous == "《" || previous == "“" { return nil }
+            index -= 1
+        }
+        guard end - index >= 8, end - index < 50 else { return nil }
+        let title = String(String.UnicodeScalarView(scalars[index..<end]))
+        return title.contains("信息公开") ? index : nil
     }
 
     /// Where a part's title ends when the part's text runs on after it without a break.

@@ -137,9 +137,13 @@ struct TableToken {
     /// label after it:
     /// 「…3100000312.没有现成信息」 is the digits 「310000031」 and the label 「2.没有现成信息」 (the format numbers the
     /// rows of a group from 1 to 8, so a marker is one digit). A 「-」 between digits starts a negative value
-    /// (「2648-18538」, 本年增/减). Digits in brackets are part of a label: 「22（其中修订16件）」 prints a remark, not a
-    /// value.
+    /// (「2648-18538」, 本年增/减). A count with its unit in brackets is part of a label: 「22（其中修订16件）」 prints a
+    /// remark, not a value; other digits in brackets are values (a label wrapped around its row's values:
+    /// 「（区分处理的，只计这一情形，不9000009计其他情形）」).
     static func appendPieces(of cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
+        func isRemarkUnit(_ scalar: Unicode.Scalar) -> Bool {
+            "件个项条次人元万%".unicodeScalars.contains(scalar)
+        }
         let scalars = Array(cell.text.unicodeScalars)
         let column = cell.location.column ?? 1
         func emit(_ kind: Kind, _ range: Range<Int>) {
@@ -164,7 +168,7 @@ struct TableToken {
             let startsSigned =
                 scalar == "-" && index > 0 && scalars[index - 1].isASCIIDigitScalar && index + 1 < scalars.count
                 && scalars[index + 1].isASCIIDigitScalar
-            guard depth == 0, scalar.isASCIIDigitScalar || startsSigned else {
+            guard scalar.isASCIIDigitScalar || startsSigned else {
                 index += 1
                 continue
             }
@@ -186,7 +190,9 @@ struct TableToken {
                 && (scalars[end] == "、"
                     || scalars[end] == "." && (end + 1 == scalars.count || !scalars[end + 1].isASCIIDigitScalar))
             let runEnd = isMarker ? end - 1 : end
-            if runEnd > index {
+            // A count with its unit in brackets is a remark: 「22（其中修订16件）」.
+            let isRemark = depth > 0 && end < scalars.count && isRemarkUnit(scalars[end])
+            if runEnd > index, !isRemark {
                 emit(.text, labelStart..<index)
                 emit(.digits, index..<runEnd)
                 labelStart = runEnd
