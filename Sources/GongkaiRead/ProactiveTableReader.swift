@@ -72,7 +72,7 @@ struct ProactiveTableReader {
             headerTexts: headers,
             location: location,
             rowTotals: nil,
-            tableCheck: { _ in true }
+            tableCheck: nil
         )
     }
 

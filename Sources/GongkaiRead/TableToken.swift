@@ -64,13 +64,16 @@ struct TableToken {
                     }
                     continue
                 }
-                append(cell, line: line.number, to: &tokens)
+                append(cell, line: line.number, splitsRuns: line.layout == .spaced, to: &tokens)
             }
         }
         return tokens
     }
 
-    static func append(_ cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
+    /// Appends the tokens of one cell. `splitsRuns`: the cell is a word of text whose table cells may run together
+    /// (labels and values with no separator); otherwise it is a cell of a grid or a delimited row, which holds one
+    /// thing, or a label with digits glued to its end.
+    static func append(_ cell: ExtractedCell, line: Int, splitsRuns: Bool = false, to tokens: inout [TableToken]) {
         let text = cell.text
         if let number = numericText(text) {
             let isRun =
@@ -87,14 +90,14 @@ struct TableToken {
             tokens.append(TableToken(kind: .text, text: text, location: cell.location, line: line))
             return
         }
-        if cell.location.table == nil {
+        if splitsRuns {
             appendPieces(of: cell, line: line, to: &tokens)
         } else {
             appendTrailingDigits(of: cell, line: line, to: &tokens)
         }
     }
 
-    /// A grid cell (HTML, Word, PDF boxes) holds one thing, or a label with digits glued to its end: the grid is
+    /// A cell of a grid or a delimited row holds one thing, or a label with digits glued to its end: the cell is
     /// trusted, and only a value run onto the label is split off: 「行政规范性文件124130」, or a 万元 amount:
     /// 「行政事业性收费1.25」, 「政府集中采购0869.6」 (a count and an amount).
     static func appendTrailingDigits(of cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
@@ -142,7 +145,7 @@ struct TableToken {
     /// 「（区分处理的，只计这一情形，不9000009计其他情形）」).
     static func appendPieces(of cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
         func isRemarkUnit(_ scalar: Unicode.Scalar) -> Bool {
-            "件个项条次人元万%".unicodeScalars.contains(scalar)
+            "件个项条次人元万%位年月日号".unicodeScalars.contains(scalar)
         }
         let scalars = Array(cell.text.unicodeScalars)
         let column = cell.location.column ?? 1

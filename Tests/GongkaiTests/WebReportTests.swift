@@ -75,6 +75,22 @@ struct WebReportTests {
         }
     }
 
+    @Test("an article fragment whose editor put everything in one paragraph reads as the crawled text does")
+    func oneParagraphFragment() throws {
+        let text = try Fixtures.text("real/pingtan-2023.txt")
+        let article = try #require(text.components(separatedBy: "==================== 正文 ====================\n").last)
+        let title = "平潭综合实验区2023年度政府信息公开工作年度报告"
+        let fragment = "<div class=TRS_Editor><p align=center>\(title)</p><p>\(article)</p></div>"
+        #expect(SourceFormatSniffer.sniff(Data(fragment.utf8)) == .html)
+        let fromHTML = try ReportReader.read(Data(fragment.utf8), name: "fragment.html")
+        let fromText = try Fixtures.report("real/pingtan-2023.txt")
+        #expect(fromHTML.agency == "平潭综合实验区")
+        #expect(fromHTML.figures.count == fromText.figures.count)
+        for (id, figure) in fromText.figures {
+            #expect(fromHTML[id] == figure.value, "\(id.rawValue)")
+        }
+    }
+
     @Test("a line holding a whole article is cut at its sentences, headings and tables")
     func segmenter() throws {
         let narrative = String(repeating: "本机关坚持以习近平新时代中国特色社会主义思想为指导，统一、规范发布政府信息。", count: 12)
