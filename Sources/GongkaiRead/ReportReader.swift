@@ -47,7 +47,7 @@ public enum ReportReader {
         if let region = regions[.two] {
             readings.append(
                 ProactiveTableReader.forTemplate(template).read(
-                    TableToken.tokens(lines[region]),
+                    TableToken.tokens(TableLines.content(lines[region])),
                     location: location(of: lines[region.lowerBound])
                 )
             )
@@ -55,7 +55,7 @@ public enum ReportReader {
         if let region = regions[.three] {
             readings.append(
                 ApplicationsTableReader.forTemplate(template).read(
-                    TableToken.tokens(lines[region]),
+                    TableToken.tokens(TableLines.content(lines[region])),
                     location: location(of: lines[region.lowerBound])
                 )
             )
@@ -63,7 +63,7 @@ public enum ReportReader {
         if let region = regions[.four] {
             readings.append(
                 LitigationTableReader().read(
-                    TableToken.tokens(lines[region]),
+                    TableToken.tokens(TableLines.content(lines[region])),
                     location: location(of: lines[region.lowerBound])
                 )
             )
