@@ -19,7 +19,8 @@ struct ProactiveTableReader {
         nameKeys = rows.map { ([$0.name] + $0.variants).map(LabelKey.make) }
     }
 
-    func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
+    /// Reads the table from its tokens; `detached` are values a converter printed apart from their rows.
+    func read(_ tokens: [TableToken], location: SourceLocation?, detached: [DetachedCell] = []) -> TableReading {
         var captures: [RowCapture] = []
         captures.reserveCapacity(rows.count)
         var buffer: [TableToken] = []
@@ -68,7 +69,7 @@ struct ProactiveTableReader {
         let headers = tokens.filter { $0.kind == .text }.map(\.text)
         return TableReading.resolve(
             kind: .two,
-            captures: captures,
+            captures: DetachedCell.attach(detached, to: captures),
             headerTexts: headers,
             location: location,
             rowTotals: nil,

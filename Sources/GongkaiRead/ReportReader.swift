@@ -45,10 +45,13 @@ public enum ReportReader {
 
         var readings: [TableReading] = []
         if let region = regions[.two] {
+            let content = TableLines.content(lines[region])
+            let detached = DetachedCell.find(content)
             readings.append(
                 ProactiveTableReader.forTemplate(template).read(
-                    TableToken.tokens(TableLines.content(lines[region])),
-                    location: location(of: lines[region.lowerBound])
+                    TableToken.tokens(DetachedCell.removing(detached, from: content)),
+                    location: location(of: lines[region.lowerBound]),
+                    detached: detached
                 )
             )
         }
