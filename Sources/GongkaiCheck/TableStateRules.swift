@@ -98,6 +98,11 @@ enum TableStateRules {
                     "ambiguous-digits", .error,
                     "\(label)的数字连在一起（\(digits)），\(how)，无法确定各列数值；请分列填写。"
                 )
+            case .unlabeledValues(let rows):
+                finding = (
+                    "unlabeled-values", .error,
+                    "一行数值没有印出行名，按表格的行序可能属于包括\(label)在内的\(rows)行中的任一行；这些行的数据无法确定。"
+                )
             case .detachedValue(let value, let columns):
                 finding = (
                     "detached-value", .error,

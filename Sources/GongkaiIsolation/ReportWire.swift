@@ -262,6 +262,9 @@ enum ReportWire {
             writer.byte(5)
             writer.string(printed)
             writer.int(columns)
+        case .unlabeledValues(let rows):
+            writer.byte(6)
+            writer.int(rows)
         }
     }
 
@@ -273,6 +276,7 @@ enum ReportWire {
         case 3: return .moreValues(printed: try reader.int(), expected: try reader.int())
         case 4: return .ambiguousDigits(digits: try reader.string(), solutions: try reader.int())
         case 5: return .detachedValue(printed: try reader.string(), columns: try reader.int())
+        case 6: return .unlabeledValues(rows: try reader.int())
         default: throw WireReader.Malformed()
         }
     }

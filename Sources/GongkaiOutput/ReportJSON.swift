@@ -141,6 +141,9 @@ public enum ReportJSON {
             writer.string("state", "detached-value")
             writer.string("printed", printed)
             writer.int("columns", columns)
+        case .unlabeledValues(let rows):
+            writer.string("state", "unlabeled-values")
+            writer.int("rows", rows)
         }
     }
 

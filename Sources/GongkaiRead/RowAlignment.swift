@@ -19,8 +19,8 @@ struct RowAlignment {
     /// The template positions a row covers: one, or for a variant row the positions of the rows it stands for.
     let span: (RowSpec) -> ClosedRange<Int>
 
-    /// Captures whose rows are settled: those their labels name, and those placed by position; rows that cannot be
-    /// placed are left out.
+    /// Captures whose rows are settled: those their labels name, and those placed by position. A row that could be
+    /// any of several leaves each of them unknown (state `unlabeledValues`); one that fits nowhere is left out.
     func settle(_ entries: [Entry]) -> [RowCapture] {
         guard entries.contains(where: { $0.candidates != nil }) else { return entries.map(\.capture) }
         var result: [RowCapture] = []
@@ -38,20 +38,34 @@ struct RowAlignment {
             let low = start > 0 ? span(entries[start - 1].capture.row).upperBound : -1
             let high = index < entries.count ? span(entries[index].capture.row).lowerBound : rows.count
             let gap = Array(entries[start..<index])
-            let placed = Self.forced(gap.map { ($0.candidates ?? []).filter { $0 > low && $0 < high }.sorted() })
-            for (entry, position) in zip(gap, placed) {
-                guard let position else { continue }
-                var capture = entry.capture
-                capture.row = rows[position]
+            let possible = Self.possible(gap.map { ($0.candidates ?? []).filter { $0 > low && $0 < high }.sorted() })
+            let placed = Set(possible.compactMap { $0.count == 1 ? $0[0] : nil })
+            var undetermined: [Int: Int] = [:]
+            for (entry, positions) in zip(gap, possible) {
+                if positions.count == 1 {
+                    var capture = entry.capture
+                    capture.row = rows[positions[0]]
+                    result.append(capture)
+                    continue
+                }
+                // Values that could be any of several rows: each of those rows may be the one printing them.
+                for position in positions where !placed.contains(position) {
+                    undetermined[position] = max(undetermined[position] ?? 0, positions.count)
+                }
+            }
+            for (position, count) in undetermined.sorted(by: { $0.key < $1.key }) {
+                let location = gap.first?.capture.labelLocation
+                var capture = RowCapture(row: rows[position], printedLabel: "", labelLocation: location, values: [])
+                capture.undetermined = .unlabeledValues(rows: count)
                 result.append(capture)
             }
         }
         return result
     }
 
-    /// For each entry of a run, the one position it takes in every way of giving the entries strictly increasing
-    /// positions from their options; nil when it could take more than one, or when the run fits no way at all.
-    static func forced(_ options: [[Int]]) -> [Int?] {
+    /// For each entry of a run, the positions it can take in some way of giving the entries strictly increasing
+    /// positions from their options; none for any entry when the run fits no way at all.
+    static func possible(_ options: [[Int]]) -> [[Int]] {
         let count = options.count
         // before[k][i]: options[k][i] can follow some choice for the entries before k; after[k][i]: some choice for
         // the entries after k can follow it.
@@ -70,9 +84,7 @@ struct RowAlignment {
                     || options[k + 1].indices.contains { after[k + 1][$0] && options[k + 1][$0] > position }
             }
         }
-        return (0..<count).map { k in
-            let possible = options[k].indices.filter { before[k][$0] && after[k][$0] }
-            return possible.count == 1 ? options[k][possible[0]] : nil
+        return (0..<count).map { k in options[k].indices.filter { before[k][$0] && after[k][$0] }.map { options[k][$0] }
         }
     }
 }

@@ -10,6 +10,8 @@ struct RowCapture {
     var values: [TableToken]
     /// A value printed apart from the row that belongs to it (the row printing one value fewer than its columns).
     var detached: DetachedCell? = nil
+    /// Why the row's cells cannot be known, for a row whose values may be printed but not as this row's.
+    var undetermined: PrintedRow.State? = nil
 }
 
 /// How a row's printed values map onto its columns.
@@ -24,6 +26,7 @@ enum RowOutcome {
     /// Resolves a capture. With `totals`, the row's values fall into groups of that many, each ending in the sum of
     /// the others (its 总计), and only digit splits that keep every group's sum are taken.
     static func resolve(_ capture: RowCapture, totals: Int? = nil) -> RowOutcome {
+        if let state = capture.undetermined { return .unassigned(state) }
         if let cell = capture.detached { return resolve(capture, detached: cell, totals: totals) }
         let columns = capture.row.columns
         if capture.values.allSatisfy({ $0.text.isEmpty }) { return .unassigned(.blank) }
