@@ -61,13 +61,10 @@ public enum ReportReader {
 
         var readings: [TableReading] = []
         if let region = regions[.two] {
-            let content = TableLines.content(lines[region])
-            let detached = DetachedCell.find(content)
             readings.append(
                 ProactiveTableReader.forTemplate(template).read(
-                    TableToken.tokens(DetachedCell.removing(detached, from: content)),
-                    location: location(of: lines[region.lowerBound]),
-                    detached: detached
+                    lines: TableLines.content(lines[region]),
+                    location: location(of: lines[region.lowerBound])
                 )
             )
         }

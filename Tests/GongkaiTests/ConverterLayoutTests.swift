@@ -266,4 +266,15 @@ struct ConverterLayoutTests {
         let rules = try #require(report.table(.two)?.rows.first { $0.key == "rules" })
         #expect(rules.state == .fewerValues(printed: 2, expected: 3))
     }
+
+    @Test("a value over a bracketed line with no row one value short is read where it stands")
+    func detachedLookalike() throws {
+        let text = Self.report().replacingOccurrences(
+            of: Self.pipe(["行政事业性收费", "10"]),
+            with: "行政事业性收费\n10\n（单位：万元）"
+        )
+        let report = try Self.read(text)
+        #expect(report[FigureID("t2.fees.amount")] == .decimal(10))
+        #expect(report[FigureID("t2.rules.repealed")] == .integer(2))
+    }
 }
