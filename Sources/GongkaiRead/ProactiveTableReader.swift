@@ -1,3 +1,4 @@
+import GongkaiExtract
 import GongkaiModel
 
 /// Reads 表二: each row is found by its name (「规章」「行政许可」…) ending the label text before its values.
@@ -19,7 +20,39 @@ struct ProactiveTableReader {
         nameKeys = rows.map { ([$0.name] + $0.variants).map(LabelKey.make) }
     }
 
+    /// Reads the table from its lines. Values a converter printed apart from their rows (see ``DetachedCell``) are
+    /// read as such when rows printed one value short take them; otherwise the lines are read as they stand.
+    func read(lines: ArraySlice<ExtractedLine>, location: SourceLocation?) -> TableReading {
+        let detached = DetachedCell.find(lines)
+        if !detached.isEmpty {
+            let tokens = TableToken.tokens(DetachedCell.removing(detached, from: lines))
+            let attached = DetachedCell.attach(detached, to: captures(tokens))
+            if attached.contains(where: { $0.detached != nil }) {
+                return resolve(attached, tokens: tokens, location: location)
+            }
+        }
+        return read(TableToken.tokens(lines), location: location)
+    }
+
+    /// Reads the table from its tokens.
     func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
+        resolve(captures(tokens), tokens: tokens, location: location)
+    }
+
+    /// Figures and row states from the rows captured; the tokens' texts are the table's header labels.
+    func resolve(_ captures: [RowCapture], tokens: [TableToken], location: SourceLocation?) -> TableReading {
+        TableReading.resolve(
+            kind: .two,
+            captures: captures,
+            headerTexts: tokens.filter { $0.kind == .text }.map(\.text),
+            location: location,
+            rowTotals: nil,
+            tableCheck: nil
+        )
+    }
+
+    /// The rows whose labels the tokens print, each with the values after its label.
+    func captures(_ tokens: [TableToken]) -> [RowCapture] {
         var captures: [RowCapture] = []
         captures.reserveCapacity(rows.count)
         var buffer: [TableToken] = []
@@ -65,15 +98,7 @@ struct ProactiveTableReader {
                 RowCapture(row: row, printedLabel: label, labelLocation: buffer[labelIndex].location, values: [])
             )
         }
-        let headers = tokens.filter { $0.kind == .text }.map(\.text)
-        return TableReading.resolve(
-            kind: .two,
-            captures: captures,
-            headerTexts: headers,
-            location: location,
-            rowTotals: nil,
-            tableCheck: nil
-        )
+        return captures
     }
 
     /// The row a token names exactly (its name or a variant).

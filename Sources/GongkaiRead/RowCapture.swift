@@ -8,6 +8,10 @@ struct RowCapture {
     var printedLabel: String
     var labelLocation: SourceLocation?
     var values: [TableToken]
+    /// A value printed apart from the row that belongs to it (the row printing one value fewer than its columns).
+    var detached: DetachedCell? = nil
+    /// Why the row's cells cannot be known, for a row whose values may be printed but not as this row's.
+    var undetermined: PrintedRow.State? = nil
 }
 
 /// How a row's printed values map onto its columns.
@@ -22,6 +26,8 @@ enum RowOutcome {
     /// Resolves a capture. With `totals`, the row's values fall into groups of that many, each ending in the sum of
     /// the others (its 总计), and only digit splits that keep every group's sum are taken.
     static func resolve(_ capture: RowCapture, totals: Int? = nil) -> RowOutcome {
+        if let state = capture.undetermined { return .unassigned(state) }
+        if let cell = capture.detached { return resolve(capture, detached: cell, totals: totals) }
         let columns = capture.row.columns
         if capture.values.allSatisfy({ $0.text.isEmpty }) { return .unassigned(.blank) }
         // Cells printed empty in a table's grid are values when the row has exactly one cell per column; otherwise
@@ -138,6 +144,7 @@ enum RowOutcome {
 
     /// Figures for a row whose digit runs were split into `split`.
     static func assign(_ capture: RowCapture, split: [Int]) -> [Figure] {
+        if let cell = capture.detached { return assign(capture, detached: cell, split: split) }
         let locations = partLocations(capture.values, split: split)
         return capture.row.columns.enumerated().map { index, column in
             Figure(

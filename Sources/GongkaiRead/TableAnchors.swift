@@ -39,13 +39,16 @@ struct TableAnchors {
         return TableAnchors(start: start.compactMapValues { $0 }, lineKeys: keys)
     }
 
-    /// The line range of each table: from its anchor to the next anchor or the next heading, whichever is first.
+    /// The line range of each table: from its anchor to the next anchor or the next heading, whichever is first. A
+    /// heading that repeats the number of the part holding the table (「三、本」…「法提供」, a 表三 label a converter
+    /// broke apart) cannot start the next part and does not end the table.
     func regions(lines: [ExtractedLine], headings: [HeadingCandidate]) -> [TableKind: Range<Int>] {
         var result: [TableKind: Range<Int>] = [:]
         let starts = start.values.sorted()
         for (kind, begin) in start {
             let nextAnchor = starts.first { $0 > begin } ?? lines.count
-            let nextHeading = headings.first { $0.index > begin }?.index ?? lines.count
+            let part = headings.last { $0.index <= begin }?.number
+            let nextHeading = headings.first { $0.index > begin && $0.number != part }?.index ?? lines.count
             result[kind] = begin..<min(nextAnchor, nextHeading)
         }
         return result

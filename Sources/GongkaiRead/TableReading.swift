@@ -72,7 +72,13 @@ struct TableReading {
                     continue
                 }
                 let count = consistent.map { $0.count } ?? entry.candidates.count
-                printedRows.append(printed(capture, .ambiguousDigits(digits: entry.digits, solutions: count)))
+                let state: PrintedRow.State =
+                    if let cell = capture.detached {
+                        .detachedValue(printed: cell.printed, columns: cell.positions(in: capture.row).count)
+                    } else {
+                        .ambiguousDigits(digits: entry.digits, solutions: count)
+                    }
+                printedRows.append(printed(capture, state))
                 // Cells every option agrees on are still known.
                 let agreed = options.isEmpty ? [] : RowOutcome.assign(capture, split: options[0])
                 for (column, figure) in agreed.enumerated() {
