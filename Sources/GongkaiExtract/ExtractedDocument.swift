@@ -34,6 +34,10 @@ public struct ExtractedLine: Sendable, Hashable {
     public var text: String
     public var layout: Layout
     public var cells: [ExtractedCell]
+    /// A piece of a line that held a whole article (text saved from a web page): its table cells may run together
+    /// with no separator, and a space, where there is one, may stand between any two of them — a number standing alone
+    /// may still be several values.
+    public var runsTogether = false
 
     public init(number: Int, raw: String, text: String, layout: Layout, cells: [ExtractedCell]) {
         self.number = number

@@ -75,6 +75,7 @@ public enum TextExtractor {
         for boundary in cuts + [scalars.count] where boundary > startOffset {
             let end = scalars.index(start, offsetBy: boundary - startOffset)
             var piece = extractLine(Substring(scalars[start..<end]), number: number, buffer: &buffer)
+            piece.runsTogether = true
             if !piece.isBlank {
                 for index in piece.cells.indices {
                     piece.cells[index].location.column = piece.cells[index].location.column.map { $0 + startOffset }

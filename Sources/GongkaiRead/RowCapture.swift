@@ -55,20 +55,12 @@ enum RowOutcome {
             let fixed = tokens.map { $0.kind == .value && !loneRun }
             let digits = tokens.map(\.text).joined(separator: " ")
             let runs = tokens.map(\.text)
-            func split(fixed: [Bool]) -> [[Int]]? {
+            let found =
                 if let totals, totals >= 2, columns.count % totals == 0 {
                     DigitSplitter.splits(runs, fixed: fixed, count: columns.count, groupSize: totals)
                 } else {
                     DigitSplitter.splits(runs, fixed: fixed, count: columns.count, accept: { _ in true })
                 }
-            }
-            var found = split(fixed: fixed)
-            // Text that runs values together also drops the spaces between some of them: a lone number there may be
-            // several values (「（七）总计20 0 00 0 121」 ends in 1 and 21). When no split takes each lone number as one
-            // value, any split of the digits in order is tried; only a single one is taken.
-            if hasRun, found?.isEmpty == true, fixed.contains(true) {
-                found = split(fixed: fixed.map { _ in false })
-            }
             guard let candidates = found else {
                 return .unassigned(.ambiguousDigits(digits: digits, solutions: DigitSplitter.resultLimit))
             }

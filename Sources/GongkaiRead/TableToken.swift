@@ -20,18 +20,28 @@ struct TableToken {
     /// The line the token came from.
     var line: Int
 
-    /// Splits the cells of region lines into tokens. In a table's grid (HTML, Word), a cell printed empty in a
-    /// column where the table prints values, on a row that prints values, is a value too, an empty one; in text, and
-    /// in a grid's label columns and header rows, empty cells are only gaps.
+    /// Splits the cells of region lines into tokens. In a table's grid (HTML, Word) and in text whose cells are
+    /// separated by tabs or pipes, a cell printed empty in a column where the table prints values, on a row that
+    /// prints values, is a value too, an empty one (a row takes its empty cells as values only when they make up its
+    /// columns exactly; otherwise they are gaps, see ``RowOutcome``). In text separated by spaces, and in label
+    /// columns and header rows, empty cells are only gaps.
     static func tokens(_ lines: ArraySlice<ExtractedLine>) -> [TableToken] {
         // Each grid's value columns: from the first to the last column that prints a value anywhere in the grid, so
-        // that a column empty in every row (法人或其他组织 columns nobody applied in) is still a column.
+        // that a column empty in every row (法人或其他组织 columns nobody applied in) is still a column. Tab- and
+        // pipe-separated text is one grid, its columns the cells' places in their lines.
         var valueColumnRanges: [Int: ClosedRange<Int>] = [:]
+        // Text separated by tabs or pipes is a grid only when every line printing values has as many cells: a table
+        // whose rows are shifted by stray or missing cells (rows of six values in a table of seven columns) gives no
+        // positions to trust.
+        let textLines = lines.filter { line in
+            line.layout == .delimited && line.cells.first?.location.table == nil && printsValues(line)
+        }
+        let textIsGrid = Set(textLines.map(\.cells.count)).count <= 1
         for line in lines where line.layout == .delimited {
-            for cell in line.cells where !cell.text.isEmpty {
-                guard let table = cell.location.table, let column = cell.location.cell,
-                    numericText(cell.text) != nil || isPlaceholder(cell.text)
-                else { continue }
+            if line.cells.first?.location.table == nil, !textIsGrid { continue }
+            for (index, cell) in line.cells.enumerated() where !cell.text.isEmpty {
+                guard numericText(cell.text) != nil || isPlaceholder(cell.text) else { continue }
+                let (table, column) = gridPosition(cell, index: index)
                 let known = valueColumnRanges[table]
                 valueColumnRanges[table] =
                     min(known?.lowerBound ?? column, column)...max(known?.upperBound ?? column, column)
@@ -40,10 +50,10 @@ struct TableToken {
         // … and on to the grid's last column that prints anything (a header), so that trailing columns empty in
         // every row (表四's 复议后起诉 when no suit followed a review) are columns too.
         for line in lines where line.layout == .delimited {
-            for cell in line.cells where !cell.text.isEmpty {
-                guard let table = cell.location.table, let column = cell.location.cell,
-                    let known = valueColumnRanges[table], column > known.upperBound
-                else { continue }
+            if line.cells.first?.location.table == nil, !textIsGrid { continue }
+            for (index, cell) in line.cells.enumerated() where !cell.text.isEmpty {
+                let (table, column) = gridPosition(cell, index: index)
+                guard let known = valueColumnRanges[table], column > known.upperBound else { continue }
                 valueColumnRanges[table] = known.lowerBound...column
             }
         }
@@ -52,22 +62,48 @@ struct TableToken {
         tokens.reserveCapacity(lines.reduce(0) { $0 + $1.cells.count } + 16)
         for line in lines where line.layout == .delimited || line.layout == .spaced {
             if line.text.includes("。") { continue }
-            let printsValues = line.cells.contains { cell in
-                !cell.text.isEmpty && (numericText(cell.text) != nil || isPlaceholder(cell.text))
+            let printsValues = printsValues(line)
+            // Empty cells count only after the row's label: one before it belongs to no value of this row (nor of the
+            // row before).
+            let lastLabel = line.cells.lastIndex { cell in
+                !cell.text.isEmpty && numericText(cell.text) == nil && !isPlaceholder(cell.text)
             }
-            for cell in line.cells {
+            for (index, cell) in line.cells.enumerated() {
                 if cell.text.isEmpty {
-                    if printsValues, let column = cell.location.cell, let table = cell.location.table,
-                        valueColumnRanges[table]?.contains(column) == true
+                    let (table, column) = gridPosition(cell, index: index)
+                    // A row with no label at all (表四's) is values from its first cell.
+                    if printsValues, line.layout == .delimited, index > (lastLabel ?? -1),
+                        let range = valueColumnRanges[table],
+                        range.contains(column) || (lastLabel == nil && column < range.lowerBound)
                     {
                         tokens.append(TableToken(kind: .value, text: "", location: cell.location, line: line.number))
                     }
                     continue
                 }
                 append(cell, line: line.number, splitsRuns: line.layout == .spaced, to: &tokens)
+                // In text whose cells run together, a number standing alone may be several values too.
+                if line.runsTogether, let last = tokens.indices.last, tokens[last].kind == .value,
+                    tokens[last].text.utf8.allSatisfy(isDigit)
+                {
+                    tokens[last].kind = .digits
+                }
             }
         }
         return tokens
+    }
+
+    /// Whether a line prints a value (a number or a placeholder) in some cell.
+    static func printsValues(_ line: ExtractedLine) -> Bool {
+        line.cells.contains { cell in
+            !cell.text.isEmpty && (numericText(cell.text) != nil || isPlaceholder(cell.text))
+        }
+    }
+
+    /// Where a cell of a delimited line stands: its table's grid and column (HTML, Word), or, in text whose cells are
+    /// separated by tabs or pipes, its place in the line, in one grid for the whole region.
+    static func gridPosition(_ cell: ExtractedCell, index: Int) -> (table: Int, column: Int) {
+        if let table = cell.location.table, let column = cell.location.cell { return (table, column) }
+        return (0, index + 1)
     }
 
     /// Appends the tokens of one cell. `splitsRuns`: the cell is a word of text whose table cells may run together

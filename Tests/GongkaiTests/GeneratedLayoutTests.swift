@@ -19,20 +19,17 @@ struct GeneratedLayoutTests {
 
     /// What the reader cannot do yet, by layout: the soundness test of that layout is a known issue until it can.
     static let unsoundLayouts: [LayoutFamily: String] = [
-        .crawled: "Crawled one-line text: the tables run into the narrative are not found; their cells are lost",
         .columns: "Text columns: a row whose label wraps over several lines is lost",
-        .htmlFragment: "HTML fragments (no <html>/<body>): not read as HTML; the agency and 表二 are lost",
-        .docxTextBox: "Tables in text boxes: 表二 is not read; its cells are lost",
         .converterMarkdown: "Converter Markdown: a row whose two-line label was pulled out reads as empty",
     ]
 
     /// Layouts that force exact figures but do not read back exactly yet (sound: the cells are unknown).
     static let inexactLayouts: [LayoutFamily: String] = [
-        .tabBlanks: "Empty grid cells: a row holding an empty cell is read as unknown",
-        .pipeBlanks: "Empty grid cells: a row holding an empty cell is read as unknown",
-        .htmlPage: "HTML: a row holding an empty cell is read as unknown",
-        .htmlWord: "Word HTML: a row holding an empty cell (&nbsp;, <o:p>) is read as unknown",
-        .docx: "Word: a row holding an empty cell, or a large 表四 figure, is read as unknown",
+        .docxTextBox:
+            "Tables in text boxes are read as the box's text, not as a grid: a row holding an empty cell is unknown",
+        .pipeBlanks:
+            "Pipe text flattened from HTML: a label spanning rows is printed in its first row only, so rows are "
+            + "shifted against each other, the cells' places give no columns, and a row holding an empty cell is unknown",
     ]
 
     /// PDF text depends on how LibreOffice breaks lines: a figure wrapped over two lines in a narrow cell reads as
