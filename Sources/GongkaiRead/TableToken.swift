@@ -30,11 +30,11 @@ struct TableToken {
         // that a column empty in every row (法人或其他组织 columns nobody applied in) is still a column. Tab- and
         // pipe-separated text is one grid, its columns the cells' places in their lines.
         var valueColumnRanges: [Int: ClosedRange<Int>] = [:]
-        // Text separated by tabs or pipes is a grid only when every line printing values has as many cells: a table
-        // whose rows are shifted by stray or missing cells (rows of six values in a table of seven columns) gives no
-        // positions to trust.
+        // Text separated by tabs or pipes is a grid only when every line of the table, header lines too, has as many
+        // cells: a table whose rows are shifted by stray or missing cells (rows of six values in a table of seven
+        // columns, a converter's stray leading cell) gives no positions to trust.
         let textLines = lines.filter { line in
-            line.layout == .delimited && line.cells.first?.location.table == nil && printsValues(line)
+            line.layout == .delimited && line.cells.first?.location.table == nil
         }
         let textIsGrid = Set(textLines.map(\.cells.count)).count <= 1
         for line in lines where line.layout == .delimited {
