@@ -23,7 +23,6 @@ struct GeneratedLayoutTests {
         .columns: "Text columns: a row whose label wraps over several lines is lost",
         .htmlFragment: "HTML fragments (no <html>/<body>): not read as HTML; the agency and 表二 are lost",
         .docxTextBox: "Tables in text boxes: 表二 is not read; its cells are lost",
-        .converterMarkdown: "Converter Markdown: a row whose two-line label was pulled out reads as empty",
     ]
 
     /// Layouts that force exact figures but do not read back exactly yet (sound: the cells are unknown).
