@@ -249,8 +249,9 @@ struct ApplicationsTableReader {
         }
         // The variant's label after the label of a row it stands for is the heading of that row's group, printed on
         // the line of the group's first row while a converter moved that row's own (longer) label above it: the
-        // values are the row's, and the report prints the rows, not the variant.
-        if let row = matches.lastIndex(where: { grouped.contains($0.row.key) }) {
+        // values are the first such row's, and the report prints the rows, not the variant. Labels of the group's
+        // later rows between the two were moved away from their rows as well, and are let go.
+        if let row = matches.firstIndex(where: { grouped.contains($0.row.key) }) {
             return (Array(matches[...row]), lastSegmentToken)
         }
         matches.append(match(valuesMatch.index, valuesMatch.choice))

@@ -241,6 +241,19 @@ struct ConverterLayoutTests {
         #expect(!ReportChecker.check(report).contains { $0.code == "row-variant" })
     }
 
+    @Test("「（六）其他处理」 on its first row's line, the labels of the first two rows both pulled above it")
+    func groupHeadingAfterTwoLabels() throws {
+        let noAmendment = Self.index("other.no_amendment")
+        let unpaidFee = Self.index("other.unpaid_fee")
+        var lines = Self.applicationRows.indices.map { Self.row($0) }
+        lines[unpaidFee] = Self.pipe(Self.values(unpaidFee).map(String.init))
+        lines[noAmendment] = Self.row(noAmendment, label: "（六）其他处理")
+        lines.insert(contentsOf: ["", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "2.申请人逾期未按收费通知要求缴纳费用"], at: noAmendment)
+        let report = try Self.read(Self.report(applicationLines: lines))
+        Self.expectApplications(report, Self.applicationRows.indices)
+        #expect(report.table(.three)?.rows.contains { $0.key == "other" } == false)
+    }
+
     @Test("「（六）其他处理」 printed alone with values is the single-row variant")
     func groupHeadingAlone() throws {
         let noAmendment = Self.index("other.no_amendment")
