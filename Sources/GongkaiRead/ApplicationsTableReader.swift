@@ -232,16 +232,27 @@ struct ApplicationsTableReader {
             }
         }
         guard let valuesMatch else { return ([], lastSegmentToken) }
+        let grouped = Set(
+            valuesMatch.choice.row.isVariant ? table.replacedByVariant[valuesMatch.choice.row.key] ?? [] : []
+        )
         var matches: [Match] = []
         var order = lastOrder
         for index in 0..<valuesMatch.index {
             guard let choice = bestRow(for: segments[index], after: order),
                 choice.order < valuesMatch.choice.order
                     || (valuesMatch.choice.row.isVariant && choice.order <= valuesMatch.choice.order)
+                    || grouped.contains(choice.row.key)
             else { continue }
             matches.append(match(index, choice))
             // A variant row (a single 「（六）其他处理」) may still be followed by the rows it stands for.
             order = choice.row.isVariant ? choice.order - 1 : choice.order
+        }
+        // The variant's label after the label of a row it stands for is the heading of that row's group, printed on
+        // the line of the group's first row while a converter moved that row's own (longer) label above it: the
+        // values are the first such row's, and the report prints the rows, not the variant. Labels of the group's
+        // later rows between the two were moved away from their rows as well, and are let go.
+        if let row = matches.firstIndex(where: { grouped.contains($0.row.key) }) {
+            return (Array(matches[...row]), lastSegmentToken)
         }
         matches.append(match(valuesMatch.index, valuesMatch.choice))
         return (matches, lastSegmentToken)

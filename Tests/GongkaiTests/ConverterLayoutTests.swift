@@ -1,8 +1,10 @@
 import Foundation
 import GongkaiCheck
+import GongkaiExtract
 import GongkaiModel
-import GongkaiRead
 import Testing
+
+@testable import GongkaiRead
 
 /// Markdown made from a PDF by a converter: tables cut into pipe pieces, cells and labels pulled out of their rows,
 /// rows left without labels. Each test damages a clean synthetic report one way and checks the figures the damage
@@ -217,6 +219,100 @@ struct ConverterLayoutTests {
         Self.expectUnknown(report, rowKey: "other.unpaid_fee")
         let others = Self.applicationRows.indices.filter { $0 != noAmendment && $0 != noAmendment + 1 }
         Self.expectApplications(report, others)
+    }
+
+    @Test("「（六）其他处理」 on the line of its first row, that row's label pulled above: the values are the row's")
+    func groupHeadingOnFirstRow() throws {
+        let noAmendment = Self.index("other.no_amendment")
+        let unpaidFee = Self.index("other.unpaid_fee")
+        var lines = Self.applicationRows.indices.map { Self.row($0) }
+        lines[unpaidFee] = Self.pipe(Self.values(unpaidFee).map(String.init))
+        lines[noAmendment] = Self.row(noAmendment, label: "（六）其他处理")
+        lines.insert(contentsOf: ["", "2.申请人逾期未按收费通知要", "求缴纳费用、行政机关不再处理", "其政府信息公开申请"], at: unpaidFee)
+        lines.insert(contentsOf: ["", "1.申请人无正当理由逾期不补", "正、行政机关不再处理其政府信", "息公开申请"], at: noAmendment)
+        let report = try Self.read(Self.report(applicationLines: lines))
+        Self.expectApplications(report, Self.applicationRows.indices)
+        for column in NationalTemplates.applicantColumns {
+            #expect(report[FigureID("t3.other.\(column.key)")] == nil, "t3.other.\(column.key)")
+        }
+        let table = try #require(report.table(.three))
+        #expect(!table.rows.contains { $0.key == "other" })
+        #expect(table.rows.allSatisfy { $0.state == .complete })
+        #expect(!ReportChecker.check(report).contains { $0.code == "row-variant" })
+    }
+
+    @Test("「（六）其他处理」 on its first row's line, the labels of the first two rows both pulled above it")
+    func groupHeadingAfterTwoLabels() throws {
+        let noAmendment = Self.index("other.no_amendment")
+        let unpaidFee = Self.index("other.unpaid_fee")
+        var lines = Self.applicationRows.indices.map { Self.row($0) }
+        lines[unpaidFee] = Self.pipe(Self.values(unpaidFee).map(String.init))
+        lines[noAmendment] = Self.row(noAmendment, label: "（六）其他处理")
+        lines.insert(contentsOf: ["", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "2.申请人逾期未按收费通知要求缴纳费用"], at: noAmendment)
+        let report = try Self.read(Self.report(applicationLines: lines))
+        Self.expectApplications(report, Self.applicationRows.indices)
+        #expect(report.table(.three)?.rows.contains { $0.key == "other" } == false)
+    }
+
+    @Test("「（六）其他处理」 printed alone with values is the single-row variant")
+    func groupHeadingAlone() throws {
+        let noAmendment = Self.index("other.no_amendment")
+        var lines = Self.applicationRows.indices.map { Self.row($0) }
+        lines.replaceSubrange(
+            noAmendment...(noAmendment + 2),
+            with: [Self.pipe(["（六）其他处理", "3", "0", "0", "0", "0", "0", "3"])]
+        )
+        let report = try Self.read(Self.report(applicationLines: lines))
+        #expect(report[FigureID("t3.other.natural")] == .integer(3))
+        #expect(report[FigureID("t3.other.total")] == .integer(3))
+        #expect(report[FigureID("t3.other.no_amendment.natural")] == nil)
+        #expect(report.table(.three)?.rows.contains { $0.key == "other" } == true)
+    }
+
+    @Test("a header naming columns 数据1…数据N counts columns: its numbers are not values, also across a page break")
+    func numberedColumnHeader() throws {
+        let header = Self.pipe(["项目"] + (1...15).map { "数据\($0)" })
+        let separator = "|" + String(repeating: "---|", count: 16)
+        let values = Self.pipe([""] + (1...15).map { String($0 % 5) })
+        var text = Self.report().replacingOccurrences(
+            of: Self.pipe(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]) + "\n" + Self.pipe((1...15).map { String($0 % 5) }),
+            with: [header, "— 3 —", separator, values].joined(separator: "\n")
+        )
+        text = text.replacingOccurrences(
+            of: Self.pipe(["行政规范性文件", "4", "5", "6"]),
+            with: [
+                Self.pipe(["项目", "数据1", "数据2", "数据3"]), "|---|---|---|---|", Self.pipe(["行政规范性文件", "4", "5", "6"]),
+            ]
+            .joined(separator: "\n")
+        )
+        let report = try Self.read(text)
+        for (index, id) in NationalTemplates.v2021.table(.four).rows.flatMap(\.figureIDs).enumerated() {
+            #expect(report[id] == .integer((index + 1) % 5), "\(id.rawValue)")
+        }
+        #expect(report[FigureID("t2.normative.issued")] == .integer(4))
+        #expect(report[FigureID("t2.rules.in_force")] == .integer(3))
+        #expect(report.table(.four)?.rows.allSatisfy { $0.state == .complete } == true)
+    }
+
+    @Test("a header row of values, or of names with numbers out of order, is read as it stands")
+    func numberedHeaderLookalikes() throws {
+        let text = Self.report().replacingOccurrences(
+            of: Self.pipe(["规章", "1", "2", "3"]),
+            with: [Self.pipe(["规章", "1", "2", "3"]), "|---|---|---|---|"].joined(separator: "\n")
+        )
+        let report = try Self.read(text)
+        #expect(report[FigureID("t2.rules.issued")] == .integer(1))
+        #expect(report[FigureID("t2.rules.in_force")] == .integer(3))
+        for cells in [["规章", "1", "2", "3"], ["项目", "数据2", "数据1"], ["项目", "数据1", "列2"], ["规章1", "数据1", "数据2"]] {
+            let line = ExtractedLine(
+                number: 1,
+                raw: "",
+                text: "",
+                layout: .delimited,
+                cells: cells.map { ExtractedCell(text: $0, location: .text(line: 1, column: 1)) }
+            )
+            #expect(!NumberedHeader.isNumberedHeader(line), "\(cells)")
+        }
     }
 
     @Test("表二 cells pulled out as loose text: a remark naming the column places the value")

@@ -20,7 +20,6 @@ struct GeneratedLayoutTests {
     /// What the reader cannot do yet, by layout: the soundness test of that layout is a known issue until it can.
     static let unsoundLayouts: [LayoutFamily: String] = [
         .columns: "Text columns: a row whose label wraps over several lines is lost",
-        .converterMarkdown: "Converter Markdown: a row whose two-line label was pulled out reads as empty",
     ]
 
     /// Layouts that force exact figures but do not read back exactly yet (sound: the cells are unknown).
