@@ -98,6 +98,11 @@ enum TableStateRules {
                     "ambiguous-digits", .error,
                     "\(label)的数字连在一起（\(digits)），\(how)，无法确定各列数值；请分列填写。"
                 )
+            case .unconfirmedRecognition:
+                finding = (
+                    "unconfirmed-ocr", .warning,
+                    "\(label)是从扫描图像中识别出的，表格的勾稽关系不能核实识别结果，该行数据未予采用；请对照原件填写。"
+                )
             case .unlabeledValues(let rows):
                 finding = (
                     "unlabeled-values", .error,

@@ -5,6 +5,8 @@ public import GongkaiModel
 public struct ExtractedDocument: Sendable {
     public var source: SourceInfo
     public var lines: [ExtractedLine]
+    /// The text was recognised by OCR from page images (a scan): what was read is not what was printed for certain.
+    public var isRecognised = false
 
     public init(source: SourceInfo, lines: [ExtractedLine]) {
         self.source = source

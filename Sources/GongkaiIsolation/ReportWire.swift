@@ -265,6 +265,8 @@ enum ReportWire {
         case .unlabeledValues(let rows):
             writer.byte(6)
             writer.int(rows)
+        case .unconfirmedRecognition:
+            writer.byte(7)
         }
     }
 
@@ -277,6 +279,7 @@ enum ReportWire {
         case 4: return .ambiguousDigits(digits: try reader.string(), solutions: try reader.int())
         case 5: return .detachedValue(printed: try reader.string(), columns: try reader.int())
         case 6: return .unlabeledValues(rows: try reader.int())
+        case 7: return .unconfirmedRecognition
         default: throw WireReader.Malformed()
         }
     }

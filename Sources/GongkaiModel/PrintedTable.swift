@@ -40,6 +40,9 @@ public struct PrintedRow: Hashable, Sendable, Codable {
         /// A row of values was printed without a label where the table's order leaves `rows` rows it could be,
         /// this one among them: which holds the values cannot be known.
         case unlabeledValues(rows: Int)
+        /// The row was read by OCR from a page image and the table's arithmetic does not confirm what was read (or the
+        /// table has no arithmetic to confirm it): its values are not taken.
+        case unconfirmedRecognition
     }
 
     public init(key: String, printedLabel: String, location: SourceLocation?, state: State) {

@@ -144,6 +144,8 @@ public enum ReportJSON {
         case .unlabeledValues(let rows):
             writer.string("state", "unlabeled-values")
             writer.int("rows", rows)
+        case .unconfirmedRecognition:
+            writer.string("state", "unconfirmed-ocr")
         }
     }
 

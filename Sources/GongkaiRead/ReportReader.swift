@@ -84,6 +84,7 @@ public enum ReportReader {
                 )
             )
         }
+        if document.isRecognised { readings = readings.map { RecognisedTable.confirmed($0, template: template) } }
         report.figures.reserveCapacity(readings.reduce(0) { $0 + $1.figures.count })
         for reading in readings { add(reading, to: &report) }
 

@@ -35,7 +35,9 @@ enum OCRExtractor {
             guard recognised.status == 0 else { throw .unreadable("文字识别（OCR）失败。") }
             result.append(page(fromTSV: recognised.stdout, number: number))
         }
-        return PDFExtractor.document(result, name: name)
+        var document = PDFExtractor.document(result, name: name)
+        document.isRecognised = true
+        return document
     }
 
     private static func run(_ tool: ExternalTool, _ arguments: [String]) throws(ExtractError) -> ExternalTool.Output {
