@@ -6,7 +6,7 @@ import GongkaiModel
 /// nothing else (「12071」 printed as 「1207」 over 「1」). Such a line is joined back onto the figures above it.
 ///
 /// A line is taken as the rest of figures only when every word of it is digits standing at the first column of a
-/// figure on the line just above, and each of those figures fills its column: it is as wide as the widest figure of
+/// figure on the line just above (after the wrapped text of a label, see ``trailingDigits(_:below:)``), and each of those figures fills its column: it is as wide as the widest figure of
 /// its line, and at least two digits wide (a column of one-digit cells wraps nothing). A line of values that stands
 /// anywhere else is left as it is.
 enum WrappedFigures {
@@ -21,19 +21,41 @@ enum WrappedFigures {
         var changed = false
         for line in lines {
             if let last = result.last, line.layout == .spaced, last.layout == .spaced, line.number == last.number + 1,
-                !lastStarts.isEmpty, !line.cells.isEmpty, line.cells.allSatisfy({ isDigits($0.text) })
+                !lastStarts.isEmpty, let digits = trailingDigits(line)
             {
-                let targets = line.cells.map { cell in
+                let targets = line.cells[digits].map { cell in
                     lastStarts[displayColumn(of: cell, in: line)].flatMap { $0.width == lastFull ? $0.index : nil }
                 }
-                if targets.allSatisfy({ $0 != nil }) {
+                let splitRow = splitsRow(last, line, digits: digits, targets: targets, full: lastFull)
+                let onlyRest =
+                    targets.allSatisfy { $0 != nil } && (digits.lowerBound == 0 || digits.count < lastStarts.count)
+                if onlyRest || splitRow {
                     var joined = last
-                    for (cell, target) in zip(line.cells, targets) {
+                    if splitRow {
+                        // The figures printed whole on the lower line join the row in order of their columns.
+                        let starts = last.cells.map { displayColumn(of: $0, in: last) }
+                        var inserted = 0
+                        for (cell, target) in zip(line.cells[digits], targets) where target == nil {
+                            let column = displayColumn(of: cell, in: line)
+                            let position = starts.firstIndex { $0 > column } ?? starts.count
+                            joined.cells.insert(cell, at: position + inserted)
+                            inserted += 1
+                        }
+                    }
+                    for (cell, target) in zip(line.cells[digits], targets) {
                         guard let target else { continue }
-                        joined.cells[target].text += cell.text
+                        let position = joined.cells.firstIndex { $0.location == last.cells[target].location } ?? target
+                        joined.cells[position].text += cell.text
                     }
                     result[result.count - 1] = joined
                     changed = true
+                    // The label's wrapped text stays, as a line of its own.
+                    guard digits.lowerBound > 0 else { continue }
+                    var label = line
+                    label.cells.removeSubrange(digits)
+                    result.append(label)
+                    lastStarts = [:]
+                    lastFull = 0
                     continue
                 }
             }
@@ -49,6 +71,52 @@ enum WrappedFigures {
             if lastFull < 2 { lastStarts = [:] }
         }
         return changed ? ArraySlice(result) : lines
+    }
+
+    /// Whether a row's values stand on two lines: its label's first line prints only figures too wide for their
+    /// columns (each as wide as the widest, and at least two digits), whose rest the line below prints at their
+    /// columns among the row's other figures, after the rest of the label (which starts no row: no numeral).
+    static func splitsRow(
+        _ above: ExtractedLine,
+        _ below: ExtractedLine,
+        digits: Range<Int>,
+        targets: [Int?],
+        full: Int
+    ) -> Bool {
+        guard full >= 2, above.cells.first.map({ !isDigits($0.text) }) == true else { return false }
+        let figures = above.cells.indices.filter { isDigits(above.cells[$0].text) }
+        guard !figures.isEmpty, figures.allSatisfy({ above.cells[$0].text.utf8.count == full }),
+            Set(targets.compactMap { $0 }) == Set(figures), targets.filter({ $0 != nil }).count == figures.count,
+            targets.contains(nil)
+        else { return false }
+        if digits.lowerBound > 0, startsRow(below.cells[0].text) { return false }
+        // A figure printed whole must not stand inside one of the figures above.
+        let spans = figures.map { index in
+            let start = displayColumn(of: above.cells[index], in: above)
+            return start..<(start + full)
+        }
+        for (cell, target) in zip(below.cells[digits], targets) where target == nil {
+            let column = displayColumn(of: cell, in: below)
+            if spans.contains(where: { $0.contains(column) }) { return false }
+        }
+        return true
+    }
+
+    /// Text that starts a row's label: a numeral (「1.」「（一）」「一、」).
+    static func startsRow(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(2))
+        guard let first = scalars.first else { return false }
+        if first.isASCIIDigitScalar || first == "（" || first == "(" { return true }
+        return scalars.count == 2 && scalars[1] == "、"
+    }
+
+    /// The cells of a line that may end wrapped figures: all its cells when all are digits, or the digits after a
+    /// label's wrapped text (「出具已获取信息  1」), taken only when they are fewer than the figures of the line above
+    /// (a row of its own prints a value in every column) or the row is split (``splitsRow``).
+    static func trailingDigits(_ line: ExtractedLine) -> Range<Int>? {
+        guard let first = line.cells.firstIndex(where: { isDigits($0.text) }) else { return nil }
+        guard line.cells[first...].allSatisfy({ isDigits($0.text) }) else { return nil }
+        return first..<line.cells.count
     }
 
     static func isDigits(_ text: String) -> Bool {
