@@ -63,7 +63,8 @@ enum WrappedFigures {
             lastStarts = [:]
             lastFull = 0
             guard line.layout == .spaced else { continue }
-            for (index, cell) in line.cells.enumerated() where isDigits(cell.text) {
+            // A figure that starts its line is no figure of a column: text wrapped at a width carries on there.
+            for (index, cell) in line.cells.enumerated() where index > 0 && isDigits(cell.text) {
                 let width = cell.text.utf8.count
                 lastStarts[displayColumn(of: cell, in: line)] = (index, width)
                 lastFull = max(lastFull, width)
