@@ -26,9 +26,11 @@ enum WrappedFigures {
                 let targets = line.cells[digits].map { cell in
                     lastStarts[displayColumn(of: cell, in: line)].flatMap { $0.width == lastFull ? $0.index : nil }
                 }
-                let splitRow = splitsRow(last, line, digits: digits, targets: targets, full: lastFull)
+                let label = digits.lowerBound == 0 || continuesLabel(last, line, digits: digits)
+                let splitRow = label && splitsRow(last, line, digits: digits, targets: targets, full: lastFull)
                 let onlyRest =
-                    targets.allSatisfy { $0 != nil } && (digits.lowerBound == 0 || digits.count < lastStarts.count)
+                    label && targets.allSatisfy { $0 != nil }
+                    && (digits.lowerBound == 0 || digits.count < lastStarts.count)
                 if onlyRest || splitRow {
                     var joined = last
                     if splitRow {
@@ -47,15 +49,18 @@ enum WrappedFigures {
                         let position = joined.cells.firstIndex { $0.location == last.cells[target].location } ?? target
                         joined.cells[position].text += cell.text
                     }
+                    // The label's wrapped text joins the label, before the row's values.
+                    if digits.lowerBound > 0 {
+                        let values = joined.cells.firstIndex { isDigits($0.text) } ?? joined.cells.count
+                        joined.cells.insert(contentsOf: line.cells[..<digits.lowerBound], at: values)
+                    }
                     result[result.count - 1] = joined
                     changed = true
-                    // The label's wrapped text stays, as a line of its own.
-                    guard digits.lowerBound > 0 else { continue }
-                    var label = line
-                    label.cells.removeSubrange(digits)
-                    result.append(label)
-                    lastStarts = [:]
-                    lastFull = 0
+                    // Cells moved: no further line is taken as the rest of these figures.
+                    if splitRow || digits.lowerBound > 0 {
+                        lastStarts = [:]
+                        lastFull = 0
+                    }
                     continue
                 }
             }
@@ -90,7 +95,6 @@ enum WrappedFigures {
             Set(targets.compactMap { $0 }) == Set(figures), targets.filter({ $0 != nil }).count == figures.count,
             targets.contains(nil)
         else { return false }
-        if digits.lowerBound > 0, startsRow(below.cells[0].text) { return false }
         // A figure printed whole must not stand inside one of the figures above.
         let spans = figures.map { index in
             let start = displayColumn(of: above.cells[index], in: above)
@@ -101,6 +105,26 @@ enum WrappedFigures {
             if spans.contains(where: { $0.contains(column) }) { return false }
         }
         return true
+    }
+
+    /// Whether the text before a line's figures is the rest of the label on the line above, wrapped in its column:
+    /// it starts where that label starts, and that label fills its column (it ends at most three columns before the
+    /// first figure of the two lines) — a row's own label stands anywhere in a wider column.
+    static func continuesLabel(_ above: ExtractedLine, _ below: ExtractedLine, digits: Range<Int>) -> Bool {
+        guard let firstFigure = above.cells.firstIndex(where: { isDigits($0.text) }), firstFigure > 0 else {
+            return false
+        }
+        let label = above.cells[firstFigure - 1]
+        let labelStart = displayColumn(of: label, in: above)
+        guard displayColumn(of: below.cells[0], in: below) == labelStart, !startsRow(below.cells[0].text) else {
+            return false
+        }
+        let labelEnd = displayColumn(of: label.location.endColumn ?? 0, in: above)
+        let figures =
+            above.cells[firstFigure...].filter { isDigits($0.text) }.map { displayColumn(of: $0, in: above) }
+            + below.cells[digits].map { displayColumn(of: $0, in: below) }
+        guard let start = figures.min() else { return false }
+        return start > labelEnd && start - labelEnd <= 3
     }
 
     /// Text that starts a row's label: a numeral (「1.」「（一）」「一、」).
@@ -127,7 +151,11 @@ enum WrappedFigures {
     /// The display column a cell starts at (a wide character takes two), counted in the line's raw text; the cell's
     /// own column when the raw text is not the line's whole source line.
     static func displayColumn(of cell: ExtractedCell, in line: ExtractedLine) -> Int {
-        guard let column = cell.location.column else { return 0 }
+        displayColumn(of: cell.location.column ?? 1, in: line)
+    }
+
+    /// The display column of the 1-based scalar column `column` of a line's raw text.
+    static func displayColumn(of column: Int, in line: ExtractedLine) -> Int {
         var width = 0
         var count = 0
         for scalar in line.raw.unicodeScalars {
