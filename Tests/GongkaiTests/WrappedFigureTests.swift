@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiModel
 import Testing
 
@@ -84,5 +85,20 @@ struct WrappedFigureTests {
             word("4", 342, 111.5, 348, 122.5),
         ]
         #expect(PDFWrappedFigures.joined(words).map(\.text) == ["12", "30", "12", "4"])
+    }
+
+    @Test("a numbered label cut short where it wraps (「1.申请人无正」 beside the values) names its row")
+    func shortNumberedLabel() throws {
+        let full = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t"
+        var text = try Fixtures.text("seeds/000_619992dd5b79419f.txt")
+        let line = try #require(text.range(of: full))
+        let lineEnd = try #require(text[line.upperBound...].firstIndex(of: "\n"))
+        text.insert(contentsOf: "\n\t\t当理由逾期不补正、行政机关不再处理其政府信息公开申请", at: lineEnd)
+        text = text.replacingOccurrences(of: full, with: "1.申请人无正\t")
+        let report = try Fixtures.report(text: text)
+        #expect(report[FigureID("t3.other.no_amendment.natural")] == .integer(0))
+        #expect(report[FigureID("t3.other.natural")] == nil)
+        let row = try #require(report.table(.three)?.rows.first { $0.key == "other.no_amendment" })
+        #expect(row.state == .complete)
     }
 }
