@@ -284,7 +284,14 @@ struct ApplicationsTableReader {
             }
             let floor = max(threshold, best?.score ?? 0)
             var score = 0.0
-            for name in candidates[index].names { score = max(score, nameScore(printed, name, atLeast: floor)) }
+            for name in candidates[index].names {
+                score = max(score, nameScore(printed, name, atLeast: floor))
+                // A numbered label cut short where it wraps (「1.申请人无正」 beside the values, the rest below): the
+                // numeral and the name's first characters.
+                if segment.marker != nil, printed.length >= 2, name.key.begins(with: printed.key) {
+                    score = max(score, 0.9)
+                }
+            }
             if score >= threshold, score > (best?.score ?? 0) {
                 best = (index, score)
                 ties.removeAll()

@@ -59,8 +59,11 @@ struct ProactiveTableReader {
         buffer.reserveCapacity(16)
         var current: RowCapture?
         var used = Set<String>()
+        // Tokens that end a wrapped label already taken (see ``wrappedMatch``).
+        var taken = 0..<0
 
-        for token in tokens {
+        for (index, token) in tokens.enumerated() {
+            if taken.contains(index) { continue }
             if token.kind == .text {
                 if let capture = current {
                     captures.append(capture)
@@ -75,6 +78,21 @@ struct ProactiveTableReader {
                 }
                 buffer.append(token)
                 continue
+            }
+            if current == nil {
+                if match(buffer, excluding: used) == nil,
+                    let wrapped = wrappedMatch(buffer, tokens: tokens, valuesAt: index, excluding: used)
+                {
+                    used.insert(wrapped.row.key)
+                    taken = wrapped.rest
+                    current = RowCapture(
+                        row: wrapped.row,
+                        printedLabel: wrapped.label,
+                        labelLocation: buffer[wrapped.labelIndex].location,
+                        values: []
+                    )
+                    buffer.removeAll(keepingCapacity: true)
+                }
             }
             if current == nil {
                 guard let (row, labelIndex) = match(buffer, excluding: used) else { continue }

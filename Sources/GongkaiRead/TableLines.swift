@@ -3,10 +3,10 @@ import GongkaiExtract
 /// The lines of a table region that belong to the table. A table cut by a page break carries on after the page's
 /// number (「— 3 —」, 「- 3 -」, 「第 3 页」), which a converter leaves between its pieces; those lines are not cells.
 enum TableLines {
-    /// `lines` without page-number lines.
+    /// `lines` without page-number lines, with figures wrapped onto the next line joined back (``WrappedFigures``).
     static func content(_ lines: ArraySlice<ExtractedLine>) -> ArraySlice<ExtractedLine> {
-        guard lines.contains(where: isPageNumber) else { return lines }
-        return ArraySlice(lines.filter { !isPageNumber($0) })
+        guard lines.contains(where: isPageNumber) else { return WrappedFigures.joined(lines) }
+        return WrappedFigures.joined(ArraySlice(lines.filter { !isPageNumber($0) }))
     }
 
     /// Dashes printed around a page number.
