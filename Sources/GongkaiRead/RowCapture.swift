@@ -65,6 +65,17 @@ enum RowOutcome {
                 return .unassigned(.ambiguousDigits(digits: digits, solutions: DigitSplitter.resultLimit))
             }
             guard !candidates.isEmpty else { return .unassigned(noSplit(runs, digits: digits, columns: columns.count)) }
+            // Without a row total to check against, the digits may as well be fewer values beside empty cells, which
+            // text does not print (「行政事业性收费51」 is 5 and 1, or 51 and an empty 本年增/减): taken only when no
+            // such reading exists.
+            if totals == nil, runs.count < columns.count,
+                (runs.count..<columns.count).contains(where: { count in
+                    DigitSplitter.splits(runs, fixed: fixed, count: count, limit: 1, accept: { _ in true })?.isEmpty
+                        != true
+                })
+            {
+                return .unassigned(.ambiguousDigits(digits: digits, solutions: candidates.count + 1))
+            }
             if candidates.count == 1, let only = candidates.first {
                 return .values(assign(capture, split: only))
             }
