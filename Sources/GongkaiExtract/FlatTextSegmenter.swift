@@ -151,7 +151,8 @@ public enum FlatTextSegmenter {
         while index < scalars.count, index - start <= 30 {
             let scalar = scalars[index]
             if scalar.properties.isWhitespace { return index }
-            if isSentenceEnd(scalar) || scalar == "，" || scalar == "," { return nil }
+            // A title holds no value and no sentence: digits here are a table row's (「四、结转下年度继续办理00」).
+            if isSentenceEnd(scalar) || scalar == "，" || scalar == "," || isDigit(scalar) { return nil }
             index += 1
         }
         return nil

@@ -175,8 +175,8 @@ struct TableToken {
     /// label. A digit before 「、」, or before 「.」 and a character that is not a digit, is a list marker and starts the
     /// label after it:
     /// 「…3100000312.没有现成信息」 is the digits 「310000031」 and the label 「2.没有现成信息」 (the format numbers the
-    /// rows of a group from 1 to 8, so a marker is one digit). A 「-」 between digits starts a negative value
-    /// (「2648-18538」, 本年增/减). A count with its unit in brackets is part of a label: 「22（其中修订16件）」 prints a
+    /// rows of a group from 1 to 8, so a marker is one digit). A 「-」 before digits starts a negative value
+    /// (「2648-18538」, 「行政处罚-18」, 本年增/减). A count with its unit in brackets is part of a label: 「22（其中修订16件）」 prints a
     /// remark, not a value; other digits in brackets are values (a label wrapped around its row's values:
     /// 「（区分处理的，只计这一情形，不9000009计其他情形）」).
     static func appendPieces(of cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
@@ -204,9 +204,7 @@ struct TableToken {
             } else if scalar == ")" || scalar == "）" {
                 depth = max(0, depth - 1)
             }
-            let startsSigned =
-                scalar == "-" && index > 0 && scalars[index - 1].isASCIIDigitScalar && index + 1 < scalars.count
-                && scalars[index + 1].isASCIIDigitScalar
+            let startsSigned = scalar == "-" && index + 1 < scalars.count && scalars[index + 1].isASCIIDigitScalar
             guard scalar.isASCIIDigitScalar || startsSigned else {
                 index += 1
                 continue
