@@ -86,17 +86,7 @@ struct ApplicationsTableReader {
                     continue
                 }
                 for blank in matches.dropLast() where !blank.row.isVariant {
-                    entries.append(
-                        RowAlignment.Entry(
-                            capture: RowCapture(
-                                row: blank.row,
-                                printedLabel: blank.label,
-                                labelLocation: blank.location,
-                                values: []
-                            ),
-                            candidates: nil
-                        )
-                    )
+                    entries.append(Self.blankEntry(blank))
                 }
                 lastOrder =
                     last.order + (last.row.isVariant ? (table.replacedByVariant[last.row.key]?.count ?? 1) - 1 : 0)
@@ -118,17 +108,7 @@ struct ApplicationsTableReader {
         finish()
         // Labels after the last values: rows printed with no values at all.
         for blank in matchRows(in: buffer, after: lastOrder).matches where !blank.row.isVariant {
-            entries.append(
-                RowAlignment.Entry(
-                    capture: RowCapture(
-                        row: blank.row,
-                        printedLabel: blank.label,
-                        labelLocation: blank.location,
-                        values: []
-                    ),
-                    candidates: nil
-                )
-            )
+            entries.append(Self.blankEntry(blank))
         }
         // A row printed with no label may be any row its values fit.
         for index in entries.indices where entries[index].candidates?.isEmpty == true {
@@ -168,6 +148,14 @@ struct ApplicationsTableReader {
     func fittingRows(_ values: [TableToken]) -> [Int] {
         guard values.allSatisfy({ $0.kind == .value && !$0.text.isEmpty }) else { return [] }
         return table.rows.indices.filter { table.rows[$0].columns.count == values.count }
+    }
+
+    /// A row whose label is printed with no values after it.
+    static func blankEntry(_ match: Match) -> RowAlignment.Entry {
+        RowAlignment.Entry(
+            capture: RowCapture(row: match.row, printedLabel: match.label, labelLocation: match.location, values: []),
+            candidates: nil
+        )
     }
 
     var template: ReportTemplate { table.rows.contains { $0.key == "other.other" } ? .v2021 : .v2019 }
