@@ -1,3 +1,4 @@
+import Foundation
 public import GongkaiModel
 
 /// Tells the kind of a file from its bytes, never from its name.
@@ -21,8 +22,11 @@ public enum SourceFormatSniffer {
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .oleCompound }
         if looksLikeHTML(head) || looksLikeHTML(asciiOfUTF16(head)) { return .html }
         if looksBinary(head) { return .binary }
-        if isMarkupFragment(bytes.prefix(markupWindow)) { return .html }
-        return .text
+        let window = bytes.prefix(markupWindow)
+        let isFragment =
+            window.withContiguousStorageIfAvailable { isMarkupFragment($0) }
+            ?? Array(window).withUnsafeBufferPointer { isMarkupFragment($0) }
+        return isFragment ? .html : .text
     }
 
     /// How much of a file is searched for markup when it does not start as a page does.
@@ -38,7 +42,15 @@ public enum SourceFormatSniffer {
     /// a page's script, wherever its first tag is. It is HTML when the first thing after white space is a tag of an
     /// article or table element, or when it holds a table's grid (`<table`, `<tr`, `<td`), or when its tags are many:
     /// at least 16 tags of such elements, closing tags among them. Text that merely mentions a tag is none of these.
-    static func isMarkupFragment<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+    static func isMarkupFragment(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most text holds no 「<」 at all: found (or not) with memchr before any byte is looked at one by one.
+        guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil else {
+            return false
+        }
+        return isMarkupFragment(bytes[...])
+    }
+
+    static func isMarkupFragment(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var tags = 0
         var closing = 0
         var seen: Set<String> = []

@@ -62,17 +62,21 @@ struct TableToken {
         tokens.reserveCapacity(lines.reduce(0) { $0 + $1.cells.count } + 16)
         for line in lines where line.layout == .delimited || line.layout == .spaced {
             if line.text.includes("。") { continue }
-            let printsValues = printsValues(line)
-            // Empty cells count only after the row's label: one before it belongs to no value of this row (nor of the
-            // row before).
-            let lastLabel = line.cells.lastIndex { cell in
-                !cell.text.isEmpty && numericText(cell.text) == nil && !isPlaceholder(cell.text)
-            }
+            // Only a delimited line holding an empty cell needs to know whether it prints values, and where its label
+            // ends: empty cells count only after the row's label (one before it belongs to no value of this row, nor
+            // of the row before).
+            let printsValues =
+                line.layout == .delimited && line.cells.contains { $0.text.isEmpty } && printsValues(line)
+            let lastLabel =
+                printsValues
+                ? line.cells.lastIndex { cell in
+                    !cell.text.isEmpty && numericText(cell.text) == nil && !isPlaceholder(cell.text)
+                } : nil
             for (index, cell) in line.cells.enumerated() {
                 if cell.text.isEmpty {
                     let (table, column) = gridPosition(cell, index: index)
                     // A row with no label at all (表四's) is values from its first cell.
-                    if printsValues, line.layout == .delimited, index > (lastLabel ?? -1),
+                    if printsValues, index > (lastLabel ?? -1),
                         let range = valueColumnRanges[table],
                         range.contains(column) || (lastLabel == nil && column < range.lowerBound)
                     {
