@@ -26,52 +26,42 @@ struct TableToken {
     /// columns exactly; otherwise they are gaps, see ``RowOutcome``). In text separated by spaces, and in label
     /// columns and header rows, empty cells are only gaps.
     static func tokens(_ lines: ArraySlice<ExtractedLine>) -> [TableToken] {
-        // Each grid's value columns: from the first to the last column that prints a value anywhere in the grid, so
-        // that a column empty in every row (法人或其他组织 columns nobody applied in) is still a column. Tab- and
-        // pipe-separated text is one grid, its columns the cells' places in their lines.
+        // Each grid's value columns: from the first column that prints a value anywhere in the grid to the last column
+        // that prints anything (a header), so that a column empty in every row (法人或其他组织 columns nobody applied
+        // in, 表四's 复议后起诉 when no suit followed a review) is still a column. Tab- and pipe-separated text is one
+        // grid, its columns the cells' places in their lines; it is a grid only when every line of the table, header
+        // lines too, has as many cells: a table whose rows are shifted by stray or missing cells (rows of six values
+        // in a table of seven columns, a converter's stray leading cell) gives no positions to trust.
+        let textRows = lines.filter { $0.layout == .delimited && $0.cells.first?.location.table == nil }
+        let textIsGrid = Set(textRows.map(\.cells.count)).count <= 1
+        // Whether each cell of a delimited line prints a value (a number or a placeholder), worked out once.
+        let valueCells = lines.map { line in
+            line.layout == .delimited ? line.cells.map { !$0.text.isEmpty && isValue($0.text) } : []
+        }
+        var firstValueColumn: [Int: Int] = [:]
+        var lastColumn: [Int: Int] = [:]
+        for (line, isValueCell) in zip(lines, valueCells) where line.layout == .delimited {
+            if line.cells.first?.location.table == nil, !textIsGrid { continue }
+            for (index, cell) in line.cells.enumerated() where !cell.text.isEmpty {
+                let (table, column) = gridPosition(cell, index: index)
+                lastColumn[table] = max(lastColumn[table] ?? column, column)
+                if isValueCell[index] { firstValueColumn[table] = min(firstValueColumn[table] ?? column, column) }
+            }
+        }
         var valueColumnRanges: [Int: ClosedRange<Int>] = [:]
-        // Text separated by tabs or pipes is a grid only when every line of the table, header lines too, has as many
-        // cells: a table whose rows are shifted by stray or missing cells (rows of six values in a table of seven
-        // columns, a converter's stray leading cell) gives no positions to trust.
-        let textLines = lines.filter { line in
-            line.layout == .delimited && line.cells.first?.location.table == nil
-        }
-        let textIsGrid = Set(textLines.map(\.cells.count)).count <= 1
-        for line in lines where line.layout == .delimited {
-            if line.cells.first?.location.table == nil, !textIsGrid { continue }
-            for (index, cell) in line.cells.enumerated() where !cell.text.isEmpty {
-                guard numericText(cell.text) != nil || isPlaceholder(cell.text) else { continue }
-                let (table, column) = gridPosition(cell, index: index)
-                let known = valueColumnRanges[table]
-                valueColumnRanges[table] =
-                    min(known?.lowerBound ?? column, column)...max(known?.upperBound ?? column, column)
-            }
-        }
-        // … and on to the grid's last column that prints anything (a header), so that trailing columns empty in
-        // every row (表四's 复议后起诉 when no suit followed a review) are columns too.
-        for line in lines where line.layout == .delimited {
-            if line.cells.first?.location.table == nil, !textIsGrid { continue }
-            for (index, cell) in line.cells.enumerated() where !cell.text.isEmpty {
-                let (table, column) = gridPosition(cell, index: index)
-                guard let known = valueColumnRanges[table], column > known.upperBound else { continue }
-                valueColumnRanges[table] = known.lowerBound...column
-            }
+        for (table, first) in firstValueColumn {
+            valueColumnRanges[table] = first...max(first, lastColumn[table] ?? first)
         }
         var tokens: [TableToken] = []
         // A cell makes one token, or two when digits are glued to its label.
         tokens.reserveCapacity(lines.reduce(0) { $0 + $1.cells.count } + 16)
-        for line in lines where line.layout == .delimited || line.layout == .spaced {
+        for (line, isValueCell) in zip(lines, valueCells) where line.layout == .delimited || line.layout == .spaced {
             if line.text.includes("。") { continue }
-            // Only a delimited line holding an empty cell needs to know whether it prints values, and where its label
-            // ends: empty cells count only after the row's label (one before it belongs to no value of this row, nor
-            // of the row before).
-            let printsValues =
-                line.layout == .delimited && line.cells.contains { $0.text.isEmpty } && printsValues(line)
+            // Empty cells count only on a row that prints values, and only after the row's label: one before it
+            // belongs to no value of this row, nor of the row before.
+            let printsValues = isValueCell.contains(true)
             let lastLabel =
-                printsValues
-                ? line.cells.lastIndex { cell in
-                    !cell.text.isEmpty && numericText(cell.text) == nil && !isPlaceholder(cell.text)
-                } : nil
+                printsValues ? line.cells.indices.last { !line.cells[$0].text.isEmpty && !isValueCell[$0] } : nil
             for (index, cell) in line.cells.enumerated() {
                 if cell.text.isEmpty {
                     let (table, column) = gridPosition(cell, index: index)
@@ -96,12 +86,8 @@ struct TableToken {
         return tokens
     }
 
-    /// Whether a line prints a value (a number or a placeholder) in some cell.
-    static func printsValues(_ line: ExtractedLine) -> Bool {
-        line.cells.contains { cell in
-            !cell.text.isEmpty && (numericText(cell.text) != nil || isPlaceholder(cell.text))
-        }
-    }
+    /// Whether a cell's text is a value: a number or a placeholder.
+    static func isValue(_ text: String) -> Bool { numericText(text) != nil || isPlaceholder(text) }
 
     /// Where a cell of a delimited line stands: its table's grid and column (HTML, Word), or, in text whose cells are
     /// separated by tabs or pipes, its place in the line, in one grid for the whole region.
@@ -184,9 +170,6 @@ struct TableToken {
     /// remark, not a value; other digits in brackets are values (a label wrapped around its row's values:
     /// 「（区分处理的，只计这一情形，不9000009计其他情形）」).
     static func appendPieces(of cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
-        func isRemarkUnit(_ scalar: Unicode.Scalar) -> Bool {
-            "件个项条次人元万%位年月日号".unicodeScalars.contains(scalar)
-        }
         let scalars = Array(cell.text.unicodeScalars)
         let column = cell.location.column ?? 1
         func emit(_ kind: Kind, _ range: Range<Int>) {
@@ -225,14 +208,14 @@ struct TableToken {
                     break
                 }
             }
-            // A list marker: the run's last digit, when 「.」 and a label follow.
+            // A list marker: the run's last digit, when 「、」, or 「.」 and no digit, follow.
             let isMarker =
                 !sawPoint && end < scalars.count
                 && (scalars[end] == "、"
                     || scalars[end] == "." && (end + 1 == scalars.count || !scalars[end + 1].isASCIIDigitScalar))
             let runEnd = isMarker ? end - 1 : end
             // A count with its unit in brackets is a remark: 「22（其中修订16件）」.
-            let isRemark = depth > 0 && end < scalars.count && isRemarkUnit(scalars[end])
+            let isRemark = depth > 0 && end < scalars.count && remarkUnits.contains(scalars[end])
             if runEnd > index, !isRemark {
                 emit(.text, labelStart..<index)
                 emit(.digits, index..<runEnd)
@@ -279,6 +262,9 @@ struct TableToken {
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    /// Units after a count in brackets that make it a remark (「（其中修订16件）」, 「（保留4位小数）」).
+    static let remarkUnits: Set<Unicode.Scalar> = Set("件个项条次人元万%位年月日号".unicodeScalars)
 
     /// Units a value cell may print after its number (「251000元」); the number is the value.
     static let valueUnits = ["万元", "元", "件", "个", "项", "条"]
