@@ -44,11 +44,8 @@ public struct DocumentBuilder: Sendable {
             let flat = piece.replacingTabs
             let line = TextExtractor.extractLine(Substring(flat), number: rawLines.count + 1)
             // A paragraph holding a whole article (a page whose editor put everything in one block) is cut as text is.
-            let cuts = line.layout == .spaced ? FlatTextSegmenter.cuts(flat) : []
             var buffer = TextNormalizer.Line()
-            var produced =
-                cuts.isEmpty
-                ? [line] : TextExtractor.segments(Substring(flat), cuts: cuts, number: line.number, buffer: &buffer)
+            var produced = TextExtractor.pieces(of: line, raw: Substring(flat), buffer: &buffer) ?? [line]
             if page != nil || box != nil {
                 for lineIndex in produced.indices {
                     for index in produced[lineIndex].cells.indices {

@@ -38,19 +38,12 @@ public enum FlatTextSegmenter {
         guard line.utf8.count >= minimumLength else { return [] }
         let scalars = Array(line.unicodeScalars)
         guard scalars.count >= minimumLength else { return [] }
-        var cuts: [Int] = []
+        // A title's start is found looking back, so cuts are not made in order.
+        var cuts = Set<Int>()
         // A long paragraph is left whole: only a line holding headings or tables is cut, at sentences too.
         var structural = false
         func cut(_ offset: Int) {
-            guard offset > 0, offset < scalars.count else { return }
-            if let last = cuts.last, last >= offset {
-                if last > offset {
-                    cuts.append(offset)
-                    cuts.sort()
-                }
-                return
-            }
-            cuts.append(offset)
+            if offset > 0, offset < scalars.count { cuts.insert(offset) }
         }
         var index = 0
         while index < scalars.count {
@@ -95,7 +88,7 @@ public enum FlatTextSegmenter {
             }
             index += 1
         }
-        return structural ? cuts : []
+        return structural ? cuts.sorted() : []
     }
 
     /// The end of 「二、」 or 「十一、」 at `index`, when it stands where a heading or a table row starts.

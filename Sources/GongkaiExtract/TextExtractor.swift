@@ -44,8 +44,8 @@ public enum TextExtractor {
             let line = extractLine(rawLine, number: number, buffer: &buffer)
             if line.layout == .separator || rawLine.utf8.first == UInt8(ascii: "#") { isMarkdown = true }
             rawLines.append(line.raw)
-            if line.layout == .spaced, case let cuts = FlatTextSegmenter.cuts(rawLine), !cuts.isEmpty {
-                lines += segments(rawLine, cuts: cuts, number: number, buffer: &buffer)
+            if let pieces = pieces(of: line, raw: rawLine, buffer: &buffer) {
+                lines += pieces
             } else {
                 lines.append(line)
             }
@@ -57,6 +57,14 @@ public enum TextExtractor {
             lines: rawLines
         )
         return ExtractedDocument(source: source, lines: lines)
+    }
+
+    /// The pieces a line of text is read as when it holds a whole article (see ``FlatTextSegmenter``); nil for a line
+    /// read as it stands.
+    static func pieces(of line: ExtractedLine, raw: Substring, buffer: inout TextNormalizer.Line) -> [ExtractedLine]? {
+        guard line.layout == .spaced else { return nil }
+        let cuts = FlatTextSegmenter.cuts(raw)
+        return cuts.isEmpty ? nil : segments(raw, cuts: cuts, number: line.number, buffer: &buffer)
     }
 
     /// The logical lines of one long line cut at `cuts` (scalar offsets): each piece is read as a line of its own,

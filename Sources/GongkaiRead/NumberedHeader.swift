@@ -7,7 +7,7 @@ import GongkaiModel
 /// and the row is not a row of the table.
 enum NumberedHeader {
     /// `lines` without numbered column-name headers. A header is the line just before a separator row, once page
-    /// numbers are taken out (``TableLines/content(_:)``: a page break may fall between the two).
+    /// numbers are taken out (a page break may fall between the two): ``TableLines/content(_:)`` calls it last.
     static func removed(from lines: ArraySlice<ExtractedLine>) -> ArraySlice<ExtractedLine> {
         let headers = lines.indices.filter { index in
             index + 1 < lines.endIndex && lines[index + 1].layout == .separator && isNumberedHeader(lines[index])

@@ -63,7 +63,7 @@ public enum ReportReader {
         if let region = regions[.two] {
             readings.append(
                 ProactiveTableReader.forTemplate(template).read(
-                    lines: NumberedHeader.removed(from: TableLines.content(lines[region])),
+                    lines: TableLines.content(lines[region]),
                     location: location(of: lines[region.lowerBound])
                 )
             )
@@ -71,7 +71,7 @@ public enum ReportReader {
         if let region = regions[.three] {
             readings.append(
                 ApplicationsTableReader.forTemplate(template).read(
-                    TableToken.tokens(NumberedHeader.removed(from: TableLines.content(lines[region]))),
+                    TableToken.tokens(TableLines.content(lines[region])),
                     location: location(of: lines[region.lowerBound])
                 )
             )
@@ -79,7 +79,7 @@ public enum ReportReader {
         if let region = regions[.four] {
             readings.append(
                 LitigationTableReader().read(
-                    TableToken.tokens(NumberedHeader.removed(from: TableLines.content(lines[region]))),
+                    TableToken.tokens(TableLines.content(lines[region])),
                     location: location(of: lines[region.lowerBound])
                 )
             )

@@ -1,12 +1,14 @@
 import GongkaiExtract
 
 /// The lines of a table region that belong to the table. A table cut by a page break carries on after the page's
-/// number (「— 3 —」, 「- 3 -」, 「第 3 页」), which a converter leaves between its pieces; those lines are not cells.
+/// number (「— 3 —」, 「- 3 -」, 「第 3 页」), which a converter leaves between its pieces; those lines are not cells, and
+/// nor is a converter's numbered column-name header (``NumberedHeader``).
 enum TableLines {
-    /// `lines` without page-number lines, with figures wrapped onto the next line joined back (``WrappedFigures``).
+    /// `lines` without page-number lines, with figures wrapped onto the next line joined back (``WrappedFigures``),
+    /// and without numbered column-name headers.
     static func content(_ lines: ArraySlice<ExtractedLine>) -> ArraySlice<ExtractedLine> {
-        guard lines.contains(where: isPageNumber) else { return WrappedFigures.joined(lines) }
-        return WrappedFigures.joined(ArraySlice(lines.filter { !isPageNumber($0) }))
+        let pages = lines.contains(where: isPageNumber) ? ArraySlice(lines.filter { !isPageNumber($0) }) : lines
+        return NumberedHeader.removed(from: WrappedFigures.joined(pages))
     }
 
     /// Dashes printed around a page number.

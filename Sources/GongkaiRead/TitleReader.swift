@@ -76,7 +76,8 @@ enum TitleReader {
     /// Labels of a page's metadata that name its title, as crawlers and content systems print them (keys: ASCII colon).
     static let metadataLabels = ["标题:", "题名:", "文章标题:", "信息名称:", "名称:", "主题:", "文件名称:"]
 
-    /// The length in scalars of `headingKey(text)`, counted without making it.
+    /// The length in scalars of `headingKey(text)` before a metadata label is taken off (so at least its length),
+    /// counted without making it.
     static func headingKeyLength(_ text: String) -> Int {
         LabelKey.length(text.drop { $0 == "#" || $0 == " " })
     }
