@@ -31,12 +31,8 @@ struct ProactiveTableReader {
                 return resolve(attached, tokens: tokens, location: location)
             }
         }
-        return read(TableToken.tokens(lines), location: location)
-    }
-
-    /// Reads the table from its tokens.
-    func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
-        resolve(captures(tokens), tokens: tokens, location: location)
+        let tokens = TableToken.tokens(lines)
+        return resolve(captures(tokens), tokens: tokens, location: location)
     }
 
     /// Figures and row states from the rows captured; the tokens' texts are the table's header labels.

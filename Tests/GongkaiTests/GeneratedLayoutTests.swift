@@ -29,10 +29,6 @@ struct GeneratedLayoutTests {
             + "shifted against each other, the cells' places give no columns, and a row holding an empty cell is unknown",
     ]
 
-    /// What the reader cannot do yet in PDF from LibreOffice (whose line breaks depend on its version and fonts);
-    /// nil when it reads every case soundly.
-    static let pdfIssue: String? = nil
-
     static let textLayouts = LayoutFamily.allCases.filter { !$0.needsLibreOffice }
     static let exactLayouts = LayoutFamily.allCases.filter { $0.forcesExactness && !$0.needsLibreOffice }
     static let hasLibreOffice = ReportPDF.libreOffice() != nil
@@ -60,7 +56,7 @@ struct GeneratedLayoutTests {
         .enabled(if: hasLibreOffice, "LibreOffice (soffice) is not installed: the PDF layout is not generated")
     )
     func pdf() throws {
-        try check(.pdf, count: Self.pdfCases, exact: false, knownIssue: Self.pdfIssue, intermittent: true)
+        try check(.pdf, count: Self.pdfCases, exact: false, knownIssue: nil)
     }
 
     @Test("Reports on 2018 and earlier are refused as the old format", arguments: textLayouts)
@@ -109,8 +105,7 @@ struct GeneratedLayoutTests {
         _ family: LayoutFamily,
         count: Int,
         exact: Bool,
-        knownIssue: String?,
-        intermittent: Bool = false
+        knownIssue: String?
     ) throws {
         var problems: [String] = []
         for generated in try Self.cases(family, count: count) {
@@ -131,7 +126,7 @@ struct GeneratedLayoutTests {
             for problem in problems { Issue.record(Comment(rawValue: problem)) }
         }
         if let knownIssue {
-            withKnownIssue(Comment(rawValue: knownIssue), isIntermittent: intermittent, record)
+            withKnownIssue(Comment(rawValue: knownIssue), record)
         } else {
             record()
         }
