@@ -30,6 +30,13 @@ enum RowOutcome {
         if let cell = capture.detached { return resolve(capture, detached: cell, totals: totals) }
         let columns = capture.row.columns
         if capture.values.allSatisfy({ $0.text.isEmpty }) { return .unassigned(.blank) }
+        var capture = capture
+        // Empty cells after a row's columns are the table's padding: a converter that writes each row's cells from
+        // its label on (dropping the cells a label spans) fills short rows with empty cells up to the widest row.
+        // The row's cells are the first ones after its label, its empty ones among them.
+        if capture.values.count > columns.count, capture.values[columns.count...].allSatisfy({ $0.text.isEmpty }) {
+            capture.values.removeLast(capture.values.count - columns.count)
+        }
         // Cells printed empty in a table's grid are values when the row has exactly one cell per column; otherwise
         // (a row shifted by an empty cell) they are gaps, as in text.
         if capture.values.count == columns.count, capture.values.contains(where: { $0.text.isEmpty }),
@@ -37,7 +44,6 @@ enum RowOutcome {
         {
             return .values(assign(capture))
         }
-        var capture = capture
         // Only when there is something to remove: removing copies the values the capture shares with the reader's.
         if capture.values.contains(where: { $0.text.isEmpty }) { capture.values.removeAll { $0.text.isEmpty } }
         let tokens = capture.values

@@ -26,6 +26,38 @@ struct TableToken {
     /// columns exactly; otherwise they are gaps, see ``RowOutcome``). In text separated by spaces, and in label
     /// columns and header rows, empty cells are only gaps.
     static func tokens(_ lines: ArraySlice<ExtractedLine>) -> [TableToken] {
+        if let restored = restoringLeadingCells(lines) { return tokens(of: restored[...]) }
+        return tokens(of: lines)
+    }
+
+    /// Delimited text whose lines have no pipe before their first cell (「自然人 | 法人或其他组织 |」), except rows
+    /// whose first cell is empty (「 | 35 | 4 |」): that pipe closes an empty first cell, which the line alone cannot
+    /// tell from a pipe opening the row. The lines with their first cells back, when that makes every line of the
+    /// table as wide; nil when nothing is to be restored.
+    static func restoringLeadingCells(_ lines: ArraySlice<ExtractedLine>) -> [ExtractedLine]? {
+        let textRows = lines.filter { $0.layout == .delimited && $0.cells.first?.location.table == nil }
+        guard Set(textRows.map(\.cells.count)).count == 2 else { return nil }
+        func opensWithPipe(_ line: ExtractedLine) -> Bool {
+            line.text.unicodeScalars.first { $0 != " " } == "|"
+        }
+        let opened = textRows.filter(opensWithPipe)
+        guard !opened.isEmpty, opened.count < textRows.count,
+            let width = textRows.first(where: { !opensWithPipe($0) })?.cells.count,
+            textRows.allSatisfy({ $0.cells.count == (opensWithPipe($0) ? width - 1 : width) })
+        else { return nil }
+        return lines.map { line in
+            guard line.layout == .delimited, line.cells.first?.location.table == nil, opensWithPipe(line),
+                var location = line.cells.first?.location
+            else { return line }
+            var line = line
+            location.column = 1
+            location.endColumn = 1
+            line.cells.insert(ExtractedCell(text: "", location: location), at: 0)
+            return line
+        }
+    }
+
+    static func tokens(of lines: ArraySlice<ExtractedLine>) -> [TableToken] {
         // Each grid's value columns: from the first column that prints a value anywhere in the grid to the last column
         // that prints anything (a header), so that a column empty in every row (法人或其他组织 columns nobody applied
         // in, 表四's 复议后起诉 when no suit followed a review) is still a column. Tab- and pipe-separated text is one
@@ -47,6 +79,11 @@ struct TableToken {
                 lastColumn[table] = max(lastColumn[table] ?? column, column)
                 if isValueCell[index] { firstValueColumn[table] = min(firstValueColumn[table] ?? column, column) }
             }
+        }
+        // Delimited text's grid is as wide as its lines: a column empty in every header line (a converter writes
+        // header rows from their first cell on) is still one of its columns.
+        if textIsGrid, let width = textRows.first?.cells.count, firstValueColumn[0] != nil {
+            lastColumn[0] = max(lastColumn[0] ?? width, width)
         }
         var valueColumnRanges: [Int: ClosedRange<Int>] = [:]
         for (table, first) in firstValueColumn {
