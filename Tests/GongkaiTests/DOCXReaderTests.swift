@@ -225,6 +225,29 @@ struct DOCXReaderTests {
         #expect(document.lines.map(\.raw) == ["正文续", "框内文字", "下一段"])
     }
 
+    @Test("A table in a text box is a grid in its place: its empty cells keep their columns")
+    func tableInTextBox() throws {
+        let box = """
+            <w:txbxContent><w:p><w:r><w:t>框前</w:t></w:r></w:p>\
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc>\
+            <w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\
+            <w:p><w:r><w:t>框后</w:t></w:r></w:p></w:txbxContent>
+            """
+        let document = try extract(
+            body: """
+                <w:p><w:r><w:t>正文</w:t></w:r><w:r><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp>\
+                <wps:txbx>\(box)</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>\
+                <w:p><w:r><w:t>下一段</w:t></w:r></w:p>
+                """
+        )
+        #expect(document.lines.map(\.raw) == ["正文", "框前", "规章\t\t3", "框后", "下一段"])
+        let row = document.lines[2]
+        #expect(row.layout == .delimited)
+        #expect(row.cells.map(\.text) == ["规章", "", "3"])
+        #expect(row.cells.map(\.location.cell) == [1, 2, 3])
+        #expect(row.cells.allSatisfy { $0.location.table == 1 })
+    }
+
     // MARK: Bad input
 
     @Test("A truncated or corrupted Word file is a clear error")
