@@ -114,9 +114,17 @@ struct ApplicationsTableReader {
         for index in entries.indices where entries[index].candidates?.isEmpty == true {
             entries[index].candidates = fittingRows(entries[index].capture.values)
         }
-        let captures = alignment.settle(entries)
+        var captures = alignment.settle(entries)
+        var headers: [TableToken] = []
         if let firstLabel = captures.first?.labelLocation {
-            headerTexts = tokens.prefix { $0.location != firstLabel }.filter { $0.kind == .text }.map(\.text)
+            headers = tokens.prefix { $0.location != firstLabel }.filter { $0.kind == .text }
+            headerTexts = headers.map(\.text)
+        }
+        // Rows of a table laid out on a page get the empty cells their values' places force, when every value
+        // printed is in a row.
+        let printed = tokens.count { $0.kind != .text && !$0.text.isEmpty }
+        if printed == captures.reduce(0, { $0 + $1.values.count { !$0.text.isEmpty } }) {
+            captures = PositionedBlanks.place(captures, headers: headers)
         }
         return TableReading.resolve(
             kind: .three,

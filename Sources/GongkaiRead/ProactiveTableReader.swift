@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiExtract
 import GongkaiModel
 
@@ -71,6 +72,29 @@ struct ProactiveTableReader {
                         RowCapture(row: row, printedLabel: last.text, labelLocation: last.location, values: [])
                     )
                     buffer.removeAll(keepingCapacity: true)
+                } else if LabelKey.make(token.text).starts(with: Self.blockStart),
+                    let (row, labelIndex) = match(buffer, excluding: used)
+                {
+                    // A row's label ending the text before the next block's header (「…行政许可」 then
+                    // 「第二十条第（六）项」), with no value between: a row printed with empty cells.
+                    used.insert(row.key)
+                    let label = buffer[labelIndex...].map(\.text).joined()
+                    captures.append(
+                        RowCapture(
+                            row: row,
+                            printedLabel: label,
+                            labelLocation: buffer[labelIndex].location,
+                            values: []
+                        )
+                    )
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                // The same inside one piece of text: 「…本年处理决定数量行政许可第二十条第（六）项…」.
+                for row in rowsBeforeBlocks(in: token, excluding: used) {
+                    used.insert(row.key)
+                    captures.append(
+                        RowCapture(row: row, printedLabel: row.name, labelLocation: token.location, values: [])
+                    )
                 }
                 buffer.append(token)
                 continue
@@ -113,6 +137,32 @@ struct ProactiveTableReader {
             )
         }
         return captures
+    }
+
+    /// How a block of 表二 starts: 「第二十条第（五）项」.
+    static let blockStart = LabelKey.make("第二十条")
+
+    /// Rows whose labels end the text before a block header inside a piece of text (no value between them).
+    func rowsBeforeBlocks(in token: TableToken, excluding used: Set<String>) -> [RowSpec] {
+        let key = LabelKey.make(token.text)
+        guard key.includes(Self.blockStart) else { return [] }
+        var used = used
+        var rows: [RowSpec] = []
+        let pieces = key.components(separatedBy: Self.blockStart)
+        // The text before each block header but the first piece's (text before it may belong to the same label).
+        for piece in pieces.dropLast().dropFirst() where !piece.isEmpty {
+            let text = TableToken(kind: .text, text: piece, location: token.location, line: token.line)
+            if let (row, _) = match([text], excluding: used) {
+                used.insert(row.key)
+                rows.append(row)
+            }
+        }
+        // The first piece, when the token does not start with a header and a label ends it.
+        if let first = pieces.first, !first.isEmpty, pieces.count > 1 {
+            let text = TableToken(kind: .text, text: first, location: token.location, line: token.line)
+            if let (row, _) = match([text], excluding: used) { rows.insert(row, at: 0) }
+        }
+        return rows
     }
 
     /// The row a token names exactly (its name or a variant).

@@ -33,8 +33,11 @@ enum RowOutcome {
         var capture = capture
         // Empty cells after a row's columns are the table's padding: a converter that writes each row's cells from
         // its label on (dropping the cells a label spans) fills short rows with empty cells up to the widest row.
-        // The row's cells are the first ones after its label, its empty ones among them.
-        if capture.values.count > columns.count, capture.values[columns.count...].allSatisfy({ $0.text.isEmpty }) {
+        // The row's cells are the first ones after its label, its empty ones among them. A row printed without a
+        // label has no place to count from (an empty cell before its values may stand in the label column).
+        if !capture.printedLabel.isEmpty, capture.values.count > columns.count,
+            capture.values[columns.count...].allSatisfy({ $0.text.isEmpty })
+        {
             capture.values.removeLast(capture.values.count - columns.count)
         }
         // Cells printed empty in a table's grid are values when the row has exactly one cell per column; otherwise

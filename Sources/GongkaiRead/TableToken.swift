@@ -19,6 +19,9 @@ struct TableToken {
     var location: SourceLocation
     /// The line the token came from.
     var line: Int
+    /// In a line of text holding wide (CJK) characters, where the token starts when each wide character takes two
+    /// columns, as an editor or a text layout that aligns by width shows it (1-based); nil elsewhere.
+    var displayColumn: Int? = nil
 
     /// Splits the cells of region lines into tokens. In a table's grid (HTML, Word) and in text whose cells are
     /// separated by tabs or pipes, a cell printed empty in a column where the table prints values, on a row that
@@ -97,6 +100,8 @@ struct TableToken {
             // Empty cells count only on a row that prints values, and only after the row's label: one before it
             // belongs to no value of this row, nor of the row before.
             let printsValues = isValueCell.contains(true)
+            // For each scalar of a line of text laid out in columns, the wide characters before it.
+            let wideBefore = line.layout == .spaced && line.cells.count > 1 ? wideCounts(line.text) : nil
             let lastLabel =
                 printsValues ? line.cells.indices.last { !line.cells[$0].text.isEmpty && !isValueCell[$0] } : nil
             for (index, cell) in line.cells.enumerated() {
@@ -111,7 +116,15 @@ struct TableToken {
                     }
                     continue
                 }
+                let first = tokens.count
                 append(cell, line: line.number, splitsRuns: line.layout == .spaced, to: &tokens)
+                if line.layout == .spaced, let wide = wideBefore {
+                    for index in first..<tokens.count {
+                        if let column = tokens[index].location.column, column >= 1, column <= wide.count {
+                            tokens[index].displayColumn = column + wide[column - 1]
+                        }
+                    }
+                }
                 // In text whose cells run together, a number standing alone may be several values too.
                 if line.runsTogether, let last = tokens.indices.last, tokens[last].kind == .value,
                     tokens[last].text.utf8.allSatisfy(isDigit)
@@ -121,6 +134,19 @@ struct TableToken {
             }
         }
         return tokens
+    }
+
+    /// For each scalar of `text`, how many wide (CJK and full-width) scalars come before it; nil when there is none.
+    static func wideCounts(_ text: String) -> [Int]? {
+        guard text.utf8.contains(where: { $0 >= 0xE1 }) else { return nil }
+        var counts: [Int] = []
+        counts.reserveCapacity(text.utf8.count)
+        var wide = 0
+        for scalar in text.unicodeScalars {
+            counts.append(wide)
+            if scalar.value >= 0x1100 { wide += 1 }
+        }
+        return counts
     }
 
     /// Whether a cell's text is a value: a number or a placeholder.

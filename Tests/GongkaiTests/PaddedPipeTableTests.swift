@@ -83,4 +83,25 @@ struct PaddedPipeTableTests {
         let unknown = report.figures.filter { $0.value.value == .unknown }.map(\.key.rawValue)
         #expect(unknown.isEmpty, "\(unknown.sorted())")
     }
+
+    @Test("a row printed without a label, its first cell empty under the label column, is never read shifted")
+    func unlabeledRowIsNotShifted() throws {
+        let values = ["", "1", "0", "2", "8", "3", "4", "", "1430", "1437", "2", "4", "5", "1", ""]
+        let text = [
+            "某市某局2025年政府信息公开工作年度报告",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "| 项目 | " + (1...15).map { "数据\($0)" }.joined(separator: " | ") + " |",
+            "|" + String(repeating: "---|", count: 16),
+            // The row's empty 项目 cell, then fifteen cells, the last of them empty.
+            "|  | " + values.joined(separator: " | ") + " |",
+            "五、存在的主要问题及改进情况",
+        ].joined(separator: "\n")
+        let report = try ReportReader.read(Data(text.utf8), name: "unlabeled.md")
+        let ids = NationalTemplates.v2021.table(.four).rows.flatMap(\.figureIDs)
+        for (id, printed) in zip(ids, values) {
+            let value = try #require(report[id])
+            let expected: CellValue = Int(printed).map { .integer($0) } ?? .blank
+            #expect(value == expected || value == .unknown, "\(id.rawValue): printed \(printed), read \(value)")
+        }
+    }
 }

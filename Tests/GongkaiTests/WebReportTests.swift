@@ -126,6 +126,20 @@ struct WebReportTests {
         #expect(report[FigureID("t3.unable.needs_creation.total")] == .integer(0))
     }
 
+    @Test("a 表二 row whose label runs straight into the next block's header printed empty cells")
+    func proactiveRowBeforeNextBlock() throws {
+        let text = """
+            某某局2023年政府信息公开工作年度报告
+            二、主动公开政府信息情况
+            第二十条第（五）项信息内容本年处理决定数量行政许可第二十条第（六）项信息内容本年处理决定数量行政处罚0行政强制3
+            三、收到和处理政府信息公开申请情况
+            """
+        let report = try Fixtures.report(text: text)
+        #expect(report[FigureID("t2.licensing.decisions")] == .blank)
+        #expect(report[FigureID("t2.penalty.decisions")] == .integer(0))
+        #expect(report[FigureID("t2.coercion.decisions")] == .integer(3))
+    }
+
     @Test("a grid whose 法人或其他组织 columns are empty in every row reads those cells as blank, in their columns")
     func emptyColumnsInAGrid() throws {
         var report = try Fixtures.report("seeds/000_619992dd5b79419f.txt")
