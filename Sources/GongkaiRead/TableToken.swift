@@ -92,6 +92,8 @@ struct TableToken {
         for (table, first) in firstValueColumn {
             valueColumnRanges[table] = first...max(first, lastColumn[table] ?? first)
         }
+        // Delimited text that is no grid may still be one counted from each row's label: see ``labelAnchoredWidth``.
+        let anchoredWidth = textIsGrid || textRows.isEmpty ? nil : labelAnchoredWidth(lines, valueCells: valueCells)
         var tokens: [TableToken] = []
         // A cell makes one token, or two when digits are glued to its label.
         tokens.reserveCapacity(lines.reduce(0) { $0 + $1.cells.count } + 16)
@@ -104,6 +106,15 @@ struct TableToken {
             let wideBefore = line.layout == .spaced && line.cells.count > 1 ? wideCounts(line.text) : nil
             let lastLabel =
                 printsValues ? line.cells.indices.last { !line.cells[$0].text.isEmpty && !isValueCell[$0] } : nil
+            // Where the row's cells are counted from in a table counted from its labels.
+            let anchor: Int? =
+                if printsValues, anchoredWidth != nil, line.layout == .delimited,
+                    line.cells.first?.location.table == nil
+                {
+                    lastLabel ?? (line.cells.first?.text.isEmpty == false ? -1 : nil)
+                } else {
+                    nil
+                }
             for (index, cell) in line.cells.enumerated() {
                 if cell.text.isEmpty {
                     let (table, column) = gridPosition(cell, index: index)
@@ -112,6 +123,8 @@ struct TableToken {
                         let range = valueColumnRanges[table],
                         range.contains(column) || (lastLabel == nil && column < range.lowerBound)
                     {
+                        tokens.append(TableToken(kind: .value, text: "", location: cell.location, line: line.number))
+                    } else if let anchor, let width = anchoredWidth, index > anchor, index <= anchor + width {
                         tokens.append(TableToken(kind: .value, text: "", location: cell.location, line: line.number))
                     }
                     continue
@@ -134,6 +147,36 @@ struct TableToken {
             }
         }
         return tokens
+    }
+
+    /// Delimited text whose lines are not all as wide (a converter's table with header rows of their own widths,
+    /// rows padded or not) may still be a grid counted from each row's label: when every row printing values has its
+    /// last value within the same number of cells after its label (or from its first cell, for a row without a
+    /// label cell that starts with a value), and has at least that many cells, that number is the table's width in
+    /// values, and an empty cell within it is an empty value. Rows disagreeing (six values in a table of seven, a
+    /// stray cell shifting a row) give no such width: nil. At least three rows, two of them printing a value in
+    /// their last cell, must agree.
+    static func labelAnchoredWidth(_ lines: ArraySlice<ExtractedLine>, valueCells: [[Bool]]) -> Int? {
+        var bounds: [(least: Int, most: Int)] = []
+        for (line, isValueCell) in zip(lines, valueCells)
+        where line.layout == .delimited && line.cells.first?.location.table == nil && isValueCell.contains(true) {
+            let lastLabel = line.cells.indices.last { !line.cells[$0].text.isEmpty && !isValueCell[$0] }
+            guard let lastValue = isValueCell.lastIndex(of: true) else { continue }
+            let anchor: Int
+            if let lastLabel {
+                anchor = lastLabel
+            } else if line.cells.first?.text.isEmpty == false {
+                anchor = -1
+            } else {
+                continue
+            }
+            guard lastValue > anchor else { return nil }
+            bounds.append((lastValue - anchor, line.cells.count - 1 - anchor))
+        }
+        guard bounds.count >= 3, let width = bounds.map(\.least).max(), width >= 2,
+            bounds.allSatisfy({ $0.most >= width }), bounds.count(where: { $0.least == width }) >= 2
+        else { return nil }
+        return width
     }
 
     /// For each scalar of `text`, how many wide (CJK and full-width) scalars come before it; nil when there is none.

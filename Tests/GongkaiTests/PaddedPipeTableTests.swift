@@ -104,4 +104,55 @@ struct PaddedPipeTableTests {
             #expect(value == expected || value == .unknown, "\(id.rawValue): printed \(printed), read \(value)")
         }
     }
+
+    /// 表三 as a converter writes it from a PDF: a header row of its own width, rows of a label and seven cells, some
+    /// with a trailing empty cell, one row's label printed as text above its cells.
+    static func converterTable(_ rows: [(label: String?, cells: [String])]) -> String {
+        var lines = [
+            "某市某局2025年政府信息公开工作年度报告",
+            "三、收到和处理政府信息公开申请情况",
+            "| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |",
+            "|---|---|---|---|---|",
+        ]
+        for row in rows {
+            let cells = (row.label.map { [$0] } ?? []) + row.cells
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        lines.append("四、政府信息公开行政复议、行政诉讼情况")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("a converter's pipe table whose rows agree on their width from their labels reads its empty cells")
+    func labelAnchoredRows() throws {
+        let text = Self.converterTable([
+            ("一、本年新收政府信息公开申请数量", ["691", "", "", "", "", "", "691"]),
+            ("二、上年结转政府信息公开申请数量", ["3", "1", "", "", "", "", "4", ""]),
+            ("三、本年度办理结果 | （一）予以公开", ["0", "", "", "", "", "", "0"]),
+            ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ["", "2", "0", "0", "0", "0", "2", ""]),
+        ])
+        let report = try ReportReader.read(Data(text.utf8), name: "converted.md")
+        let expected: [String: CellValue] = [
+            "t3.received.natural": .integer(691), "t3.received.commercial": .blank, "t3.received.total": .integer(691),
+            "t3.carried_over.commercial": .integer(1), "t3.carried_over.research": .blank,
+            "t3.carried_over.total": .integer(4), "t3.granted.natural": .integer(0), "t3.granted.other": .blank,
+            "t3.partial.natural": .blank, "t3.partial.commercial": .integer(2), "t3.partial.total": .integer(2),
+        ]
+        for (id, value) in expected {
+            #expect(report[FigureID(id)] == value, "\(id): \(String(describing: report[FigureID(id)]))")
+        }
+    }
+
+    @Test("rows that disagree on their width (six cells in a table of seven) give no columns: a short row is unknown")
+    func disagreeingRowsStayUnknown() throws {
+        let text = Self.converterTable([
+            ("一、本年新收政府信息公开申请数量", ["691", "", "", "", "", "", "691"]),
+            ("二、上年结转政府信息公开申请数量", ["3", "1", "", "", "", "4"]),
+            ("三、本年度办理结果 | （一）予以公开", ["0", "", "", "", "", "", "0"]),
+            ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ["2", "0", "0", "0", "0", "2"]),
+        ])
+        let report = try ReportReader.read(Data(text.utf8), name: "converted.md")
+        for id in NationalTemplates.v2021.table(.three).rows[1].figureIDs {
+            #expect(report[id] == .unknown, "\(id.rawValue): \(String(describing: report[id]))")
+        }
+    }
 }
