@@ -103,7 +103,7 @@ struct TableToken {
             // belongs to no value of this row, nor of the row before.
             let printsValues = isValueCell.contains(true)
             // For each scalar of a line of text laid out in columns, the wide characters before it.
-            let wideBefore = line.layout == .spaced && line.cells.count > 1 ? wideCounts(line.text) : nil
+            let wideBefore = line.layout == .spaced && line.cells.count > 1 ? wideCounts(line) : nil
             let lastLabel =
                 printsValues ? line.cells.indices.last { !line.cells[$0].text.isEmpty && !isValueCell[$0] } : nil
             // Where the row's cells are counted from in a table counted from its labels.
@@ -179,8 +179,12 @@ struct TableToken {
         return width
     }
 
-    /// For each scalar of `text`, how many wide (CJK and full-width) scalars come before it; nil when there is none.
-    static func wideCounts(_ text: String) -> [Int]? {
+    /// For each scalar of a line, how many wide (CJK and full-width) scalars come before it; nil when there is none.
+    /// Counted in the line as printed (normalising makes 「（」 an ASCII 「(」), when it has a scalar for each of the
+    /// normalised text's.
+    static func wideCounts(_ line: ExtractedLine) -> [Int]? {
+        let text =
+            line.raw.unicodeScalars.count == line.text.unicodeScalars.count ? line.raw : line.text
         guard text.utf8.contains(where: { $0 >= 0xE1 }) else { return nil }
         var counts: [Int] = []
         counts.reserveCapacity(text.utf8.count)
