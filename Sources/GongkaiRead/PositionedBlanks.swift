@@ -115,7 +115,9 @@ enum PositionedBlanks {
 
     /// The columns' spans where the header prints their names: for each column, the header pieces that are parts of
     /// its name, grouped by where they stand (pieces one above the other), whose group reads the whole name top to
-    /// bottom. Nil unless every column's name is found exactly once and the spans are apart, in order.
+    /// bottom. A name several columns share (表四's 结果维持 in each of its three groups) must be found as often as
+    /// they share it, its places taken left to right. Nil unless every name is found so, and the spans are apart, in
+    /// the columns' order.
     static func columnSpans(headers: [TableToken], columns: [ColumnSpec], measure: Measure) -> [Span]? {
         let pieces: [(key: String, span: Span, top: Double)] = headers.compactMap { token in
             guard let span = span(token, measure) else { return nil }
@@ -123,32 +125,52 @@ enum PositionedBlanks {
             return (LabelKey.make(token.text), span, top)
         }
         guard !pieces.isEmpty else { return nil }
+        var found: [String: [Span]] = [:]
         var result: [Span] = []
         for column in columns {
             let names = ([column.label] + column.variants).map(LabelKey.make)
-            // Pieces that are parts of the name, grouped by overlapping places, in order across the line.
-            var groups: [[(key: String, span: Span, top: Double)]] = []
-            for piece in pieces where !piece.key.isEmpty && names.contains(where: { $0.includes(piece.key) }) {
-                if let index = groups.firstIndex(where: { $0.contains { $0.span.overlaps(piece.span) } }) {
-                    groups[index].append(piece)
-                } else {
-                    groups.append([piece])
+            let name = names[0]
+            if found[name] == nil {
+                // Pieces that are parts of the name, grouped by overlapping places.
+                var groups: [[(key: String, span: Span, top: Double)]] = []
+                for piece in pieces where !piece.key.isEmpty && names.contains(where: { $0.includes(piece.key) }) {
+                    if let index = groups.firstIndex(where: { $0.contains { $0.span.overlaps(piece.span) } }) {
+                        groups[index].append(piece)
+                    } else {
+                        groups.append([piece])
+                    }
                 }
+                found[name] =
+                    groups.filter { group in
+                        names.contains(group.sorted { $0.top < $1.top }.map(\.key).joined())
+                    }
+                    .map { group in
+                        Span(lower: group.map(\.span.lower).min() ?? 0, upper: group.map(\.span.upper).max() ?? 0)
+                    }
+                    .sorted { $0.lower < $1.lower }
+                guard found[name]?.count == columns.count(where: { $0.label == column.label }) else { return nil }
             }
-            let found = groups.filter { group in
-                let text = group.sorted { $0.top < $1.top }.map(\.key).joined()
-                return names.contains(text)
-            }
-            guard found.count == 1, let group = found.first else { return nil }
-            result.append(
-                Span(
-                    lower: group.map(\.span.lower).min() ?? 0,
-                    upper: group.map(\.span.upper).max() ?? 0
-                )
-            )
+            guard let next = found[name]?.first else { return nil }
+            found[name]?.removeFirst()
+            result.append(next)
         }
         for (left, right) in zip(result, result.dropFirst()) where left.upper >= right.lower { return nil }
         return result
+    }
+
+    /// A row of its own under a header (表四's one row of values), with an empty value token in each column none of
+    /// its values stands in; the columns are where the header prints their names, in every measure that finds them,
+    /// and the measures must agree. Nil when the values' places do not settle every column.
+    static func placeRow(_ values: [TableToken], headers: [TableToken], columns: [ColumnSpec]) -> [TableToken]? {
+        let placements = Measure.allCases.compactMap { measure in
+            columnSpans(headers: headers, columns: columns, measure: measure).map {
+                placed(values, in: $0, measure: measure)
+            }
+        }
+        guard let first = placements.first, let values = first,
+            placements.allSatisfy({ $0?.map(\.text) == values.map(\.text) })
+        else { return nil }
+        return values
     }
 
     /// A row's values with an empty value token in each column none of them stands in; nil unless each value stands

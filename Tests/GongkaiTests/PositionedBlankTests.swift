@@ -57,6 +57,48 @@ struct PositionedBlankTests {
         Self.expectTable3(read, written)
     }
 
+    @Test(
+        "PDF: 表四's one row with empty cells is read by where its values stand under the header's column names",
+        .enabled(if: ReportPDF.libreOffice() != nil, "LibreOffice (soffice) is not installed")
+    )
+    func pdfLitigationRow() throws {
+        var written = try Fixtures.report("seeds/000_619992dd5b79419f.txt")
+        for id in ["t4.review.other", "t4.suit_direct.upheld", "t4.suit_after_review.total"] {
+            written.figures[FigureID(id)]?.value = .blank
+            written.figures[FigureID(id)]?.printed = ""
+        }
+        let read = try ReportReader.read(try ReportPDF.render(written), name: "litigation.pdf")
+        for (id, figure) in written.figures where id.rawValue.hasPrefix("t4.") {
+            #expect(
+                read[id] == figure.value,
+                "\(id.rawValue): written \(figure.value), read \(String(describing: read[id]))"
+            )
+        }
+    }
+
+    @Test("text in columns: 表四's names stacked in two lines, a row with an empty cell under its name")
+    func textLitigationRow() throws {
+        let text = """
+            某市某局2025年政府信息公开工作年度报告
+            四、政府信息公开行政复议、行政诉讼情况
+            行政复议                      行政诉讼
+            结果  结果  其他  尚未  总计  未经复议直接起诉              复议后起诉
+            维持  纠正  结果  审结        结果  结果  其他  尚未  总计  结果  结果  其他  尚未  总计
+                                          维持  纠正  结果  审结        维持  纠正  结果  审结
+            2     4     5     0     11    0           0     4     7     2     0     0     0     2
+            五、存在的主要问题及改进情况
+            """
+        let read = try ReportReader.read(Data(text.utf8), name: "columns.txt")
+        let printed: [Int?] = [2, 4, 5, 0, 11, 0, nil, 0, 4, 7, 2, 0, 0, 0, 2]
+        let ids = NationalTemplates.v2021.table(.four).rows.flatMap(\.figureIDs)
+        for (id, value) in zip(ids, printed) {
+            #expect(
+                read[id] == (value.map { .integer($0) } ?? .blank),
+                "\(id.rawValue): \(String(describing: read[id]))"
+            )
+        }
+    }
+
     /// 表三 in whitespace columns aligned by width (a wide character two columns), as a text layout prints it.
     static func columnsText(_ rows: [(label: String, values: [String?])]) -> String {
         func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } }
