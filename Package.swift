@@ -89,12 +89,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Working with the corpus: ingest (parallel read and check, one writer), export, synthetic corpora.
+        // Working with the corpus: ingest (parallel read and check, one writer), export, synthetic corpora and
+        // generated reports in every layout (written with GongkaiWrite).
         .target(
             name: "GongkaiCorpus",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiStore", "GongkaiIsolation",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "GongkaiWrite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),

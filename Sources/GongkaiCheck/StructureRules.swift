@@ -105,6 +105,19 @@ enum StructureRules {
                 )
             }
         }
+        // Parts found by their sub-headings, their own heading not printed.
+        for section in report.sections where section.printedNumber == nil && section.title.isEmpty {
+            guard let number = section.kind.number else { continue }
+            findings.append(
+                Finding(
+                    code: "missing-heading",
+                    severity: .warning,
+                    message: "第\(ChineseNumeral.string(number))部分没有标题「\(ChineseNumeral.string(number))、"
+                        + "\(section.kind.standardTitle)」，其内容从小标题开始。",
+                    location: section.location
+                )
+            )
+        }
         // Headings inside a part that reuse the top-level numerals 「一、」「二、」….
         var nested: [Int: [Heading]] = [:]
         var owner = -1

@@ -98,6 +98,21 @@ enum TableStateRules {
                     "ambiguous-digits", .error,
                     "\(label)的数字连在一起（\(digits)），\(how)，无法确定各列数值；请分列填写。"
                 )
+            case .unconfirmedRecognition:
+                finding = (
+                    "unconfirmed-ocr", .warning,
+                    "\(label)是从扫描图像中识别出的，表格的勾稽关系不能核实识别结果，该行数据未予采用；请对照原件填写。"
+                )
+            case .unlabeledValues(let rows):
+                finding = (
+                    "unlabeled-values", .error,
+                    "一行数值没有印出行名，按表格的行序可能属于包括\(label)在内的\(rows)行中的任一行；这些行的数据无法确定。"
+                )
+            case .detachedValue(let value, let columns):
+                finding = (
+                    "detached-value", .error,
+                    "\(label)少一个数值，表外另印有「\(value)」；它可能属于该行\(columns)列中的任一列，无法确定的单元格未予采用。"
+                )
             }
             if let (code, severity, message) = finding {
                 findings.append(
@@ -146,6 +161,18 @@ enum TableStateRules {
                         table: spec.kind,
                         message: "\(spec.kind.name)只列了一行「\(row.label)」；2021年格式要求分为"
                             + replaced.map { "「\($0)」" }.joined(separator: "、") + "三行分别统计。",
+                        location: printed.location
+                    )
+                )
+                continue
+            }
+            if printed.printedLabel.isEmpty {
+                findings.append(
+                    Finding(
+                        code: "unlabeled-row",
+                        severity: .notice,
+                        table: spec.kind,
+                        message: "一行数值没有印出行名，按表格的行序只能是\(names.row(row))，已按该行读取。",
                         location: printed.location
                     )
                 )

@@ -42,14 +42,20 @@ public struct DocumentBuilder: Sendable {
     public mutating func addParagraph(_ text: String, page: Int? = nil, box: SourceLocation.Box? = nil) {
         for piece in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let flat = piece.replacingTabs
-            var line = TextExtractor.extractLine(Substring(flat), number: lines.count + 1)
+            let line = TextExtractor.extractLine(Substring(flat), number: rawLines.count + 1)
+            // A paragraph holding a whole article (a page whose editor put everything in one block) is cut as text is.
+            var buffer = TextNormalizer.Line()
+            var produced = TextExtractor.pieces(of: line, raw: Substring(flat), buffer: &buffer) ?? [line]
             if page != nil || box != nil {
-                for index in line.cells.indices {
-                    line.cells[index].location.page = page
-                    line.cells[index].location.box = box
+                for lineIndex in produced.indices {
+                    for index in produced[lineIndex].cells.indices {
+                        produced[lineIndex].cells[index].location.page = page
+                        produced[lineIndex].cells[index].location.box = box
+                    }
                 }
             }
-            append(line, raw: flat)
+            lines += produced
+            rawLines.append(flat)
         }
     }
 
@@ -57,7 +63,7 @@ public struct DocumentBuilder: Sendable {
     public mutating func addRow(_ cells: [Cell], table: Int, row: Int) {
         let texts = cells.map { $0.text.replacingTabs.replacingLineBreaks }
         let raw = texts.joined(separator: "\t")
-        var line = TextExtractor.extractLine(Substring(raw), number: lines.count + 1)
+        var line = TextExtractor.extractLine(Substring(raw), number: rawLines.count + 1)
         if line.layout == .delimited, line.cells.count == cells.count {
             for index in line.cells.indices {
                 line.cells[index].location.table = table
@@ -97,7 +103,7 @@ public struct DocumentBuilder: Sendable {
         var raw = ""
         var cells: [ExtractedCell] = []
         var column = 0
-        let number = lines.count + 1
+        let number = rawLines.count + 1
         for (index, word) in words.enumerated() {
             let wanted = index < columns.count ? columns[index] : column
             let gap = index == 0 || joined ? max(0, wanted - column) : max(1, wanted - column)

@@ -5,6 +5,8 @@ public import GongkaiModel
 public struct ExtractedDocument: Sendable {
     public var source: SourceInfo
     public var lines: [ExtractedLine]
+    /// The text was recognised by OCR from page images (a scan): what was read is not what was printed for certain.
+    public var isRecognised = false
 
     public init(source: SourceInfo, lines: [ExtractedLine]) {
         self.source = source
@@ -34,6 +36,10 @@ public struct ExtractedLine: Sendable, Hashable {
     public var text: String
     public var layout: Layout
     public var cells: [ExtractedCell]
+    /// A piece of a line that held a whole article (text saved from a web page): its table cells may run together
+    /// with no separator, and a space, where there is one, may stand between any two of them — a number standing alone
+    /// may still be several values.
+    public var runsTogether = false
 
     public init(number: Int, raw: String, text: String, layout: Layout, cells: [ExtractedCell]) {
         self.number = number

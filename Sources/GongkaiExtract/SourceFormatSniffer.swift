@@ -1,3 +1,4 @@
+import Foundation
 public import GongkaiModel
 
 /// Tells the kind of a file from its bytes, never from its name.
@@ -21,7 +22,80 @@ public enum SourceFormatSniffer {
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .oleCompound }
         if looksLikeHTML(head) || looksLikeHTML(asciiOfUTF16(head)) { return .html }
         if looksBinary(head) { return .binary }
-        return .text
+        let window = bytes.prefix(markupWindow)
+        let isFragment =
+            window.withContiguousStorageIfAvailable { isMarkupFragment($0) }
+            ?? Array(window).withUnsafeBufferPointer { isMarkupFragment($0) }
+        return isFragment ? .html : .text
+    }
+
+    /// How much of a file is searched for markup when it does not start as a page does.
+    static let markupWindow = 256 * 1024
+
+    /// Elements whose tags make a fragment HTML: an article's blocks and a table's grid.
+    static let fragmentElements: Set<String> = [
+        "p", "div", "table", "tbody", "thead", "tr", "td", "th", "span", "br", "font", "strong", "b", "section",
+        "article", "center", "h1", "h2", "h3", "h4", "ul", "ol", "li", "a", "img", "colgroup", "col",
+    ]
+
+    /// Markup that is not a whole page: an article's `<div class=TRS_Editor>…`, or a `<p>…<table>…` string taken from
+    /// a page's script, wherever its first tag is. It is HTML when the first thing after white space is a tag of an
+    /// article or table element, or when it holds a table's grid (`<table`, `<tr`, `<td`), or when its tags are many:
+    /// at least 16 tags of such elements, closing tags among them. Text that merely mentions a tag is none of these.
+    static func isMarkupFragment(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most text holds no 「<」 at all: found (or not) with memchr before any byte is looked at one by one.
+        guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil else {
+            return false
+        }
+        return isMarkupFragment(bytes[...])
+    }
+
+    static func isMarkupFragment(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var tags = 0
+        var closing = 0
+        var seen: Set<String> = []
+        var firstTagAtStart = false
+        var sawText = false
+        var iterator = bytes.makeIterator()
+        var pending: UInt8? = iterator.next()
+        while let byte = pending {
+            pending = iterator.next()
+            guard byte == UInt8(ascii: "<") else {
+                if !sawText, byte > 0x20 { sawText = true }
+                continue
+            }
+            // Read the tag's name: `<name`, `</name`, then a space, `>` or `/`.
+            var name: [UInt8] = []
+            var isClosing = false
+            if pending == UInt8(ascii: "/") {
+                isClosing = true
+                pending = iterator.next()
+            }
+            while let next = pending, name.count <= 10,
+                (0x41...0x5A).contains(next) || (0x61...0x7A).contains(next) || (0x30...0x39).contains(next)
+            {
+                name.append((0x41...0x5A).contains(next) ? next + 0x20 : next)
+                pending = iterator.next()
+            }
+            guard let after = pending,
+                after == UInt8(ascii: ">") || after == UInt8(ascii: " ") || after == UInt8(ascii: "/")
+                    || after == UInt8(ascii: "\t") || after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r"),
+                case let element = String(decoding: name, as: UTF8.self), fragmentElements.contains(element)
+            else {
+                sawText = true
+                continue
+            }
+            if tags == 0 && !sawText { firstTagAtStart = true }
+            tags += 1
+            if isClosing { closing += 1 }
+            seen.insert(element)
+            if firstTagAtStart && (closing > 0 || tags >= 2) { return true }
+            if seen.contains("table") && seen.contains("tr") && (seen.contains("td") || seen.contains("th")) {
+                return true
+            }
+            if tags >= 16 && closing >= 4 { return true }
+        }
+        return false
     }
 
     static func looksLikeHTML(_ head: [UInt8]) -> Bool {

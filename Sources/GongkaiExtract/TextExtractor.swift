@@ -44,7 +44,11 @@ public enum TextExtractor {
             let line = extractLine(rawLine, number: number, buffer: &buffer)
             if line.layout == .separator || rawLine.utf8.first == UInt8(ascii: "#") { isMarkdown = true }
             rawLines.append(line.raw)
-            lines.append(line)
+            if let pieces = pieces(of: line, raw: rawLine, buffer: &buffer) {
+                lines += pieces
+            } else {
+                lines.append(line)
+            }
         }
         let source = SourceInfo(
             name: name,
@@ -53,6 +57,45 @@ public enum TextExtractor {
             lines: rawLines
         )
         return ExtractedDocument(source: source, lines: lines)
+    }
+
+    /// The pieces a line of text is read as when it holds a whole article (see ``FlatTextSegmenter``); nil for a line
+    /// read as it stands.
+    static func pieces(of line: ExtractedLine, raw: Substring, buffer: inout TextNormalizer.Line) -> [ExtractedLine]? {
+        guard line.layout == .spaced else { return nil }
+        let cuts = FlatTextSegmenter.cuts(raw)
+        return cuts.isEmpty ? nil : segments(raw, cuts: cuts, number: line.number, buffer: &buffer)
+    }
+
+    /// The logical lines of one long line cut at `cuts` (scalar offsets): each piece is read as a line of its own,
+    /// its cells keeping their columns in the source line.
+    static func segments(
+        _ raw: Substring,
+        cuts: [Int],
+        number: Int,
+        buffer: inout TextNormalizer.Line
+    ) -> [ExtractedLine] {
+        var result: [ExtractedLine] = []
+        result.reserveCapacity(cuts.count + 1)
+        let scalars = raw.unicodeScalars
+        var start = scalars.startIndex
+        var startOffset = 0
+        for boundary in cuts + [scalars.count] where boundary > startOffset {
+            let end = scalars.index(start, offsetBy: boundary - startOffset)
+            var piece = extractLine(Substring(scalars[start..<end]), number: number, buffer: &buffer)
+            piece.runsTogether = true
+            if !piece.isBlank {
+                for index in piece.cells.indices {
+                    piece.cells[index].location.column = piece.cells[index].location.column.map { $0 + startOffset }
+                    piece.cells[index].location.endColumn =
+                        piece.cells[index].location.endColumn.map { $0 + startOffset }
+                }
+                result.append(piece)
+            }
+            start = end
+            startOffset = boundary
+        }
+        return result
     }
 
     /// Lines split on LF, CRLF, a lone CR, a vertical tab (Word's manual line break) or a form feed (a page break).

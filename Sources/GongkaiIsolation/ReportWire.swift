@@ -258,6 +258,15 @@ enum ReportWire {
             writer.byte(4)
             writer.string(digits)
             writer.int(solutions)
+        case .detachedValue(let printed, let columns):
+            writer.byte(5)
+            writer.string(printed)
+            writer.int(columns)
+        case .unlabeledValues(let rows):
+            writer.byte(6)
+            writer.int(rows)
+        case .unconfirmedRecognition:
+            writer.byte(7)
         }
     }
 
@@ -268,6 +277,9 @@ enum ReportWire {
         case 2: return .fewerValues(printed: try reader.int(), expected: try reader.int())
         case 3: return .moreValues(printed: try reader.int(), expected: try reader.int())
         case 4: return .ambiguousDigits(digits: try reader.string(), solutions: try reader.int())
+        case 5: return .detachedValue(printed: try reader.string(), columns: try reader.int())
+        case 6: return .unlabeledValues(rows: try reader.int())
+        case 7: return .unconfirmedRecognition
         default: throw WireReader.Malformed()
         }
     }

@@ -34,6 +34,15 @@ public struct PrintedRow: Hashable, Sendable, Codable {
         case moreValues(printed: Int, expected: Int)
         /// Digits ran together (`124130`) and the table's arithmetic allows more than one split, or none.
         case ambiguousDigits(digits: String, solutions: Int)
+        /// A value was printed apart from the row (`printed`, a two-line cell a converter pulled out of the table) and
+        /// the row one value short: it fits `columns` of the row's columns; cells that differ between them are unknown.
+        case detachedValue(printed: String, columns: Int)
+        /// A row of values was printed without a label where the table's order leaves `rows` rows it could be,
+        /// this one among them: which holds the values cannot be known.
+        case unlabeledValues(rows: Int)
+        /// The row was read by OCR from a page image and the table's arithmetic does not confirm what was read (or the
+        /// table has no arithmetic to confirm it): its values are not taken.
+        case unconfirmedRecognition
     }
 
     public init(key: String, printedLabel: String, location: SourceLocation?, state: State) {

@@ -137,6 +137,15 @@ public enum ReportJSON {
             writer.string("state", "ambiguous-digits")
             writer.string("digits", digits)
             writer.int("solutions", solutions)
+        case .detachedValue(let printed, let columns):
+            writer.string("state", "detached-value")
+            writer.string("printed", printed)
+            writer.int("columns", columns)
+        case .unlabeledValues(let rows):
+            writer.string("state", "unlabeled-values")
+            writer.int("rows", rows)
+        case .unconfirmedRecognition:
+            writer.string("state", "unconfirmed-ocr")
         }
     }
 

@@ -5,10 +5,18 @@ struct LitigationTableReader {
     let rows = NationalTemplates.v2021.table(.four).rows
 
     func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
-        let headers = tokens.prefix { $0.kind == .text }.map(\.text)
+        let headerTokens = tokens.prefix { $0.kind == .text }
+        let headers = headerTokens.map(\.text)
         // The values: from the first value to the next text after it.
-        let values = Array(tokens.drop { $0.kind == .text }.prefix { $0.kind != .text })
+        var values = Array(tokens.drop { $0.kind == .text }.prefix { $0.kind != .text })
         let columns = rows.flatMap(\.columns)
+        // Laid out on a page, a row with empty cells prints fewer values; where each stands under the header says
+        // which columns are empty.
+        if values.count < columns.count,
+            let placed = PositionedBlanks.placeRow(values, headers: Array(headerTokens), columns: columns)
+        {
+            values = placed
+        }
         let groupSize = NationalTemplates.litigationColumns.count
         let dataLocation = values.first?.location ?? location
         // The whole table as one row of fifteen cells, then cut into its three groups.

@@ -1,3 +1,5 @@
+import Foundation
+import GongkaiExtract
 import GongkaiModel
 
 /// Reads 表二: each row is found by its name (「规章」「行政许可」…) ending the label text before its values.
@@ -19,15 +21,46 @@ struct ProactiveTableReader {
         nameKeys = rows.map { ([$0.name] + $0.variants).map(LabelKey.make) }
     }
 
-    func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
+    /// Reads the table from its lines. Values a converter printed apart from their rows (see ``DetachedCell``) are
+    /// read as such when rows printed one value short take them; otherwise the lines are read as they stand.
+    func read(lines: ArraySlice<ExtractedLine>, location: SourceLocation?) -> TableReading {
+        let detached = DetachedCell.find(lines)
+        if !detached.isEmpty {
+            let tokens = TableToken.tokens(DetachedCell.removing(detached, from: lines))
+            let attached = DetachedCell.attach(detached, to: captures(tokens))
+            if attached.contains(where: { $0.detached != nil }) {
+                return resolve(attached, tokens: tokens, location: location)
+            }
+        }
+        let tokens = TableToken.tokens(lines)
+        return resolve(captures(tokens), tokens: tokens, location: location)
+    }
+
+    /// Figures and row states from the rows captured; the tokens' texts are the table's header labels.
+    func resolve(_ captures: [RowCapture], tokens: [TableToken], location: SourceLocation?) -> TableReading {
+        TableReading.resolve(
+            kind: .two,
+            captures: captures,
+            headerTexts: tokens.filter { $0.kind == .text }.map(\.text),
+            location: location,
+            rowTotals: nil,
+            tableCheck: nil
+        )
+    }
+
+    /// The rows whose labels the tokens print, each with the values after its label.
+    func captures(_ tokens: [TableToken]) -> [RowCapture] {
         var captures: [RowCapture] = []
         captures.reserveCapacity(rows.count)
         var buffer: [TableToken] = []
         buffer.reserveCapacity(16)
         var current: RowCapture?
         var used = Set<String>()
+        // Tokens that end a wrapped label already taken (see ``wrappedMatch``).
+        var taken = 0..<0
 
-        for token in tokens {
+        for (index, token) in tokens.enumerated() {
+            if taken.contains(index) { continue }
             if token.kind == .text {
                 if let capture = current {
                     captures.append(capture)
@@ -39,9 +72,47 @@ struct ProactiveTableReader {
                         RowCapture(row: row, printedLabel: last.text, labelLocation: last.location, values: [])
                     )
                     buffer.removeAll(keepingCapacity: true)
+                } else if LabelKey.make(token.text).starts(with: Self.blockStart),
+                    let (row, labelIndex) = match(buffer, excluding: used)
+                {
+                    // A row's label ending the text before the next block's header (「…行政许可」 then
+                    // 「第二十条第（六）项」), with no value between: a row printed with empty cells.
+                    used.insert(row.key)
+                    let label = buffer[labelIndex...].map(\.text).joined()
+                    captures.append(
+                        RowCapture(
+                            row: row,
+                            printedLabel: label,
+                            labelLocation: buffer[labelIndex].location,
+                            values: []
+                        )
+                    )
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                // The same inside one piece of text: 「…本年处理决定数量行政许可第二十条第（六）项…」.
+                for row in rowsBeforeBlocks(in: token, excluding: used) {
+                    used.insert(row.key)
+                    captures.append(
+                        RowCapture(row: row, printedLabel: row.name, labelLocation: token.location, values: [])
+                    )
                 }
                 buffer.append(token)
                 continue
+            }
+            if current == nil {
+                if match(buffer, excluding: used) == nil,
+                    let wrapped = wrappedMatch(buffer, tokens: tokens, valuesAt: index, excluding: used)
+                {
+                    used.insert(wrapped.row.key)
+                    taken = wrapped.rest
+                    current = RowCapture(
+                        row: wrapped.row,
+                        printedLabel: wrapped.label,
+                        labelLocation: buffer[wrapped.labelIndex].location,
+                        values: []
+                    )
+                    buffer.removeAll(keepingCapacity: true)
+                }
             }
             if current == nil {
                 guard let (row, labelIndex) = match(buffer, excluding: used) else { continue }
@@ -65,15 +136,33 @@ struct ProactiveTableReader {
                 RowCapture(row: row, printedLabel: label, labelLocation: buffer[labelIndex].location, values: [])
             )
         }
-        let headers = tokens.filter { $0.kind == .text }.map(\.text)
-        return TableReading.resolve(
-            kind: .two,
-            captures: captures,
-            headerTexts: headers,
-            location: location,
-            rowTotals: nil,
-            tableCheck: { _ in true }
-        )
+        return captures
+    }
+
+    /// How a block of 表二 starts: 「第二十条第（五）项」.
+    static let blockStart = LabelKey.make("第二十条")
+
+    /// Rows whose labels end the text before a block header inside a piece of text (no value between them).
+    func rowsBeforeBlocks(in token: TableToken, excluding used: Set<String>) -> [RowSpec] {
+        let key = LabelKey.make(token.text)
+        guard key.includes(Self.blockStart) else { return [] }
+        var used = used
+        var rows: [RowSpec] = []
+        let pieces = key.components(separatedBy: Self.blockStart)
+        // The text before each block header but the first piece's (text before it may belong to the same label).
+        for piece in pieces.dropLast().dropFirst() where !piece.isEmpty {
+            let text = TableToken(kind: .text, text: piece, location: token.location, line: token.line)
+            if let (row, _) = match([text], excluding: used) {
+                used.insert(row.key)
+                rows.append(row)
+            }
+        }
+        // The first piece, when the token does not start with a header and a label ends it.
+        if let first = pieces.first, !first.isEmpty, pieces.count > 1 {
+            let text = TableToken(kind: .text, text: first, location: token.location, line: token.line)
+            if let (row, _) = match([text], excluding: used) { rows.insert(row, at: 0) }
+        }
+        return rows
     }
 
     /// The row a token names exactly (its name or a variant).

@@ -25,7 +25,23 @@ public enum ReportReader {
         let anchors = TableAnchors.find(lines)
         if title.year == nil && title.agency == nil && anchors.isEmpty { throw .notAReport }
 
-        let regions = anchors.regions(lines: lines, headings: headings)
+        var regions = anchors.regions(lines: lines, headings: headings)
+        let sectionAnchors = Dictionary(
+            uniqueKeysWithValues: [
+                (TableKind.two, SectionKind.proactive), (.three, .applications), (.four, .litigation),
+            ]
+            .compactMap { table, kind in anchors.start[table].map { (kind, $0) } }
+        )
+        var located = SectionLocator.locate(headings, anchors: sectionAnchors)
+        let headless = HeadlessSection.problems(lines: lines, located: located)
+        if let headless {
+            located.append(headless)
+            located.sort { $0.heading.index < $1.heading.index }
+            // The part ends any table that ran on into it for want of a heading.
+            for (kind, region) in regions where region.contains(headless.heading.index) {
+                regions[kind] = region.lowerBound..<headless.heading.index
+            }
+        }
         let template = TemplateDetector.detect(
             lines: lines,
             keys: anchors.lineKeys,
@@ -47,7 +63,7 @@ public enum ReportReader {
         if let region = regions[.two] {
             readings.append(
                 ProactiveTableReader.forTemplate(template).read(
-                    TableToken.tokens(lines[region]),
+                    lines: TableLines.content(lines[region]),
                     location: location(of: lines[region.lowerBound])
                 )
             )
@@ -55,7 +71,7 @@ public enum ReportReader {
         if let region = regions[.three] {
             readings.append(
                 ApplicationsTableReader.forTemplate(template).read(
-                    TableToken.tokens(lines[region]),
+                    TableToken.tokens(TableLines.content(lines[region])),
                     location: location(of: lines[region.lowerBound])
                 )
             )
@@ -63,11 +79,12 @@ public enum ReportReader {
         if let region = regions[.four] {
             readings.append(
                 LitigationTableReader().read(
-                    TableToken.tokens(lines[region]),
+                    TableToken.tokens(TableLines.content(lines[region])),
                     location: location(of: lines[region.lowerBound])
                 )
             )
         }
+        if document.isRecognised { readings = readings.map { RecognisedTable.confirmed($0, template: template) } }
         report.figures.reserveCapacity(readings.reduce(0) { $0 + $1.figures.count })
         for reading in readings { add(reading, to: &report) }
 
@@ -75,16 +92,17 @@ public enum ReportReader {
         report.publicationDate = footer?.date
         report.publicationDateLocation = footer?.location
 
-        let sectionAnchors = Dictionary(
-            uniqueKeysWithValues: [
-                (TableKind.two, SectionKind.proactive), (.three, .applications), (.four, .litigation),
-            ]
-            .compactMap { table, kind in anchors.start[table].map { (kind, $0) } }
-        )
-        let located = SectionLocator.locate(headings, anchors: sectionAnchors)
         let tableLines = Set(regions.values.flatMap { Array($0) })
         let footerStart = footerLine(lines, dateLine: footer?.line, agency: report.agency)
         report.sections = sections(located, lines: lines, excluding: tableLines, end: footerStart)
+        if let headless, let index = report.sections.firstIndex(where: { $0.kind == headless.kind }) {
+            // No heading was printed: the part's text starts with the sub-heading it was found by.
+            let subheading = String(lines[headless.heading.index].raw.trimmingSpacesAndTabs)
+            report.sections[index].printedNumber = nil
+            report.sections[index].title = ""
+            report.sections[index].text = [subheading, report.sections[index].text].filter { !$0.isEmpty }
+                .joined(separator: "\n")
+        }
         let sectionStarts = Set(located.map(\.heading.index))
         report.headings = headings.map {
             Heading(

@@ -8,6 +8,10 @@ struct RowCapture {
     var printedLabel: String
     var labelLocation: SourceLocation?
     var values: [TableToken]
+    /// A value printed apart from the row that belongs to it (the row printing one value fewer than its columns).
+    var detached: DetachedCell? = nil
+    /// Why the row's cells cannot be known, for a row whose values may be printed but not as this row's.
+    var undetermined: PrintedRow.State? = nil
 }
 
 /// How a row's printed values map onto its columns.
@@ -22,8 +26,20 @@ enum RowOutcome {
     /// Resolves a capture. With `totals`, the row's values fall into groups of that many, each ending in the sum of
     /// the others (its 总计), and only digit splits that keep every group's sum are taken.
     static func resolve(_ capture: RowCapture, totals: Int? = nil) -> RowOutcome {
+        if let state = capture.undetermined { return .unassigned(state) }
+        if let cell = capture.detached { return resolve(capture, detached: cell, totals: totals) }
         let columns = capture.row.columns
         if capture.values.allSatisfy({ $0.text.isEmpty }) { return .unassigned(.blank) }
+        var capture = capture
+        // Empty cells after a row's columns are the table's padding: a converter that writes each row's cells from
+        // its label on (dropping the cells a label spans) fills short rows with empty cells up to the widest row.
+        // The row's cells are the first ones after its label, its empty ones among them. A row printed without a
+        // label has no place to count from (an empty cell before its values may stand in the label column).
+        if !capture.printedLabel.isEmpty, capture.values.count > columns.count,
+            capture.values[columns.count...].allSatisfy({ $0.text.isEmpty })
+        {
+            capture.values.removeLast(capture.values.count - columns.count)
+        }
         // Cells printed empty in a table's grid are values when the row has exactly one cell per column; otherwise
         // (a row shifted by an empty cell) they are gaps, as in text.
         if capture.values.count == columns.count, capture.values.contains(where: { $0.text.isEmpty }),
@@ -31,7 +47,6 @@ enum RowOutcome {
         {
             return .values(assign(capture))
         }
-        var capture = capture
         // Only when there is something to remove: removing copies the values the capture shares with the reader's.
         if capture.values.contains(where: { $0.text.isEmpty }) { capture.values.removeAll { $0.text.isEmpty } }
         let tokens = capture.values
@@ -59,6 +74,17 @@ enum RowOutcome {
                 return .unassigned(.ambiguousDigits(digits: digits, solutions: DigitSplitter.resultLimit))
             }
             guard !candidates.isEmpty else { return .unassigned(noSplit(runs, digits: digits, columns: columns.count)) }
+            // Without a row total to check against, the digits may as well be fewer values beside empty cells, which
+            // text does not print (「行政事业性收费51」 is 5 and 1, or 51 and an empty 本年增/减): taken only when no
+            // such reading exists.
+            if totals == nil, runs.count < columns.count,
+                (runs.count..<columns.count).contains(where: { count in
+                    DigitSplitter.splits(runs, fixed: fixed, count: count, limit: 1, accept: { _ in true })?.isEmpty
+                        != true
+                })
+            {
+                return .unassigned(.ambiguousDigits(digits: digits, solutions: candidates.count + 1))
+            }
             if candidates.count == 1, let only = candidates.first {
                 return .values(assign(capture, split: only))
             }
@@ -130,6 +156,7 @@ enum RowOutcome {
 
     /// Figures for a row whose digit runs were split into `split`.
     static func assign(_ capture: RowCapture, split: [Int]) -> [Figure] {
+        if let cell = capture.detached { return assign(capture, detached: cell, split: split) }
         let locations = partLocations(capture.values, split: split)
         return capture.row.columns.enumerated().map { index, column in
             Figure(

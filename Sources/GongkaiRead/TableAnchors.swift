@@ -25,25 +25,30 @@ struct TableAnchors {
             }
             return nil
         }
+        // A line that starts with a table's header may run on into its rows (text with no line breaks).
         start[.two] =
-            first(after: -1) { $0.includes("第二十条第(") && $0.scalarCount <= 40 }
+            first(after: -1) { ($0.includes("第二十条第(") && $0.scalarCount <= 40) || $0.begins(with: "第二十条第(") }
             ?? first(after: -1) { $0.begins(with: "信息内容") && $0.scalarCount <= 60 }
         start[.three] = first(after: start[.two] ?? -1) {
             $0.includes("勾稽关系") || $0.includes("申请人情况") || $0.includes("本年新收政府信息公开申请数量")
         }
         start[.four] = first(after: start[.three] ?? start[.two] ?? -1) {
-            $0.includes("行政复议") && $0.scalarCount <= 40 && ($0.includes("行政诉讼") || $0.scalarCount <= 12)
+            ($0.includes("行政复议") && $0.scalarCount <= 40 && ($0.includes("行政诉讼") || $0.scalarCount <= 12))
+                || ($0.begins(with: "行政复议") && $0.includes("行政诉讼") && $0.includes("结果维持"))
         }
         return TableAnchors(start: start.compactMapValues { $0 }, lineKeys: keys)
     }
 
-    /// The line range of each table: from its anchor to the next anchor or the next heading, whichever is first.
+    /// The line range of each table: from its anchor to the next anchor or the next heading, whichever is first. A
+    /// heading that repeats the number of the part holding the table (「三、本」…「法提供」, a 表三 label a converter
+    /// broke apart) cannot start the next part and does not end the table.
     func regions(lines: [ExtractedLine], headings: [HeadingCandidate]) -> [TableKind: Range<Int>] {
         var result: [TableKind: Range<Int>] = [:]
         let starts = start.values.sorted()
         for (kind, begin) in start {
             let nextAnchor = starts.first { $0 > begin } ?? lines.count
-            let nextHeading = headings.first { $0.index > begin }?.index ?? lines.count
+            let part = headings.last { $0.index <= begin }?.number
+            let nextHeading = headings.first { $0.index > begin && $0.number != part }?.index ?? lines.count
             result[kind] = begin..<min(nextAnchor, nextHeading)
         }
         return result

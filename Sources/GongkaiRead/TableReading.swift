@@ -9,14 +9,15 @@ struct TableReading {
     static let combinationLimit = 200_000
 
     /// Turns row captures into figures. Rows whose digits split several ways are settled together with `tableCheck`
-    /// (the table's arithmetic over whole rows); a cell is assigned only when every consistent split agrees on it.
+    /// (the table's arithmetic over whole rows; nil for a table with none); a cell is assigned only when every
+    /// consistent split agrees on it.
     static func resolve(
         kind: TableKind,
         captures: [RowCapture],
         headerTexts: [String],
         location: SourceLocation? = nil,
         rowTotals: Int?,
-        tableCheck: ([String: [Int]]) -> Bool
+        tableCheck: (([String: [Int]]) -> Bool)?
     ) -> TableReading {
         var printedRows: [PrintedRow] = []
         printedRows.reserveCapacity(captures.count)
@@ -27,7 +28,8 @@ struct TableReading {
 
         let outcomes = captures.map { RowOutcome.resolve($0, totals: rowTotals) }
         // The rows read for certain matter only to settle rows whose digits split several ways.
-        let settles = outcomes.contains { if case .candidates = $0 { true } else { false } }
+        let settles =
+            tableCheck != nil && outcomes.contains { if case .candidates = $0 { true } else { false } }
         for (capture, outcome) in zip(captures, outcomes) {
             switch outcome {
             case .values(let rowFigures):
@@ -48,12 +50,15 @@ struct TableReading {
         }
 
         if !ambiguous.isEmpty {
-            let solutions = solve(
-                ambiguous.map(\.candidates),
-                keys: ambiguous.map(\.capture.row.key),
-                known: known,
-                check: tableCheck
-            )
+            // A table without arithmetic across rows (表二) settles nothing: each row keeps its own splits.
+            let solutions = tableCheck.flatMap { check in
+                solve(
+                    ambiguous.map(\.candidates),
+                    keys: ambiguous.map(\.capture.row.key),
+                    known: known,
+                    check: check
+                )
+            }
             for (index, entry) in ambiguous.enumerated() {
                 let capture = entry.capture
                 // Splits of this row that appear in some consistent solution of the whole table.
@@ -67,7 +72,13 @@ struct TableReading {
                     continue
                 }
                 let count = consistent.map { $0.count } ?? entry.candidates.count
-                printedRows.append(printed(capture, .ambiguousDigits(digits: entry.digits, solutions: count)))
+                let state: PrintedRow.State =
+                    if let cell = capture.detached {
+                        .detachedValue(printed: cell.printed, columns: cell.positions(in: capture.row).count)
+                    } else {
+                        .ambiguousDigits(digits: entry.digits, solutions: count)
+                    }
+                printedRows.append(printed(capture, state))
                 // Cells every option agrees on are still known.
                 let agreed = options.isEmpty ? [] : RowOutcome.assign(capture, split: options[0])
                 for (column, figure) in agreed.enumerated() {

@@ -19,44 +19,199 @@ struct TableToken {
     var location: SourceLocation
     /// The line the token came from.
     var line: Int
+    /// In a line of text holding wide (CJK) characters, where the token starts when each wide character takes two
+    /// columns, as an editor or a text layout that aligns by width shows it (1-based); nil elsewhere.
+    var displayColumn: Int? = nil
 
-    /// Splits the cells of region lines into tokens. In a table's grid (HTML, Word), a cell printed empty in a
-    /// column where the table prints values, on a row that prints values, is a value too, an empty one; in text, and
-    /// in a grid's label columns and header rows, empty cells are only gaps.
+    /// Splits the cells of region lines into tokens. In a table's grid (HTML, Word) and in text whose cells are
+    /// separated by tabs or pipes, a cell printed empty in a column where the table prints values, on a row that
+    /// prints values, is a value too, an empty one (a row takes its empty cells as values only when they make up its
+    /// columns exactly; otherwise they are gaps, see ``RowOutcome``). In text separated by spaces, and in label
+    /// columns and header rows, empty cells are only gaps.
     static func tokens(_ lines: ArraySlice<ExtractedLine>) -> [TableToken] {
-        var valueColumns = Set<Int>()
-        for line in lines where line.layout == .delimited {
-            for cell in line.cells where !cell.text.isEmpty && cell.location.table != nil {
-                if let column = cell.location.cell, isValue(cell) {
-                    valueColumns.insert(column)
-                }
+        if let restored = restoringLeadingCells(lines) { return tokens(of: restored[...]) }
+        return tokens(of: lines)
+    }
+
+    /// Delimited text whose lines have no pipe before their first cell (「自然人 | 法人或其他组织 |」), except rows
+    /// whose first cell is empty (「 | 35 | 4 |」): that pipe closes an empty first cell, which the line alone cannot
+    /// tell from a pipe opening the row. The lines with their first cells back, when that makes every line of the
+    /// table as wide; nil when nothing is to be restored.
+    static func restoringLeadingCells(_ lines: ArraySlice<ExtractedLine>) -> [ExtractedLine]? {
+        let textRows = lines.filter { $0.layout == .delimited && $0.cells.first?.location.table == nil }
+        guard Set(textRows.map(\.cells.count)).count == 2 else { return nil }
+        func opensWithPipe(_ line: ExtractedLine) -> Bool {
+            line.text.unicodeScalars.first { $0 != " " } == "|"
+        }
+        let opened = textRows.filter(opensWithPipe)
+        guard !opened.isEmpty, opened.count < textRows.count,
+            let width = textRows.first(where: { !opensWithPipe($0) })?.cells.count,
+            textRows.allSatisfy({ $0.cells.count == (opensWithPipe($0) ? width - 1 : width) })
+        else { return nil }
+        return lines.map { line in
+            guard line.layout == .delimited, line.cells.first?.location.table == nil, opensWithPipe(line),
+                var location = line.cells.first?.location
+            else { return line }
+            var line = line
+            location.column = 1
+            location.endColumn = 1
+            line.cells.insert(ExtractedCell(text: "", location: location), at: 0)
+            return line
+        }
+    }
+
+    static func tokens(of lines: ArraySlice<ExtractedLine>) -> [TableToken] {
+        // Each grid's value columns: from the first column that prints a value anywhere in the grid to the last column
+        // that prints anything (a header), so that a column empty in every row (法人或其他组织 columns nobody applied
+        // in, 表四's 复议后起诉 when no suit followed a review) is still a column. Tab- and pipe-separated text is one
+        // grid, its columns the cells' places in their lines; it is a grid only when every line of the table, header
+        // lines too, has as many cells: a table whose rows are shifted by stray or missing cells (rows of six values
+        // in a table of seven columns, a converter's stray leading cell) gives no positions to trust.
+        let textRows = lines.filter { $0.layout == .delimited && $0.cells.first?.location.table == nil }
+        let textIsGrid = Set(textRows.map(\.cells.count)).count <= 1
+        // Whether each cell of a delimited line prints a value (a number or a placeholder), worked out once.
+        let valueCells = lines.map { line in
+            line.layout == .delimited ? line.cells.map { !$0.text.isEmpty && isValue($0.text) } : []
+        }
+        var firstValueColumn: [Int: Int] = [:]
+        var lastColumn: [Int: Int] = [:]
+        for (line, isValueCell) in zip(lines, valueCells) where line.layout == .delimited {
+            if line.cells.first?.location.table == nil, !textIsGrid { continue }
+            for (index, cell) in line.cells.enumerated() where !cell.text.isEmpty {
+                let (table, column) = gridPosition(cell, index: index)
+                lastColumn[table] = max(lastColumn[table] ?? column, column)
+                if isValueCell[index] { firstValueColumn[table] = min(firstValueColumn[table] ?? column, column) }
             }
         }
+        // Delimited text's grid is as wide as its lines: a column empty in every header line (a converter writes
+        // header rows from their first cell on) is still one of its columns.
+        if textIsGrid, let width = textRows.first?.cells.count, firstValueColumn[0] != nil {
+            lastColumn[0] = max(lastColumn[0] ?? width, width)
+        }
+        var valueColumnRanges: [Int: ClosedRange<Int>] = [:]
+        for (table, first) in firstValueColumn {
+            valueColumnRanges[table] = first...max(first, lastColumn[table] ?? first)
+        }
+        // Delimited text that is no grid may still be one counted from each row's label: see ``labelAnchoredWidth``.
+        let anchoredWidth = textIsGrid || textRows.isEmpty ? nil : labelAnchoredWidth(lines, valueCells: valueCells)
         var tokens: [TableToken] = []
         // A cell makes one token, or two when digits are glued to its label.
         tokens.reserveCapacity(lines.reduce(0) { $0 + $1.cells.count } + 16)
-        for line in lines where line.layout == .delimited || line.layout == .spaced {
+        for (line, isValueCell) in zip(lines, valueCells) where line.layout == .delimited || line.layout == .spaced {
             if line.text.includes("。") { continue }
-            let printsValues = line.cells.contains { !$0.text.isEmpty && isValue($0) }
-            for cell in line.cells {
+            // Empty cells count only on a row that prints values, and only after the row's label: one before it
+            // belongs to no value of this row, nor of the row before.
+            let printsValues = isValueCell.contains(true)
+            // For each scalar of a line of text laid out in columns, the wide characters before it.
+            let wideBefore = line.layout == .spaced && line.cells.count > 1 ? wideCounts(line) : nil
+            let lastLabel =
+                printsValues ? line.cells.indices.last { !line.cells[$0].text.isEmpty && !isValueCell[$0] } : nil
+            // Where the row's cells are counted from in a table counted from its labels.
+            let anchor: Int? =
+                if printsValues, anchoredWidth != nil, line.layout == .delimited,
+                    line.cells.first?.location.table == nil
+                {
+                    lastLabel ?? (line.cells.first?.text.isEmpty == false ? -1 : nil)
+                } else {
+                    nil
+                }
+            for (index, cell) in line.cells.enumerated() {
                 if cell.text.isEmpty {
-                    if printsValues, let column = cell.location.cell, valueColumns.contains(column) {
+                    let (table, column) = gridPosition(cell, index: index)
+                    // A row with no label at all (表四's) is values from its first cell.
+                    if printsValues, index > (lastLabel ?? -1),
+                        let range = valueColumnRanges[table],
+                        range.contains(column) || (lastLabel == nil && column < range.lowerBound)
+                    {
+                        tokens.append(TableToken(kind: .value, text: "", location: cell.location, line: line.number))
+                    } else if let anchor, let width = anchoredWidth, index > anchor, index <= anchor + width {
                         tokens.append(TableToken(kind: .value, text: "", location: cell.location, line: line.number))
                     }
                     continue
                 }
-                append(cell, line: line.number, to: &tokens)
+                let first = tokens.count
+                append(cell, line: line.number, splitsRuns: line.layout == .spaced, to: &tokens)
+                if line.layout == .spaced, let wide = wideBefore {
+                    for index in first..<tokens.count {
+                        if let column = tokens[index].location.column, column >= 1, column <= wide.count {
+                            tokens[index].displayColumn = column + wide[column - 1]
+                        }
+                    }
+                }
+                // In text whose cells run together, a number standing alone may be several values too.
+                if line.runsTogether, let last = tokens.indices.last, tokens[last].kind == .value,
+                    tokens[last].text.utf8.allSatisfy(isDigit)
+                {
+                    tokens[last].kind = .digits
+                }
             }
         }
         return tokens
     }
 
-    /// Whether a cell prints a value: a number, a placeholder, or writing that could not be read.
-    static func isValue(_ cell: ExtractedCell) -> Bool {
-        numericText(cell.text) != nil || isPlaceholder(cell.text) || cell.isUnreadable
+    /// Delimited text whose lines are not all as wide (a converter's table with header rows of their own widths,
+    /// rows padded or not) may still be a grid counted from each row's label: when every row printing values has its
+    /// last value within the same number of cells after its label (or from its first cell, for a row without a
+    /// label cell that starts with a value), and has at least that many cells, that number is the table's width in
+    /// values, and an empty cell within it is an empty value. Rows disagreeing (six values in a table of seven, a
+    /// stray cell shifting a row) give no such width: nil. At least three rows, two of them printing a value in
+    /// their last cell, must agree.
+    static func labelAnchoredWidth(_ lines: ArraySlice<ExtractedLine>, valueCells: [[Bool]]) -> Int? {
+        var bounds: [(least: Int, most: Int)] = []
+        for (line, isValueCell) in zip(lines, valueCells)
+        where line.layout == .delimited && line.cells.first?.location.table == nil && isValueCell.contains(true) {
+            let lastLabel = line.cells.indices.last { !line.cells[$0].text.isEmpty && !isValueCell[$0] }
+            guard let lastValue = isValueCell.lastIndex(of: true) else { continue }
+            let anchor: Int
+            if let lastLabel {
+                anchor = lastLabel
+            } else if line.cells.first?.text.isEmpty == false {
+                anchor = -1
+            } else {
+                continue
+            }
+            guard lastValue > anchor else { return nil }
+            bounds.append((lastValue - anchor, line.cells.count - 1 - anchor))
+        }
+        guard bounds.count >= 3, let width = bounds.map(\.least).max(), width >= 2,
+            bounds.allSatisfy({ $0.most >= width }), bounds.count(where: { $0.least == width }) >= 2
+        else { return nil }
+        return width
     }
 
-    static func append(_ cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
+    /// For each scalar of a line, how many wide (CJK and full-width) scalars come before it; nil when there is none.
+    /// Counted in the line as printed (normalising makes 「（」 an ASCII 「(」), when it has a scalar for each of the
+    /// normalised text's.
+    static func wideCounts(_ line: ExtractedLine) -> [Int]? {
+        let text =
+            line.raw.unicodeScalars.count == line.text.unicodeScalars.count ? line.raw : line.text
+        guard text.utf8.contains(where: { $0 >= 0xE1 }) else { return nil }
+        var counts: [Int] = []
+        counts.reserveCapacity(text.utf8.count)
+        var wide = 0
+        for scalar in text.unicodeScalars {
+            counts.append(wide)
+            if scalar.value >= 0x1100 { wide += 1 }
+        }
+        return counts
+    }
+
+    /// Whether a cell's text is a value: a number, a placeholder, or writing that could not be read.
+    static func isValue(_ text: String) -> Bool {
+        numericText(text) != nil || isPlaceholder(text) || text == ExtractedCell.unreadableText
+    }
+
+    /// Where a cell of a delimited line stands: its table's grid and column (HTML, Word), or, in text whose cells are
+    /// separated by tabs or pipes, its place in the line, in one grid for the whole region.
+    static func gridPosition(_ cell: ExtractedCell, index: Int) -> (table: Int, column: Int) {
+        if let table = cell.location.table, let column = cell.location.cell { return (table, column) }
+        return (0, index + 1)
+    }
+
+    /// Appends the tokens of one cell. `splitsRuns`: the cell is a word of text whose table cells may run together
+    /// (labels and values with no separator); otherwise it is a cell of a grid or a delimited row, which holds one
+    /// thing, or a label with digits glued to its end.
+    static func append(_ cell: ExtractedCell, line: Int, splitsRuns: Bool = false, to tokens: inout [TableToken]) {
         let text = cell.text
         if let number = numericText(text) {
             let isRun =
@@ -69,13 +224,27 @@ struct TableToken {
             tokens.append(TableToken(kind: .value, text: text, location: cell.location, line: line))
             return
         }
-        // Only a cell ending in a digit can be a label with digits glued to its end.
+        // Only a cell holding an ASCII digit can hold a value glued to its label.
+        guard text.utf8.contains(where: isDigit) else {
+            tokens.append(TableToken(kind: .text, text: text, location: cell.location, line: line))
+            return
+        }
+        if splitsRuns {
+            appendPieces(of: cell, line: line, to: &tokens)
+        } else {
+            appendTrailingDigits(of: cell, line: line, to: &tokens)
+        }
+    }
+
+    /// A cell of a grid or a delimited row holds one thing, or a label with digits glued to its end: the cell is
+    /// trusted, and only a value run onto the label is split off: 「行政规范性文件124130」, or a 万元 amount:
+    /// 「行政事业性收费1.25」, 「政府集中采购0869.6」 (a count and an amount).
+    static func appendTrailingDigits(of cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
+        let text = cell.text
         guard let lastByte = text.utf8.last, isDigit(lastByte) else {
             tokens.append(TableToken(kind: .text, text: text, location: cell.location, line: line))
             return
         }
-        // A label with digits glued to its end: 「行政规范性文件124130」, or a 万元 amount: 「行政事业性收费1.25」,
-        // 「政府集中采购0869.6」 (a count and an amount).
         let scalars = Array(text.unicodeScalars)
         var digitStart = scalars.count
         while digitStart > 0, scalars[digitStart - 1].isASCIIDigitScalar { digitStart -= 1 }
@@ -103,8 +272,80 @@ struct TableToken {
         tokens.append(TableToken(kind: .text, text: text, location: cell.location, line: line))
     }
 
+    /// A piece of text holding labels and values run together, as a crawler or a converter writes a table with no
+    /// separator between its cells: 「行政规范性文件124130」, 「申请数量801000081二、上年结转…」, 「政府集中采购0869.6」.
+    /// Each run of digits (with its decimal part) is a value token of kind `.digits`, each stretch between them a
+    /// label. A digit before 「、」, or before 「.」 and a character that is not a digit, is a list marker and starts the
+    /// label after it:
+    /// 「…3100000312.没有现成信息」 is the digits 「310000031」 and the label 「2.没有现成信息」 (the format numbers the
+    /// rows of a group from 1 to 8, so a marker is one digit). A 「-」 before digits starts a negative value
+    /// (「2648-18538」, 「行政处罚-18」, 本年增/减). A count with its unit in brackets is part of a label: 「22（其中修订16件）」 prints a
+    /// remark, not a value; other digits in brackets are values (a label wrapped around its row's values:
+    /// 「（区分处理的，只计这一情形，不9000009计其他情形）」).
+    static func appendPieces(of cell: ExtractedCell, line: Int, to tokens: inout [TableToken]) {
+        let scalars = Array(cell.text.unicodeScalars)
+        let column = cell.location.column ?? 1
+        func emit(_ kind: Kind, _ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            var location = cell.location
+            location.column = column + range.lowerBound
+            location.endColumn = column + range.upperBound
+            tokens.append(
+                TableToken(kind: kind, text: ScalarText.string(scalars[range]), location: location, line: line)
+            )
+        }
+        var labelStart = 0
+        var index = 0
+        var depth = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "(" || scalar == "（" {
+                depth += 1
+            } else if scalar == ")" || scalar == "）" {
+                depth = max(0, depth - 1)
+            }
+            let startsSigned = scalar == "-" && index + 1 < scalars.count && scalars[index + 1].isASCIIDigitScalar
+            guard scalar.isASCIIDigitScalar || startsSigned else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            var sawPoint = false
+            while end < scalars.count {
+                if scalars[end].isASCIIDigitScalar {
+                    end += 1
+                } else if scalars[end] == ".", !sawPoint, end + 1 < scalars.count, scalars[end + 1].isASCIIDigitScalar {
+                    sawPoint = true
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            // A list marker: the run's last digit, when 「、」, or 「.」 and no digit, follow.
+            let isMarker =
+                !sawPoint && end < scalars.count
+                && (scalars[end] == "、"
+                    || scalars[end] == "." && (end + 1 == scalars.count || !scalars[end + 1].isASCIIDigitScalar))
+            let runEnd = isMarker ? end - 1 : end
+            // A count with its unit in brackets is a remark: 「22（其中修订16件）」.
+            let isRemark = depth > 0 && end < scalars.count && remarkUnits.contains(scalars[end])
+            if runEnd > index, !isRemark {
+                emit(.text, labelStart..<index)
+                emit(.digits, index..<runEnd)
+                labelStart = runEnd
+            }
+            index = end
+        }
+        emit(.text, labelStart..<scalars.count)
+    }
+
     /// The number a cell prints, with thousands separators removed; nil when the cell is not a number.
     static func numericText(_ text: String) -> String? {
+        if let last = text.utf8.last, last >= 0x80, let unit = valueUnits.first(where: { text.ends(with: $0) }),
+            text.utf8.count > unit.utf8.count
+        {
+            return numericText(String(text.dropLast(unit.count)))
+        }
         let bytes = text.utf8
         guard let firstByte = bytes.first, let lastByte = bytes.last, isDigit(lastByte) else { return nil }
         // Most cells are plain digits: the number is the text itself.
@@ -137,6 +378,12 @@ struct TableToken {
 
     /// The token as the report prints it: nothing for writing that could not be read.
     var printed: String { text == ExtractedCell.unreadableText ? "" : text }
+
+    /// Units after a count in brackets that make it a remark (「（其中修订16件）」, 「（保留4位小数）」).
+    static let remarkUnits: Set<Unicode.Scalar> = Set("件个项条次人元万%位年月日号".unicodeScalars)
+
+    /// Units a value cell may print after its number (「251000元」); the number is the value.
+    static let valueUnits = ["万元", "元", "件", "个", "项", "条"]
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 

@@ -63,12 +63,21 @@ enum TitleReader {
         return Result()
     }
 
-    /// A line's key with markdown heading marks removed.
+    /// A line's key with markdown heading marks removed, and the label a saved web page puts before its title
+    /// (「标题: …」).
     static func headingKey(_ text: String) -> String {
-        LabelKey.make(text.drop { $0 == "#" || $0 == " " })
+        let key = LabelKey.make(text.drop { $0 == "#" || $0 == " " })
+        for label in metadataLabels where key.begins(with: label) {
+            return String(key.dropFirst(label.count))
+        }
+        return key
     }
 
-    /// The length in scalars of `headingKey(text)`, counted without making it.
+    /// Labels of a page's metadata that name its title, as crawlers and content systems print them (keys: ASCII colon).
+    static let metadataLabels = ["标题:", "题名:", "文章标题:", "信息名称:", "名称:", "主题:", "文件名称:"]
+
+    /// The length in scalars of `headingKey(text)` before a metadata label is taken off (so at least its length),
+    /// counted without making it.
     static func headingKeyLength(_ text: String) -> Int {
         LabelKey.length(text.drop { $0 == "#" || $0 == " " })
     }

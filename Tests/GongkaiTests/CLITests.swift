@@ -122,11 +122,9 @@ struct CLITests {
         try handle.truncate(atOffset: 200 * 1_048_576)
         try handle.close()
         defer { try? FileManager.default.removeItem(at: url) }
-        let start = ContinuousClock.now
         let result = try CLI.run(["check", url.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("文件过大（200 MB）"))
-        #expect(ContinuousClock.now - start < .seconds(20))
     }
 
     @Test("a PDF is recognised by its bytes, whatever its name")

@@ -295,15 +295,13 @@ struct HTMLReaderTests {
             + "\" alt=\"公章\"></p>\n"
         let huge = Data(page.replacingOccurrences(of: "<h2>五、", with: image + "<h2>五、").utf8)
         #expect(huge.count > 50 * 1_048_576)
-        let start = ContinuousClock.now
         #expect(throws: ReadError.extraction(.tooLarge(bytes: huge.count, limit: 32 * 1_048_576))) {
             try ReportReader.read(huge, name: "huge.html")
         }
-        #expect(ContinuousClock.now - start < .seconds(1))
+        // How long this takes is measured in the benchmarks (Benchmarks/), not asserted here.
 
         let document = try HTMLExtractor.extract(huge, name: "huge.html", sizeLimit: 64 * 1_048_576)
         let report = try ReportReader.read(document)
-        #expect(ContinuousClock.now - start < .seconds(60))
         #expect(report.figures.mapValues(\.value) == original.figures.mapValues(\.value))
         #expect(report.section(.problems)?.text.isEmpty == false)
     }
@@ -323,9 +321,8 @@ struct HTMLReaderTests {
             "<html><body><table>"
             + String(repeating: "<tr><td colspan=\"1000\" rowspan=\"65534\">1</td></tr>", count: 5_000)
             + "</table></body></html>"
-        let start = ContinuousClock.now
+        // The spans are clamped, so the grid stays one cell a row; the time it takes is measured in the benchmarks.
         let document = try DocumentExtractor.extract(Data(spans.utf8), name: "spans.html")
-        #expect(ContinuousClock.now - start < .seconds(30))
         #expect(document.lines.count == 5_000)
     }
 

@@ -61,7 +61,13 @@ struct LayoutPropertyTests {
         }
     }
 
-    @Test("Run-together single digits read back exactly", arguments: ReportTemplate.allCases)
+    /// 表三 and 表四 print row totals, which force the split of their digits. 表二 prints none, and text does not print
+    /// an empty cell, so 「行政许可28」 may be 2 and 8 or 28 beside an empty cell: those rows are only sound (checked
+    /// above), not exact.
+    @Test(
+        "Run-together single digits read back exactly where row totals force them",
+        arguments: ReportTemplate.allCases
+    )
     func flattenedSingleDigitsAreExact(template: ReportTemplate) throws {
         var dumped = false
         for index in 0..<Self.casesPerLayout {
@@ -70,7 +76,7 @@ struct LayoutPropertyTests {
             let report = try generated.read()
             let problems =
                 identityProblems(report, generated) + soundnessProblems(report, generated)
-                + exactProblems(report, generated)
+                + exactProblems(report, generated).filter { !$0.hasPrefix("t2.") }
             record(problems, generated, dumped: &dumped)
         }
     }

@@ -112,6 +112,13 @@ let benchmarks: @Sendable () -> Void = {
     }
     benchmarkGroup("parse seed 004", seed004)
 
+    // Web pages saved as text by a crawler: the whole article on one line, table cells run together (2 reports per
+    // iteration).
+    benchmarkGroup(
+        "parse crawled",
+        Result { try ["pingtan-2020.txt", "pingtan-2023.txt"].map { try load("real", $0) } }
+    )
+
     // The seeds as HTML pages (5 reports per iteration).
     benchmarkGroup("parse html", Result { try loadFiles("rendered", suffix: ".html", count: 5) })
 

@@ -2,7 +2,8 @@ import Foundation
 import GongkaiModel
 
 /// Reads `word/document.xml` event by event into a ``DocumentBuilder``: body paragraphs in order (with their list
-/// numbers), text boxes after the paragraph that holds them, and each top-level table as rows of its grid.
+/// numbers), text boxes after the paragraph that holds them, and each table that is not in another table's cell (in
+/// the body or in a text box) as rows of its grid.
 ///
 /// Deleted text of tracked changes (`w:del`, `w:moveFrom`), the records of former properties (`w:pPrChange`, …),
 /// rows deleted as a whole, hidden runs (`w:vanish`), field instructions and the fallback copy of alternate content
@@ -22,15 +23,21 @@ final class DocumentPartReader: XMLEventHandler {
         var inProperties = false
         var inRunProperties = false
         var hidden = false
-        /// Paragraphs of text boxes anchored in this paragraph, in order.
-        var boxes: [String] = []
+        /// Paragraphs and tables of text boxes anchored in this paragraph, in order.
+        var boxes: [Item] = []
+    }
+
+    /// A paragraph's text, or a table, in the order a text box holds them.
+    private enum Item {
+        case text(String)
+        case table(Table)
     }
 
     /// Where finished paragraphs go: the body (straight to the builder), a table cell or a text box.
     private struct Container {
         enum Kind { case body, cell, textBox }
         var kind: Kind
-        var paragraphs: [String] = []
+        var items: [Item] = []
     }
 
     private struct Cell {
@@ -180,9 +187,9 @@ final class DocumentPartReader: XMLEventHandler {
         case "txbxContent":
             guard containers.count > 1, let box = containers.popLast() else { return }
             if paragraphs.isEmpty {
-                for text in box.paragraphs { deliver(text) }
+                for item in box.items { deliver(item) }
             } else {
-                updateParagraph { $0.boxes += box.paragraphs }
+                updateParagraph { $0.boxes += box.items }
             }
         case "trPr":
             updateTable { $0.inRowProperties = false }
@@ -192,7 +199,14 @@ final class DocumentPartReader: XMLEventHandler {
             guard containers.count > 1, let container = containers.popLast() else { return }
             updateTable { table in
                 guard var cell = table.cell else { return }
-                cell.text = Self.joined(container.paragraphs)
+                cell.text = Self.joined(
+                    container.items.map { item in
+                        switch item {
+                        case .text(let text): text
+                        case .table(let table): Self.flattened(table)
+                        }
+                    }
+                )
                 table.row?.cells.append(cell)
                 table.cell = nil
             }
@@ -203,11 +217,9 @@ final class DocumentPartReader: XMLEventHandler {
             }
         case "tbl":
             guard let table = tables.popLast() else { return }
-            if tables.isEmpty, containers.last?.kind == .body {
-                emit(table)
-            } else {
-                deliver(Self.flattened(table))
-            }
+            // A table in a text box is a grid too (a report laid out in text boxes holds its tables there); a table
+            // nested in a cell is that cell's text.
+            deliver(tables.isEmpty ? .table(table) : .text(Self.flattened(table)))
         default:
             break
         }
@@ -246,15 +258,20 @@ final class DocumentPartReader: XMLEventHandler {
         }
         if let list { label = counter.next(numID: list.numID, level: list.level) }
         deliver(label + String(decoding: paragraph.bytes, as: UTF8.self))
-        for text in paragraph.boxes { deliver(text) }
+        for item in paragraph.boxes { deliver(item) }
     }
 
-    private func deliver(_ text: String) {
+    private func deliver(_ text: String) { deliver(.text(text)) }
+
+    /// Sends a paragraph or table to the builder when it is in the body; otherwise keeps it in its cell or text box
+    /// (a cell keeps a table as its text).
+    private func deliver(_ item: Item) {
         guard let last = containers.indices.last else { return }
-        if containers[last].kind == .body {
-            builder.addParagraph(text)
-        } else {
-            containers[last].paragraphs.append(text)
+        switch (containers[last].kind, item) {
+        case (.body, .text(let text)): builder.addParagraph(text)
+        case (.body, .table(let table)): emit(table)
+        case (.cell, .table(let table)): containers[last].items.append(.text(Self.flattened(table)))
+        case (.cell, .text), (.textBox, _): containers[last].items.append(item)
         }
     }
 

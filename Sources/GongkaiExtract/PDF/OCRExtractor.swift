@@ -62,7 +62,10 @@ enum OCRExtractor {
             with: recognizer,
             in: folder
         )
-        return document(scanned, text: text, tables: tables, name: name)
+        var result = document(scanned, text: text, tables: tables, name: name)
+        // Tables read from page images keep only what their arithmetic confirms.
+        result.isRecognised = true
+        return result
     }
 
     /// The document: on each page, the text above, between and below its tables as laid-out lines, each table as

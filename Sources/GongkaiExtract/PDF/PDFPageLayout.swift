@@ -1,8 +1,8 @@
 import GongkaiModel
 
 /// Turns the words of a page into printed lines: words whose vertical centres agree form one line, read left to
-/// right; a label printed one character per line down a table's stub column becomes one word; page numbers and
-/// running headers and footers are dropped.
+/// right; a label printed one character per line down a table's stub column becomes one word, and so does a figure
+/// wrapped in a narrow cell (``PDFWrappedFigures``); page numbers and running headers and footers are dropped.
 struct PDFPageLayout: Sendable {
     /// One printed line of a page.
     struct Row: Sendable {
@@ -32,7 +32,7 @@ struct PDFPageLayout: Sendable {
     /// The lines of one page, top to bottom.
     static func rows(of page: PDFPage) -> [Row] {
         let (stacks, rest) = verticalStacks(page.words)
-        var sorted = rest.sorted { ($0.centerY, $0.box.x0) < ($1.centerY, $1.box.x0) }
+        var sorted = PDFWrappedFigures.joined(rest).sorted { ($0.centerY, $0.box.x0) < ($1.centerY, $1.box.x0) }
         var rows: [Row] = []
         var index = 0
         while index < sorted.count {

@@ -19,11 +19,66 @@ public enum ReportDOCX {
     /// Width of the text block in twentieths of a point: A4 (11906) less the left (1588) and right (1474) margins.
     static let textWidth = 8844
 
+    /// The page a document is laid out on, in twentieths of a point: A4 with the margins of government documents
+    /// unless told otherwise.
+    public struct Page: Sendable, Hashable {
+        public var width: Int
+        public var height: Int
+        public var top: Int
+        public var right: Int
+        public var bottom: Int
+        public var left: Int
+
+        public init(width: Int, height: Int, top: Int, right: Int, bottom: Int, left: Int) {
+            self.width = width
+            self.height = height
+            self.top = top
+            self.right = right
+            self.bottom = bottom
+            self.left = left
+        }
+
+        public static let a4 = Page(width: 11906, height: 16838, top: 2098, right: 1474, bottom: 1984, left: 1588)
+
+        /// Width of the text block.
+        public var textWidth: Int { max(1440, width - left - right) }
+    }
+
+    /// How a document is written besides its content.
+    public struct Options: Sendable, Hashable {
+        /// Running text set flush at both margins (see ``ReportDOCX/render(_:justified:)``).
+        public var justified: Bool
+        public var page: Page
+        /// Each table placed in a floating text box anchored in an empty paragraph, as WPS and Word documents made
+        /// from templates sometimes hold them: DrawingML with a VML fallback (`mc:AlternateContent`), or VML alone.
+        public var tablesInTextBoxes: TextBoxes
+
+        public enum TextBoxes: Sendable, Hashable {
+            case none
+            /// `mc:AlternateContent`: the table once in a `wps:txbx`, once more in the VML fallback.
+            case drawingWithFallback
+            /// `w:pict` with a `v:textbox` only.
+            case vml
+        }
+
+        public init(justified: Bool = true, page: Page = .a4, tablesInTextBoxes: TextBoxes = .none) {
+            self.justified = justified
+            self.page = page
+            self.tablesInTextBoxes = tablesInTextBoxes
+        }
+    }
+
     /// The report as a Word file. `justified` sets running text flush at both margins (两端对齐), as Word prints
     /// government documents; LibreOffice, when it justifies Chinese text, drops a 「、」 it hangs past the right
     /// margin from the PDF it makes, so the PDF renderer asks for ragged-right text instead.
     public static func render(_ report: AnnualReport, justified: Bool = true) throws(WriteError) -> Data {
-        let layout = ReportLayout(report)
+        try render(ReportLayout(report), options: Options(justified: justified))
+    }
+
+    /// A laid-out report as a Word file.
+    public static func render(_ layout: ReportLayout, options: Options) throws(WriteError) -> Data {
+        let justified = options.justified
+        let page = options.page
         var title = "政府信息公开工作年度报告"
         var body = ""
         for block in layout.blocks {
@@ -38,7 +93,8 @@ public enum ReportDOCX {
             case .paragraph(let text):
                 body += paragraph(text, style: nil)
             case .table(let grid):
-                body += table(grid)
+                let xml = table(grid, textWidth: page.textWidth)
+                body += textBox(xml, rows: grid.rowCount, kind: options.tablesInTextBoxes, textWidth: page.textWidth)
                 body += paragraph("", style: "TableGap")
             case .signature(let lines):
                 for line in lines { body += paragraph(line, style: "Signature") }
@@ -46,9 +102,11 @@ public enum ReportDOCX {
         }
         let document = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <w:document xmlns:w="\(namespace)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <w:body>\(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>\
-            <w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/>\
+            <w:document xmlns:w="\(namespace)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"\
+            \(options.tablesInTextBoxes == .none ? "" : shapeNamespaces)>\
+            <w:body>\(body)<w:sectPr><w:pgSz w:w="\(page.width)" w:h="\(page.height)"/>\
+            <w:pgMar w:top="\(page.top)" w:right="\(page.right)" w:bottom="\(page.bottom)" w:left="\(page.left)" \
+            w:header="851" w:footer="992" w:gutter="0"/>\
             </w:sectPr></w:body></w:document>
             """
         let parts: [(String, String)] = [
@@ -100,7 +158,50 @@ public enum ReportDOCX {
         return "<w:p>\(properties)<w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r></w:p>"
     }
 
-    static func table(_ grid: TableGrid) -> String {
+    /// The namespaces of text boxes: DrawingML shapes and VML.
+    static let shapeNamespaces =
+        " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
+        + " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
+        + " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
+        + " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
+        + " xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\""
+        + " mc:Ignorable=\"wps\""
+
+    /// A table as it stands in the body, or inside a text box anchored in an empty paragraph.
+    static func textBox(_ table: String, rows: Int, kind: Options.TextBoxes, textWidth: Int) -> String {
+        // EMU (1/914400 inch) from twentieths of a point; the box is as tall as its rows need, roughly.
+        let width = textWidth * 635
+        let height = max(1, rows) * 400 * 635
+        let points = (textWidth / 20, max(1, rows) * 20)
+        let content = "<w:txbxContent>\(table)<w:p/></w:txbxContent>"
+        let vml =
+            "<w:pict><v:shape id=\"TextBox\(rows)\" type=\"#_x0000_t202\" "
+            + "style=\"position:absolute;margin-left:0;margin-top:0;width:\(points.0)pt;height:\(points.1)pt;"
+            + "z-index:1\" stroked=\"f\"><v:textbox>\(content)</v:textbox></v:shape></w:pict>"
+        switch kind {
+        case .none:
+            return table
+        case .vml:
+            return "<w:p><w:r>\(vml)</w:r></w:p>"
+        case .drawingWithFallback:
+            let drawing =
+                "<w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" "
+                + "relativeHeight=\"1\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"1\">"
+                + "<wp:simplePos x=\"0\" y=\"0\"/><wp:positionH relativeFrom=\"column\"><wp:posOffset>0"
+                + "</wp:posOffset></wp:positionH><wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>0"
+                + "</wp:posOffset></wp:positionV><wp:extent cx=\"\(width)\" cy=\"\(height)\"/>"
+                + "<wp:wrapTopAndBottom/><wp:docPr id=\"\(rows)\" name=\"Text Box \(rows)\"/><a:graphic>"
+                + "<a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">"
+                + "<wps:wsp><wps:cNvSpPr txBox=\"1\"/><wps:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/>"
+                + "<a:ext cx=\"\(width)\" cy=\"\(height)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/>"
+                + "</a:prstGeom></wps:spPr><wps:txbx>\(content)</wps:txbx><wps:bodyPr/></wps:wsp>"
+                + "</a:graphicData></a:graphic></wp:anchor></w:drawing>"
+            return "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\">\(drawing)</mc:Choice>"
+                + "<mc:Fallback>\(vml)</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        }
+    }
+
+    static func table(_ grid: TableGrid, textWidth: Int = Self.textWidth) -> String {
         let total = grid.columnWeights.reduce(0, +)
         let widths = grid.columnWeights.map { Int((Double(textWidth) * $0 / max(total, 1)).rounded(.down)) }
         let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""

@@ -37,6 +37,11 @@ public struct ReportLayout: Sendable {
         return [title]
     }
 
+    /// A report laid out block by block by its caller.
+    public init(blocks: [Block]) {
+        self.blocks = blocks
+    }
+
     public init(_ report: AnnualReport) {
         let template = report.template ?? report.year.flatMap(ReportTemplate.required(forYear:)) ?? .v2021
         let values = report.figures.mapValues(\.value)

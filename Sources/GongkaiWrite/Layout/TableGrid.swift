@@ -55,6 +55,24 @@ public struct TableGrid: Sendable, Hashable {
     /// Anchor cells, in row-major order.
     public var cells: [Cell]
 
+    public init(
+        kind: TableKind,
+        rowCount: Int,
+        columnCount: Int,
+        headerRowCount: Int,
+        columnWeights: [Double],
+        compact: Bool = false,
+        cells: [Cell]
+    ) {
+        self.kind = kind
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+        self.headerRowCount = headerRowCount
+        self.columnWeights = columnWeights
+        self.compact = compact
+        self.cells = cells
+    }
+
     /// The anchor cells of one grid row, left to right.
     public func cells(inRow row: Int) -> [Cell] {
         cells.filter { $0.row == row }.sorted { $0.column < $1.column }
