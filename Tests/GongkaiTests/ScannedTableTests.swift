@@ -41,12 +41,7 @@ struct ScannedTableTests {
                 }
             }
         }
-        // A noisy, skewed JPEG scan still yields wrong numbers: cells the grid misplaces read as empty.
-        withKnownIssue("wrong numbers on a skewed, noisy JPEG scan") {
-            #expect(wrong.isEmpty, "wrong numbers: \(wrong.sorted())")
-        } when: {
-            scan.file.contains("noise")
-        }
+        #expect(wrong.isEmpty, "wrong numbers: \(wrong.sorted())")
         // Not reached yet: labels Tesseract garbles leave rows unplaced, and uncertain digits stay unknown.
         withKnownIssue("fewer than 99 % of a scan's cells are read exactly") {
             #expect(

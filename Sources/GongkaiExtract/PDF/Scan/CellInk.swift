@@ -10,6 +10,8 @@ struct CellInk: Sendable {
     var image: GrayImage?
     /// The pieces of writing, left to right: their boxes within ``image``.
     var pieces: [PixelRect]
+    /// Whether ink more than a speck was left out beside the writing, on its line: what the writing says is in doubt.
+    var isDoubtful = false
 
     var isEmpty: Bool { box == nil }
 
@@ -83,6 +85,25 @@ struct CellInk: Sendable {
             found = found.map { $0.union(box) } ?? box
             pieces.append(box)
         }
+        let leastArea = max(2, Int((5 * scale * scale).rounded()))
+        if found == nil, let cluster = Self.brokenWriting(components, small: small, leastArea: leastArea, scale: scale)
+        {
+            // No piece is large enough, but small ones lie together as a pale digit falls apart: writing.
+            for index in cluster {
+                keep[index + 1] = true
+                found = found.map { $0.union(components[index].box) } ?? components[index].box
+            }
+            let box = found ?? PixelRect(x0: 0, y0: 0, x1: 0, y1: 0)
+            let thinAcross = box.height <= edge + 1 && box.width >= box.height * 6
+            let thinDown = box.width <= edge + 1 && box.height >= box.width * 6
+            if thinAcross || thinDown {
+                for index in cluster { keep[index + 1] = false }
+                found = nil
+            } else {
+                pieces.append(box)
+                small.removeAll { cluster.contains($0) }
+            }
+        }
         guard var writing = found else {
             self.box = nil
             self.image = nil
@@ -90,18 +111,51 @@ struct CellInk: Sendable {
             return
         }
         let heights = pieces.map(\.height).sorted()
-        let reach = max(2, heights[heights.count / 2] * 3 / 10)
-        let leastArea = max(2, Int((5 * scale * scale).rounded()))
-        for index in small where components[index].area >= leastArea {
-            let box = components[index].box
-            let near = pieces.contains { piece in
-                let dx = max(0, piece.x0 - box.x1, box.x0 - piece.x1)
-                let dy = max(0, piece.y0 - box.y1, box.y0 - piece.y1)
-                return dx <= reach && dy <= reach
-            }
-            if near {
+        let characterHeight = heights[heights.count / 2]
+        let reach = max(2, characterHeight * 3 / 10)
+        // A small piece is writing when it is near a large one (a full stop, a decimal point, the dot of a character)
+        // or near a small one that is (the pieces of a stroke a pale scan broke: a thin 「2」's curve).
+        var crumbs: [Int] = []
+        var loose: [Int] = []
+        for index in small {
+            if components[index].area >= leastArea { loose.append(index) } else { crumbs.append(index) }
+        }
+        var joined = pieces
+        var grew = true
+        while grew {
+            grew = false
+            loose.removeAll { index in
+                let box = components[index].box
+                let near = joined.contains { piece in
+                    let dx = max(0, piece.x0 - box.x1, box.x0 - piece.x1)
+                    let dy = max(0, piece.y0 - box.y1, box.y0 - piece.y1)
+                    if dx <= reach && dy <= reach { return true }
+                    // On the writing's line, within a character's height beside it: the pale 「7」 of 「71」.
+                    let overlap = min(piece.y1, box.y1) - max(piece.y0, box.y0)
+                    return overlap * 2 >= min(piece.height, box.height) && dx <= characterHeight
+                }
+                guard near else { return false }
                 keep[index + 1] = true
                 writing = writing.union(box)
+                joined.append(box)
+                grew = true
+                return true
+            }
+        }
+        // Ink left out on the writing's line that is more than a speck may be part of it: the writing is in doubt.
+        let doubtful = loose.contains { index in
+            let box = components[index].box
+            let overlap = min(writing.y1, box.y1) - max(writing.y0, box.y0)
+            return components[index].area >= 2 * leastArea && overlap * 2 >= box.height
+        }
+        // A stroke a pale scan broke (a thin 「7」's slant, a 「2」's curve) falls apart into crumbs; within the writing
+        // and its reach they are kept, however small, for a crumb wiped takes the stroke's pale grey around it too.
+        // Crumbs further out are dust.
+        let around = writing.inset(by: -reach)
+        for index in crumbs {
+            let box = components[index].box
+            if box.x0 >= around.x0, box.x1 <= around.x1, box.y0 >= around.y0, box.y1 <= around.y1 {
+                keep[index + 1] = true
             }
         }
         // The image keeps the grey of the page around the writing (the faint edges of thin strokes), with every
@@ -136,11 +190,53 @@ struct CellInk: Sendable {
         let shiftY = margin - area.y0
         self.box = PixelRect(x0: x0 + writing.x0, y0: y0 + writing.y0, x1: x0 + writing.x1, y1: y0 + writing.y1)
         self.image = GrayImage(width: imageWidth, height: imageHeight, pixels: pixels)
+        self.isDoubtful = doubtful
         self.pieces =
             pieces
             .map {
                 PixelRect(x0: $0.x0 + shiftX, y0: $0.y0 + shiftY, x1: $0.x1 + shiftX, y1: $0.y1 + shiftY)
             }
             .sorted { $0.x0 < $1.x0 }
+    }
+
+    /// Small pieces (none tiny) that lie together, each within reach of another, as a pale thin digit falls apart
+    /// at a low resolution: together as large as the smallest writing and as tall as a digit. Nil when no such group
+    /// is found.
+    static func brokenWriting(
+        _ components: [(box: PixelRect, area: Int)],
+        small: [Int],
+        leastArea: Int,
+        scale: Double
+    ) -> Set<Int>? {
+        let minimumArea = max(8, Int((30 * scale * scale).rounded()))
+        let reach = max(2, Int((6 * scale).rounded()))
+        let leastHeight = max(6, Int((12 * scale).rounded()))
+        var left = small.filter { components[$0].area >= leastArea }
+        var best: (members: Set<Int>, area: Int)?
+        while let seed = left.popLast() {
+            var members: Set<Int> = [seed]
+            var box = components[seed].box
+            var grew = true
+            while grew {
+                grew = false
+                left.removeAll { index in
+                    let other = components[index].box
+                    let near = members.contains { member in
+                        let piece = components[member].box
+                        let dx = max(0, piece.x0 - other.x1, other.x0 - piece.x1)
+                        let dy = max(0, piece.y0 - other.y1, other.y0 - piece.y1)
+                        return dx <= reach && dy <= reach
+                    }
+                    guard near else { return false }
+                    members.insert(index)
+                    box = box.union(other)
+                    grew = true
+                    return true
+                }
+            }
+            let area = members.reduce(0) { $0 + components[$1].area }
+            if area >= minimumArea, box.height >= leastHeight, area > best?.area ?? 0 { best = (members, area) }
+        }
+        return best?.members
     }
 }

@@ -81,6 +81,34 @@ struct GrayImage: Sendable, Equatable {
         }
         return GrayImage(width: x1 - x0, height: y1 - y0, pixels: result)
     }
+
+    /// The image enlarged `factor` times, each new pixel the bilinear blend of the four it falls between.
+    func enlarged(by factor: Int) -> GrayImage {
+        guard factor > 1, width > 0, height > 0 else { return self }
+        let (newWidth, newHeight) = (width * factor, height * factor)
+        var result = [UInt8](repeating: 255, count: newWidth * newHeight)
+        let (width, height) = (self.width, self.height)
+        pixels.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { target in
+                for y in 0..<newHeight {
+                    let sourceY = max(0, (Double(y) + 0.5) / Double(factor) - 0.5)
+                    let y0 = min(Int(sourceY), height - 1)
+                    let y1 = min(y0 + 1, height - 1)
+                    let fy = sourceY - Double(y0)
+                    for x in 0..<newWidth {
+                        let sourceX = max(0, (Double(x) + 0.5) / Double(factor) - 0.5)
+                        let x0 = min(Int(sourceX), width - 1)
+                        let x1 = min(x0 + 1, width - 1)
+                        let fx = sourceX - Double(x0)
+                        let top = Double(source[y0 * width + x0]) * (1 - fx) + Double(source[y0 * width + x1]) * fx
+                        let bottom = Double(source[y1 * width + x0]) * (1 - fx) + Double(source[y1 * width + x1]) * fx
+                        target[y * newWidth + x] = UInt8(min(255, max(0, (top * (1 - fy) + bottom * fy).rounded())))
+                    }
+                }
+            }
+        }
+        return GrayImage(width: newWidth, height: newHeight, pixels: result)
+    }
 }
 
 /// A rectangle of pixels: `x0..<x1` by `y0..<y1`.

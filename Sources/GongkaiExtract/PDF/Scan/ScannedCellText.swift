@@ -65,18 +65,57 @@ enum ScannedCellText {
     /// Placeholders a cell prints for an empty value.
     static let placeholders: Set<String> = ["/", "\\", "-", "—", "——", "–", "－", "―", "--", "无", "空", "×"]
 
-    /// The text of a value cell from its Chinese reading and its digit reading.
-    static func value(text: CellRecognizer.Reading, digits: CellRecognizer.Reading) -> String {
+    /// The least confidence of each of the two digit readings when they agree with each other but not with the
+    /// Chinese reading (which often misreads a digit: 「26」 as 「20」).
+    static let agreeingDigitsConfidence = 90.0
+    /// Below this confidence, a Chinese reading that holds Chinese does not stand against both digit readings.
+    static let unsureChinese = 50.0
+
+    /// The text of a value cell from its Chinese reading and its two digit readings (the cell as cut, and enlarged).
+    ///
+    /// A number is taken when two of the three readings agree on it digit for digit, each sure enough, and no digit
+    /// reading says another number with confidence: the Chinese reading and either digit reading (the other read
+    /// nothing, the same, or was unsure), or both digit readings, each very sure, over a Chinese reading with no
+    /// Chinese in it or an unsure one as long as the number.
+    static func value(
+        text: CellRecognizer.Reading,
+        digits: CellRecognizer.Reading,
+        enlarged: CellRecognizer.Reading
+    ) -> String {
         let chinese = plain(text.text)
-        let number = digits.text.filter { !$0.isWhitespace }
-        let agrees = String(chinese.map { digitLookAlikes[$0] ?? $0 }) == number
-        let least = number == "1" ? leastConfidence : minimumConfidence
-        if isNumber(number), digits.words.count == 1, agrees, digits.confidence >= least,
-            text.confidence >= leastConfidence
-        {
-            return number
+        let chineseDigits = String(chinese.map { digitLookAlikes[$0] ?? $0 })
+        func number(_ reading: CellRecognizer.Reading) -> String? {
+            let text = reading.text.filter { !$0.isWhitespace }
+            return reading.words.count == 1 && isNumber(text) ? text : nil
         }
-        if placeholders.contains(chinese), number.isEmpty || digits.confidence < 80 {
+        func isSure(_ reading: CellRecognizer.Reading, _ number: String) -> Bool {
+            reading.confidence >= (number == "1" ? leastConfidence : minimumConfidence)
+        }
+        let first = number(digits)
+        let second = number(enlarged)
+        // A digit reading that is neither empty nor unsure, saying something else.
+        func contradicts(_ reading: CellRecognizer.Reading, _ read: String?, _ value: String) -> Bool {
+            !reading.words.isEmpty && read != value && reading.confidence >= minimumConfidence
+        }
+        if text.confidence >= leastConfidence {
+            if let first, first == chineseDigits, isSure(digits, first), !contradicts(enlarged, second, first) {
+                return first
+            }
+            if let second, second == chineseDigits, isSure(enlarged, second), !contradicts(digits, first, second) {
+                return second
+            }
+        }
+        // The Chinese reading may hold a character for a digit it could not make out, when it is unsure of it and
+        // reads as many characters as there are digits (「4」 as 「和」).
+        let chineseAllows =
+            hasNoChinese(text.text) || (text.confidence < unsureChinese && chinese.count == (first?.count ?? -1))
+        if let first, first == second, chineseAllows, !chinese.isEmpty,
+            digits.confidence >= agreeingDigitsConfidence, enlarged.confidence >= agreeingDigitsConfidence
+        {
+            return first
+        }
+        let digitsSure = [digits, enlarged].contains { !$0.words.isEmpty && $0.confidence >= 80 }
+        if placeholders.contains(chinese), !digitsSure {
             return chinese
         }
         return unreadable

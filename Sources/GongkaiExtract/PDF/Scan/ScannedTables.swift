@@ -76,12 +76,23 @@ enum ScannedTables {
             for (tableIndex, table) in page.tables.enumerated() {
                 let texts = chinese[pageIndex][tableIndex]
                 let columns = valueColumns(table.grid, texts: texts)
+                // How many cells of each row read as numbers.
+                var numbers: [Int: Int] = [:]
+                for (cell, reading) in zip(table.grid.cells, texts)
+                where reading.map({ ScannedCellText.looksNumeric($0.text) }) == true {
+                    numbers[cell.row, default: 0] += 1
+                }
                 for (cellIndex, cell) in table.grid.cells.enumerated() {
                     guard let reading = texts[cellIndex], let image = table.inks[cellIndex].image else { continue }
                     let text = reading.text
+                    // In a column of numbers, a cell is a value when it reads as no Chinese, or when its row prints
+                    // numbers in two other cells: a digit the Chinese model reads as a character (「4」 as 「和」)
+                    // is then an unsure value, not a label.
+                    let inValueColumn = cell.columnSpan == 1 && columns.contains(cell.column)
                     let isValue =
                         ScannedCellText.looksNumeric(text)
-                        || (cell.columnSpan == 1 && columns.contains(cell.column) && ScannedCellText.hasNoChinese(text))
+                        || (inValueColumn && ScannedCellText.hasNoChinese(text))
+                        || (inValueColumn && numbers[cell.row, default: 0] >= 2)
                     if isValue {
                         valueCells.append((pageIndex, tableIndex, cellIndex))
                         valueImages.append(image)
@@ -89,11 +100,25 @@ enum ScannedTables {
                 }
             }
         }
-        let digitReadings = try recognizer.read(valueImages, mode: .digits, in: folder, prefix: "value")
+        // Each value cell read as digits twice, as cut and enlarged twice over: two readings of the same writing at
+        // sizes Tesseract segments differently, side by side.
+        let images = valueImages
+        let (digitReadings, enlargedReadings) = try Parallel.both(
+            { () throws(ExtractError) in
+                try recognizer.read(images, mode: .digits, in: folder, prefix: "value")
+            },
+            { () throws(ExtractError) in
+                try recognizer.read(images.map { $0.enlarged(by: 2) }, mode: .digits, in: folder, prefix: "large")
+            }
+        )
         var digits: [[[CellRecognizer.Reading?]]] = pages.map { page in
             page.tables.map { Array(repeating: nil, count: $0.inks.count) }
         }
+        var enlarged = digits
         for (place, reading) in zip(valueCells, digitReadings) { digits[place.page][place.table][place.cell] = reading }
+        for (place, reading) in zip(valueCells, enlargedReadings) {
+            enlarged[place.page][place.table][place.cell] = reading
+        }
 
         return pages.enumerated().map { pageIndex, page in
             page.tables.enumerated().map { tableIndex, table in
@@ -107,7 +132,10 @@ enum ScannedTables {
                     }
                     let reading = chinese[pageIndex][tableIndex][cellIndex] ?? CellRecognizer.Reading(words: [])
                     if let number = digits[pageIndex][tableIndex][cellIndex] {
-                        return ScannedCellText.value(text: reading, digits: number)
+                        // Ink beside the value that was not taken as writing may be a digit of it.
+                        if table.inks[cellIndex].isDoubtful { return ScannedCellText.unreadable }
+                        let large = enlarged[pageIndex][tableIndex][cellIndex] ?? CellRecognizer.Reading(words: [])
+                        return ScannedCellText.value(text: reading, digits: number, enlarged: large)
                     }
                     // Writing that read as nothing: unknown, not an empty cell.
                     let text = reading.text
