@@ -142,11 +142,13 @@ struct CellInk: Sendable {
                 return true
             }
         }
-        // Ink left out on the writing's line that is more than a speck may be part of it: the writing is in doubt.
+        // Ink left out on the writing's line, close beside it, that is more than a speck may be part of it: the
+        // writing is in doubt. (Dust further along the line is no digit of the number.)
         let doubtful = loose.contains { index in
             let box = components[index].box
             let overlap = min(writing.y1, box.y1) - max(writing.y0, box.y0)
-            return components[index].area >= 2 * leastArea && overlap * 2 >= box.height
+            let dx = max(0, writing.x0 - box.x1, box.x0 - writing.x1)
+            return components[index].area >= 2 * leastArea && overlap * 2 >= box.height && dx <= 2 * characterHeight
         }
         // A stroke a pale scan broke (a thin 「7」's slant, a 「2」's curve) falls apart into crumbs; within the writing
         // and its reach they are kept, however small, for a crumb wiped takes the stroke's pale grey around it too.

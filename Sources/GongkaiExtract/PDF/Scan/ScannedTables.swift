@@ -85,14 +85,16 @@ enum ScannedTables {
                 for (cellIndex, cell) in table.grid.cells.enumerated() {
                     guard let reading = texts[cellIndex], let image = table.inks[cellIndex].image else { continue }
                     let text = reading.text
-                    // In a column of numbers, a cell is a value when it reads as no Chinese, or when its row prints
-                    // numbers in two other cells: a digit the Chinese model reads as a character (「4」 as 「和」)
-                    // is then an unsure value, not a label.
+                    // A cell is a value when it reads as no Chinese in a column of numbers or on a row printing
+                    // numbers in two other cells (表四's lone row: 「1」 read as 「]」), and any cell of a column of
+                    // numbers on such a row: a digit the Chinese model reads as a character (「4」 as 「和」) is then
+                    // an unsure value, not a label.
                     let inValueColumn = cell.columnSpan == 1 && columns.contains(cell.column)
+                    let rowOfNumbers = cell.columnSpan == 1 && numbers[cell.row, default: 0] >= 2
                     let isValue =
                         ScannedCellText.looksNumeric(text)
-                        || (inValueColumn && ScannedCellText.hasNoChinese(text))
-                        || (inValueColumn && numbers[cell.row, default: 0] >= 2)
+                        || ((inValueColumn || rowOfNumbers) && ScannedCellText.hasNoChinese(text))
+                        || (inValueColumn && rowOfNumbers)
                     if isValue {
                         valueCells.append((pageIndex, tableIndex, cellIndex))
                         valueImages.append(image)
