@@ -11,7 +11,8 @@ struct LitigationTableReader {
         read(TableToken.tokens(lines), lines: lines, location: location)
     }
 
-    func read(_ tokens: [TableToken], lines: ArraySlice<ExtractedLine> = [], location: SourceLocation?) -> TableReading {
+    func read(_ tokens: [TableToken], lines: ArraySlice<ExtractedLine> = [], location: SourceLocation?) -> TableReading
+    {
         let headerTokens = tokens.prefix { $0.kind == .text }
         let headers = headerTokens.map(\.text)
         // The values: from the first value to the next text after it.
