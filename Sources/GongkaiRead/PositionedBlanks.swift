@@ -75,8 +75,10 @@ enum PositionedBlanks {
             guard let box = token.location.box else { return nil }
             return Span(lower: min(box.x0, box.x1), upper: max(box.x0, box.x1))
         case .characters, .width:
-            guard token.location.box == nil, token.location.page == nil, let column = token.location.column,
-                token.location.table == nil
+            // Only words of a line separated by spaces stand where their columns are; a cell of a line of pipes or
+            // tabs stands wherever its neighbours' lengths put it.
+            guard token.isSpaced, token.location.box == nil, token.location.page == nil,
+                let column = token.location.column, token.location.table == nil
             else { return nil }
             let length = max(1, (token.location.endColumn ?? (column + token.text.unicodeScalars.count)) - column)
             // Values are ASCII: as wide in both measures; a label's width counts its wide characters twice.

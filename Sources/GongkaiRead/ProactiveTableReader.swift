@@ -58,10 +58,15 @@ struct ProactiveTableReader {
         var used = Set<String>()
         // Tokens that end a wrapped label already taken (see ``wrappedMatch``).
         var taken = 0..<0
+        // The text of the block so far (its header, and the labels of its rows), and each row's block text.
+        var blockText: [TableToken] = []
+        var blockTexts: [String: [TableToken]] = [:]
 
         for (index, token) in tokens.enumerated() {
             if taken.contains(index) { continue }
             if token.kind == .text {
+                if LabelKey.make(token.text).starts(with: Self.blockStart) { blockText.removeAll() }
+                blockText.append(token)
                 if let capture = current {
                     captures.append(capture)
                     current = nil
@@ -104,6 +109,7 @@ struct ProactiveTableReader {
                     let wrapped = wrappedMatch(buffer, tokens: tokens, valuesAt: index, excluding: used)
                 {
                     used.insert(wrapped.row.key)
+                    blockTexts[wrapped.row.key] = blockText
                     taken = wrapped.rest
                     current = RowCapture(
                         row: wrapped.row,
@@ -117,6 +123,7 @@ struct ProactiveTableReader {
             if current == nil {
                 guard let (row, labelIndex) = match(buffer, excluding: used) else { continue }
                 used.insert(row.key)
+                blockTexts[row.key] = blockText
                 let label = buffer[labelIndex...].map(\.text).joined()
                 current = RowCapture(
                     row: row,
@@ -135,6 +142,17 @@ struct ProactiveTableReader {
             captures.append(
                 RowCapture(row: row, printedLabel: label, labelLocation: buffer[labelIndex].location, values: [])
             )
+        }
+        // Laid out on a page, a row with empty cells prints fewer values; where each stands under its block's
+        // column names says which are empty (each block is a table of its own, with its own columns).
+        for index in captures.indices {
+            let capture = captures[index]
+            guard capture.row.columns.count >= 2, !capture.values.isEmpty,
+                capture.values.count < capture.row.columns.count,
+                let headers = blockTexts[capture.row.key],
+                let placed = PositionedBlanks.placeRow(capture.values, headers: headers, columns: capture.row.columns)
+            else { continue }
+            captures[index].values = placed
         }
         return captures
     }

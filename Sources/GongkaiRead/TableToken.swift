@@ -22,6 +22,9 @@ struct TableToken {
     /// In a line of text holding wide (CJK) characters, where the token starts when each wide character takes two
     /// columns, as an editor or a text layout that aligns by width shows it (1-based); nil elsewhere.
     var displayColumn: Int? = nil
+    /// The token is a word of a line of text whose cells are separated by spaces: its column is its place across
+    /// the line (text laid out in columns), unlike a cell's column in a line of pipes or tabs.
+    var isSpaced = false
 
     /// Splits the cells of region lines into tokens. In a table's grid (HTML, Word) and in text whose cells are
     /// separated by tabs or pipes, a cell printed empty in a column where the table prints values, on a row that
@@ -131,9 +134,12 @@ struct TableToken {
                 }
                 let first = tokens.count
                 append(cell, line: line.number, splitsRuns: line.layout == .spaced, to: &tokens)
-                if line.layout == .spaced, let wide = wideBefore {
+                if line.layout == .spaced {
                     for index in first..<tokens.count {
-                        if let column = tokens[index].location.column, column >= 1, column <= wide.count {
+                        tokens[index].isSpaced = true
+                        if let wide = wideBefore, let column = tokens[index].location.column, column >= 1,
+                            column <= wide.count
+                        {
                             tokens[index].displayColumn = column + wide[column - 1]
                         }
                     }
