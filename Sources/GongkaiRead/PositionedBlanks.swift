@@ -28,7 +28,12 @@ enum PositionedBlanks {
             })
         else { return captures }
         var result = captures
-        for columnSpecs in Set(captures.map(\.row.columns)) where columnSpecs.count >= 2 {
+        // Rows sharing their columns (the template's rows share one array of them), each set once.
+        var columnSets: [[ColumnSpec]] = []
+        for capture in captures where !columnSets.contains(capture.row.columns) {
+            columnSets.append(capture.row.columns)
+        }
+        for columnSpecs in columnSets where columnSpecs.count >= 2 {
             let members = captures.indices.filter { captures[$0].row.columns == columnSpecs }
             // Each way of measuring places that gives columns apart from each other; text is measured in characters
             // and in widths (a wide character two columns), and the two must agree where both give columns. The

@@ -41,15 +41,25 @@ struct TableToken {
     /// tell from a pipe opening the row. The lines with their first cells back, when that makes every line of the
     /// table as wide; nil when nothing is to be restored.
     static func restoringLeadingCells(_ lines: ArraySlice<ExtractedLine>) -> [ExtractedLine]? {
-        let textRows = lines.filter { $0.layout == .delimited && $0.cells.first?.location.table == nil }
-        guard Set(textRows.map(\.cells.count)).count == 2 else { return nil }
-        func opensWithPipe(_ line: ExtractedLine) -> Bool {
-            line.text.unicodeScalars.first { $0 != " " } == "|"
+        func isTextRow(_ line: ExtractedLine) -> Bool {
+            line.layout == .delimited && line.cells.first?.location.table == nil
         }
-        let opened = textRows.filter(opensWithPipe)
-        guard !opened.isEmpty, opened.count < textRows.count,
-            let width = textRows.first(where: { !opensWithPipe($0) })?.cells.count,
-            textRows.allSatisfy({ $0.cells.count == (opensWithPipe($0) ? width - 1 : width) })
+        func opensWithPipe(_ line: ExtractedLine) -> Bool {
+            line.text.utf8.first { $0 != UInt8(ascii: " ") } == UInt8(ascii: "|")
+        }
+        // Most tables have lines all as wide, or no text rows at all: settled in one pass, without copying lines.
+        var width: Int?
+        var narrower = false
+        for line in lines where isTextRow(line) {
+            let opens = opensWithPipe(line)
+            let count = line.cells.count + (opens ? 1 : 0)
+            if let width, width != count { return nil }
+            width = count
+            if opens { narrower = true }
+        }
+        // Every line as wide once the opened ones get a cell back; some line did not open with a pipe.
+        guard narrower, let width, width > 1,
+            lines.contains(where: { isTextRow($0) && !opensWithPipe($0) && $0.cells.count == width })
         else { return nil }
         return lines.map { line in
             guard line.layout == .delimited, line.cells.first?.location.table == nil, opensWithPipe(line),
