@@ -65,7 +65,9 @@ struct ProactiveTableReader {
         for (index, token) in tokens.enumerated() {
             if taken.contains(index) { continue }
             if token.kind == .text {
-                if LabelKey.make(token.text).starts(with: Self.blockStart) { blockText.removeAll() }
+                // Only text holding 「二十条」 can hold a block's header: the label key is made for that text alone.
+                let startsBlock = token.text.includes("二十条") && LabelKey.make(token.text).starts(with: Self.blockStart)
+                if startsBlock { blockText.removeAll() }
                 blockText.append(token)
                 if let capture = current {
                     captures.append(capture)
@@ -77,9 +79,7 @@ struct ProactiveTableReader {
                         RowCapture(row: row, printedLabel: last.text, labelLocation: last.location, values: [])
                     )
                     buffer.removeAll(keepingCapacity: true)
-                } else if LabelKey.make(token.text).starts(with: Self.blockStart),
-                    let (row, labelIndex) = match(buffer, excluding: used)
-                {
+                } else if startsBlock, let (row, labelIndex) = match(buffer, excluding: used) {
                     // A row's label ending the text before the next block's header (「…行政许可」 then
                     // 「第二十条第（六）项」), with no value between: a row printed with empty cells.
                     used.insert(row.key)
@@ -162,6 +162,7 @@ struct ProactiveTableReader {
 
     /// Rows whose labels end the text before a block header inside a piece of text (no value between them).
     func rowsBeforeBlocks(in token: TableToken, excluding used: Set<String>) -> [RowSpec] {
+        guard token.text.includes("二十条") else { return [] }
         let key = LabelKey.make(token.text)
         guard key.includes(Self.blockStart) else { return [] }
         var used = used
