@@ -116,7 +116,7 @@ struct TableToken {
             // belongs to no value of this row, nor of the row before.
             let printsValues = isValueCell.contains(true)
             // For each scalar of a line of text laid out in columns, the wide characters before it.
-            let wideBefore = line.layout == .spaced && line.cells.count > 1 ? wideCounts(line) : nil
+            var wideBefore = line.layout == .spaced && line.cells.count > 1 ? WideCharacters(line) : nil
             let lastLabel =
                 printsValues ? line.cells.indices.last { !line.cells[$0].text.isEmpty && !isValueCell[$0] } : nil
             // Where the row's cells are counted from in a table counted from its labels.
@@ -147,10 +147,10 @@ struct TableToken {
                 if line.layout == .spaced {
                     for index in first..<tokens.count {
                         tokens[index].isSpaced = true
-                        if let wide = wideBefore, let column = tokens[index].location.column, column >= 1,
-                            column <= wide.count
+                        if wideBefore != nil, let column = tokens[index].location.column, column >= 1,
+                            let wide = wideBefore?.count(before: column)
                         {
-                            tokens[index].displayColumn = column + wide[column - 1]
+                            tokens[index].displayColumn = column + wide
                         }
                     }
                 }
@@ -193,23 +193,6 @@ struct TableToken {
             bounds.allSatisfy({ $0.most >= width }), bounds.count(where: { $0.least == width }) >= 2
         else { return nil }
         return width
-    }
-
-    /// For each scalar of a line, how many wide (CJK and full-width) scalars come before it; nil when there is none.
-    /// Counted in the line as printed (normalising makes 「（」 an ASCII 「(」), when it has a scalar for each of the
-    /// normalised text's.
-    static func wideCounts(_ line: ExtractedLine) -> [Int]? {
-        let text =
-            line.raw.unicodeScalars.count == line.text.unicodeScalars.count ? line.raw : line.text
-        guard text.utf8.contains(where: { $0 >= 0xE1 }) else { return nil }
-        var counts: [Int] = []
-        counts.reserveCapacity(text.utf8.count)
-        var wide = 0
-        for scalar in text.unicodeScalars {
-            counts.append(wide)
-            if scalar.value >= 0x1100 { wide += 1 }
-        }
-        return counts
     }
 
     /// Whether a cell's text is a value: a number or a placeholder.
@@ -429,4 +412,31 @@ extension Character {
 
 extension Unicode.Scalar {
     var isASCIIDigitScalar: Bool { value >= 0x30 && value <= 0x39 }
+}
+
+/// How many wide (CJK and full-width) characters stand before each column of a line of text, counted as the columns
+/// are asked for, left to right. Counted in the line as printed (normalising makes 「（」 an ASCII 「(」) when it has a
+/// character for each of the normalised text's.
+struct WideCharacters {
+    private var scalars: String.UnicodeScalarView.Iterator
+    /// The 1-based column of the next character to count.
+    private var column = 1
+    private var wide = 0
+
+    /// Nil for a line with no wide character.
+    init?(_ line: ExtractedLine) {
+        guard line.text.utf8.contains(where: { $0 >= 0xE1 }) else { return nil }
+        let text = line.raw.unicodeScalars.count == line.text.unicodeScalars.count ? line.raw : line.text
+        scalars = text.unicodeScalars.makeIterator()
+    }
+
+    /// The wide characters before `column`; columns must be asked for in increasing order.
+    mutating func count(before target: Int) -> Int? {
+        guard target >= column else { return nil }
+        while column < target, let scalar = scalars.next() {
+            if scalar.value >= 0x1100 { wide += 1 }
+            column += 1
+        }
+        return wide
+    }
 }
