@@ -58,17 +58,16 @@ struct ProactiveTableReader {
         var used = Set<String>()
         // Tokens that end a wrapped label already taken (see ``wrappedMatch``).
         var taken = 0..<0
-        // The text of the block so far (its header, and the labels of its rows), and each row's block text.
-        var blockText: [TableToken] = []
-        var blockTexts: [String: [TableToken]] = [:]
+        // Where the current block of 表二 starts among the tokens, and each row's block up to its label (its header text).
+        var blockStart = 0
+        var blocks: [String: Range<Int>] = [:]
 
         for (index, token) in tokens.enumerated() {
             if taken.contains(index) { continue }
             if token.kind == .text {
                 // Only text holding 「二十条」 can hold a block's header: the label key is made for that text alone.
                 let startsBlock = token.text.includes("二十条") && LabelKey.make(token.text).starts(with: Self.blockStart)
-                if startsBlock { blockText.removeAll() }
-                blockText.append(token)
+                if startsBlock { blockStart = index }
                 if let capture = current {
                     captures.append(capture)
                     current = nil
@@ -109,7 +108,7 @@ struct ProactiveTableReader {
                     let wrapped = wrappedMatch(buffer, tokens: tokens, valuesAt: index, excluding: used)
                 {
                     used.insert(wrapped.row.key)
-                    blockTexts[wrapped.row.key] = blockText
+                    blocks[wrapped.row.key] = blockStart..<index
                     taken = wrapped.rest
                     current = RowCapture(
                         row: wrapped.row,
@@ -123,7 +122,7 @@ struct ProactiveTableReader {
             if current == nil {
                 guard let (row, labelIndex) = match(buffer, excluding: used) else { continue }
                 used.insert(row.key)
-                blockTexts[row.key] = blockText
+                blocks[row.key] = blockStart..<index
                 let label = buffer[labelIndex...].map(\.text).joined()
                 current = RowCapture(
                     row: row,
@@ -149,8 +148,12 @@ struct ProactiveTableReader {
             let capture = captures[index]
             guard capture.row.columns.count >= 2, !capture.values.isEmpty,
                 capture.values.count < capture.row.columns.count,
-                let headers = blockTexts[capture.row.key],
-                let placed = PositionedBlanks.placeRow(capture.values, headers: headers, columns: capture.row.columns)
+                let block = blocks[capture.row.key],
+                let placed = PositionedBlanks.placeRow(
+                    capture.values,
+                    headers: tokens[block].filter { $0.kind == .text },
+                    columns: capture.row.columns
+                )
             else { continue }
             captures[index].values = placed
         }
@@ -164,7 +167,10 @@ struct ProactiveTableReader {
     func rowsBeforeBlocks(in token: TableToken, excluding used: Set<String>) -> [RowSpec] {
         guard token.text.includes("二十条") else { return [] }
         let key = LabelKey.make(token.text)
-        guard key.includes(Self.blockStart) else { return [] }
+        // A block's header alone (「第二十条第（五）项」) ends no row.
+        guard key.includes(Self.blockStart),
+            !key.starts(with: Self.blockStart) || key.dropFirst(Self.blockStart.count).includes(Self.blockStart)
+        else { return [] }
         var used = used
         var rows: [RowSpec] = []
         let pieces = key.components(separatedBy: Self.blockStart)
