@@ -1,15 +1,26 @@
+import GongkaiExtract
 import GongkaiModel
 
 /// Reads 表四: fifteen values after the header (复议 ×5, 直接起诉 ×5, 复议后起诉 ×5), in printed order.
 struct LitigationTableReader {
     let rows = NationalTemplates.v2021.table(.four).rows
 
-    func read(_ tokens: [TableToken], location: SourceLocation?) -> TableReading {
+    /// Reads the table from its lines: their tokens, and the row's own cells where the row is a line of delimited
+    /// text (see ``delimitedRow``).
+    func read(lines: ArraySlice<ExtractedLine>, location: SourceLocation?) -> TableReading {
+        read(TableToken.tokens(lines), lines: lines, location: location)
+    }
+
+    func read(_ tokens: [TableToken], lines: ArraySlice<ExtractedLine> = [], location: SourceLocation?) -> TableReading
+    {
         let headerTokens = tokens.prefix { $0.kind == .text }
         let headers = headerTokens.map(\.text)
         // The values: from the first value to the next text after it.
         var values = Array(tokens.drop { $0.kind == .text }.prefix { $0.kind != .text })
         let columns = rows.flatMap(\.columns)
+        if let cells = delimitedRow(values, lines: lines, columns: columns.count) {
+            values = cells
+        }
         // Laid out on a page, a row with empty cells prints fewer values; where each stands under the header says
         // which columns are empty.
         if values.count < columns.count,
@@ -55,6 +66,35 @@ struct LitigationTableReader {
         }
         let table = PrintedTable(kind: .four, location: location, headerLabels: headers, rows: printedRows)
         return TableReading(table: table, figures: figures)
+    }
+
+    /// The row's cells, empty ones included, when its values are one line of delimited text (pipes, tabs) holding
+    /// a cell for each column — or one more, empty, before them: the label column of a row printed without a label
+    /// (a converter's 「| 项目 | 数据1 | … |」 table). Nil otherwise, or when the tokens already are that row.
+    func delimitedRow(_ values: [TableToken], lines: ArraySlice<ExtractedLine>, columns: Int) -> [TableToken]? {
+        guard values.count != columns || values.contains(where: { $0.text.isEmpty }),
+            let lineNumber = values.first(where: { !$0.text.isEmpty })?.line,
+            values.allSatisfy({ $0.line == lineNumber && ($0.text.isEmpty || $0.kind == .value) }),
+            let line = lines.first(where: { $0.number == lineNumber && $0.layout == .delimited })
+        else { return nil }
+        var cells = line.cells[...]
+        if cells.count == columns + 1, cells.first?.text.isEmpty == true { cells = cells.dropFirst() }
+        guard cells.count == columns, cells.allSatisfy({ $0.text.isEmpty || TableToken.isValue($0.text) }) else {
+            return nil
+        }
+        let row = cells.map { cell in
+            TableToken(
+                kind: .value,
+                text: cell.text.isEmpty ? "" : (TableToken.numericText(cell.text) ?? cell.text),
+                location: cell.location,
+                line: lineNumber
+            )
+        }
+        // The same values, in the same order, with the row's empty cells among them.
+        guard row.filter({ !$0.text.isEmpty }).map(\.text) == values.filter({ !$0.text.isEmpty }).map(\.text) else {
+            return nil
+        }
+        return row
     }
 
     /// Gives the figures of the fifteen-cell row the ids of the three groups.

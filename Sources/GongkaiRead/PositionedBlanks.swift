@@ -15,6 +15,8 @@ import GongkaiModel
 enum PositionedBlanks {
     /// Rows printing a value in every column needed before columns are learnt from them.
     static let minimumRows = 3
+    /// The fewest characters of a column's name that stand for it in a PDF header where the rest of it is cut off.
+    static let namePrefix = 4
 
     /// The captures with the empty cells their values' places force, as empty value tokens in their columns.
     static func place(_ captures: [RowCapture], headers: [TableToken] = []) -> [RowCapture] {
@@ -26,15 +28,25 @@ enum PositionedBlanks {
             })
         else { return captures }
         var result = captures
-        for columnSpecs in Set(captures.map(\.row.columns)) where columnSpecs.count >= 2 {
+        // Rows sharing their columns (the template's rows share one array of them), each set once.
+        var columnSets: [[ColumnSpec]] = []
+        for capture in captures where !columnSets.contains(capture.row.columns) {
+            columnSets.append(capture.row.columns)
+        }
+        for columnSpecs in columnSets where columnSpecs.count >= 2 {
             let members = captures.indices.filter { captures[$0].row.columns == columnSpecs }
             // Each way of measuring places that gives columns apart from each other; text is measured in characters
-            // and in widths (a wide character two columns), and the two must agree where both give columns.
-            let measures: [(Measure, [Span])] = Measure.allCases.compactMap { measure in
-                let columns =
-                    columnSpans(members.map { captures[$0] }, count: columnSpecs.count, measure: measure)
-                    ?? columnSpans(headers: headers, columns: columnSpecs, measure: measure)
-                return columns.map { (measure, $0) }
+            // and in widths (a wide character two columns), and the two must agree where both give columns. The
+            // rows' own places are the better witness: the header is asked only when no measure lines the rows up.
+            var measures: [(Measure, [Span])] = Measure.allCases.compactMap { measure in
+                columnSpans(members.map { captures[$0] }, count: columnSpecs.count, measure: measure).map {
+                    (measure, $0)
+                }
+            }
+            if measures.isEmpty {
+                measures = Measure.allCases.compactMap { measure in
+                    columnSpans(headers: headers, columns: columnSpecs, measure: measure).map { (measure, $0) }
+                }
             }
             guard !measures.isEmpty else { continue }
             for index in members {
@@ -75,8 +87,10 @@ enum PositionedBlanks {
             guard let box = token.location.box else { return nil }
             return Span(lower: min(box.x0, box.x1), upper: max(box.x0, box.x1))
         case .characters, .width:
-            guard token.location.box == nil, token.location.page == nil, let column = token.location.column,
-                token.location.table == nil
+            // Only words of a line separated by spaces stand where their columns are; a cell of a line of pipes or
+            // tabs stands wherever its neighbours' lengths put it.
+            guard token.isSpaced, token.location.box == nil, token.location.page == nil,
+                let column = token.location.column, token.location.table == nil
             else { return nil }
             let length = max(1, (token.location.endColumn ?? (column + token.text.unicodeScalars.count)) - column)
             // Values are ASCII: as wide in both measures; a label's width counts its wide characters twice.
@@ -128,10 +142,11 @@ enum PositionedBlanks {
         var found: [String: [Span]] = [:]
         var result: [Span] = []
         for column in columns {
-            let names = ([column.label] + column.variants).map(LabelKey.make)
+            // Without digits: a header's digits are read apart, as values (「保留4位小数」).
+            let names = ([column.label] + column.variants).map { LabelKey.make($0).filter { !$0.isASCIIDigit } }
             let name = names[0]
             if found[name] == nil {
-                // Pieces that are parts of the name, grouped by overlapping places.
+                // Pieces that are parts of the name, grouped by overlapping places: pieces one above the other.
                 var groups: [[(key: String, span: Span, top: Double)]] = []
                 for piece in pieces where !piece.key.isEmpty && names.contains(where: { $0.includes(piece.key) }) {
                     if let index = groups.firstIndex(where: { $0.contains { $0.span.overlaps(piece.span) } }) {
@@ -142,7 +157,13 @@ enum PositionedBlanks {
                 }
                 found[name] =
                     groups.filter { group in
-                        names.contains(group.sorted { $0.top < $1.top }.map(\.key).joined())
+                        let text = group.sorted { $0.top < $1.top }.map(\.key).joined()
+                        // The whole name, or on a page a long enough start of it (a name cut where its digits were
+                        // read apart: 「采购总金额（单位：万元，保留」 「4」 「位小数）」). In text, a start may be a
+                        // name whose rest stands elsewhere in that measure (「社会公益」 over a 「组织」 it does not
+                        // line up with).
+                        let cut = measure == .page && text.count >= Self.namePrefix
+                        return names.contains { $0 == text || (cut && $0.starts(with: text)) }
                     }
                     .map { group in
                         Span(lower: group.map(\.span.lower).min() ?? 0, upper: group.map(\.span.upper).max() ?? 0)

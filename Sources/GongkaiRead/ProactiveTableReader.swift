@@ -58,10 +58,16 @@ struct ProactiveTableReader {
         var used = Set<String>()
         // Tokens that end a wrapped label already taken (see ``wrappedMatch``).
         var taken = 0..<0
+        // Where the current block of 表二 starts among the tokens, and each row's block up to its label (its header text).
+        var blockStart = 0
+        var blocks: [String: Range<Int>] = [:]
 
         for (index, token) in tokens.enumerated() {
             if taken.contains(index) { continue }
             if token.kind == .text {
+                // Only text holding 「二十条」 can hold a block's header: the label key is made for that text alone.
+                let startsBlock = token.text.includes("二十条") && LabelKey.make(token.text).starts(with: Self.blockStart)
+                if startsBlock { blockStart = index }
                 if let capture = current {
                     captures.append(capture)
                     current = nil
@@ -72,9 +78,7 @@ struct ProactiveTableReader {
                         RowCapture(row: row, printedLabel: last.text, labelLocation: last.location, values: [])
                     )
                     buffer.removeAll(keepingCapacity: true)
-                } else if LabelKey.make(token.text).starts(with: Self.blockStart),
-                    let (row, labelIndex) = match(buffer, excluding: used)
-                {
+                } else if startsBlock, let (row, labelIndex) = match(buffer, excluding: used) {
                     // A row's label ending the text before the next block's header (「…行政许可」 then
                     // 「第二十条第（六）项」), with no value between: a row printed with empty cells.
                     used.insert(row.key)
@@ -104,6 +108,7 @@ struct ProactiveTableReader {
                     let wrapped = wrappedMatch(buffer, tokens: tokens, valuesAt: index, excluding: used)
                 {
                     used.insert(wrapped.row.key)
+                    blocks[wrapped.row.key] = blockStart..<index
                     taken = wrapped.rest
                     current = RowCapture(
                         row: wrapped.row,
@@ -117,6 +122,7 @@ struct ProactiveTableReader {
             if current == nil {
                 guard let (row, labelIndex) = match(buffer, excluding: used) else { continue }
                 used.insert(row.key)
+                blocks[row.key] = blockStart..<index
                 let label = buffer[labelIndex...].map(\.text).joined()
                 current = RowCapture(
                     row: row,
@@ -136,6 +142,21 @@ struct ProactiveTableReader {
                 RowCapture(row: row, printedLabel: label, labelLocation: buffer[labelIndex].location, values: [])
             )
         }
+        // Laid out on a page, a row with empty cells prints fewer values; where each stands under its block's
+        // column names says which are empty (each block is a table of its own, with its own columns).
+        for index in captures.indices {
+            let capture = captures[index]
+            guard capture.row.columns.count >= 2, !capture.values.isEmpty,
+                capture.values.count < capture.row.columns.count,
+                let block = blocks[capture.row.key],
+                let placed = PositionedBlanks.placeRow(
+                    capture.values,
+                    headers: tokens[block].filter { $0.kind == .text },
+                    columns: capture.row.columns
+                )
+            else { continue }
+            captures[index].values = placed
+        }
         return captures
     }
 
@@ -144,8 +165,12 @@ struct ProactiveTableReader {
 
     /// Rows whose labels end the text before a block header inside a piece of text (no value between them).
     func rowsBeforeBlocks(in token: TableToken, excluding used: Set<String>) -> [RowSpec] {
+        guard token.text.includes("二十条") else { return [] }
         let key = LabelKey.make(token.text)
-        guard key.includes(Self.blockStart) else { return [] }
+        // A block's header alone (「第二十条第（五）项」) ends no row.
+        guard key.includes(Self.blockStart),
+            !key.starts(with: Self.blockStart) || key.dropFirst(Self.blockStart.count).includes(Self.blockStart)
+        else { return [] }
         var used = used
         var rows: [RowSpec] = []
         let pieces = key.components(separatedBy: Self.blockStart)

@@ -79,7 +79,7 @@ public enum ReportReader {
         if let region = regions[.four] {
             readings.append(
                 LitigationTableReader().read(
-                    TableToken.tokens(TableLines.content(lines[region])),
+                    lines: TableLines.content(lines[region]),
                     location: location(of: lines[region.lowerBound])
                 )
             )

@@ -22,6 +22,9 @@ struct TableToken {
     /// In a line of text holding wide (CJK) characters, where the token starts when each wide character takes two
     /// columns, as an editor or a text layout that aligns by width shows it (1-based); nil elsewhere.
     var displayColumn: Int? = nil
+    /// The token is a word of a line of text whose cells are separated by spaces: its column is its place across
+    /// the line (text laid out in columns), unlike a cell's column in a line of pipes or tabs.
+    var isSpaced = false
 
     /// Splits the cells of region lines into tokens. In a table's grid (HTML, Word) and in text whose cells are
     /// separated by tabs or pipes, a cell printed empty in a column where the table prints values, on a row that
@@ -38,15 +41,25 @@ struct TableToken {
     /// tell from a pipe opening the row. The lines with their first cells back, when that makes every line of the
     /// table as wide; nil when nothing is to be restored.
     static func restoringLeadingCells(_ lines: ArraySlice<ExtractedLine>) -> [ExtractedLine]? {
-        let textRows = lines.filter { $0.layout == .delimited && $0.cells.first?.location.table == nil }
-        guard Set(textRows.map(\.cells.count)).count == 2 else { return nil }
-        func opensWithPipe(_ line: ExtractedLine) -> Bool {
-            line.text.unicodeScalars.first { $0 != " " } == "|"
+        func isTextRow(_ line: ExtractedLine) -> Bool {
+            line.layout == .delimited && line.cells.first?.location.table == nil
         }
-        let opened = textRows.filter(opensWithPipe)
-        guard !opened.isEmpty, opened.count < textRows.count,
-            let width = textRows.first(where: { !opensWithPipe($0) })?.cells.count,
-            textRows.allSatisfy({ $0.cells.count == (opensWithPipe($0) ? width - 1 : width) })
+        func opensWithPipe(_ line: ExtractedLine) -> Bool {
+            line.text.utf8.first { $0 != UInt8(ascii: " ") } == UInt8(ascii: "|")
+        }
+        // Most tables have lines all as wide, or no text rows at all: settled in one pass, without copying lines.
+        var width: Int?
+        var narrower = false
+        for line in lines where isTextRow(line) {
+            let opens = opensWithPipe(line)
+            let count = line.cells.count + (opens ? 1 : 0)
+            if let width, width != count { return nil }
+            width = count
+            if opens { narrower = true }
+        }
+        // Every line as wide once the opened ones get a cell back; some line did not open with a pipe.
+        guard narrower, let width, width > 1,
+            lines.contains(where: { isTextRow($0) && !opensWithPipe($0) && $0.cells.count == width })
         else { return nil }
         return lines.map { line in
             guard line.layout == .delimited, line.cells.first?.location.table == nil, opensWithPipe(line),
@@ -103,7 +116,7 @@ struct TableToken {
             // belongs to no value of this row, nor of the row before.
             let printsValues = isValueCell.contains(true)
             // For each scalar of a line of text laid out in columns, the wide characters before it.
-            let wideBefore = line.layout == .spaced && line.cells.count > 1 ? wideCounts(line) : nil
+            var wideBefore = line.layout == .spaced && line.cells.count > 1 ? WideCharacters(line) : nil
             let lastLabel =
                 printsValues ? line.cells.indices.last { !line.cells[$0].text.isEmpty && !isValueCell[$0] } : nil
             // Where the row's cells are counted from in a table counted from its labels.
@@ -131,10 +144,13 @@ struct TableToken {
                 }
                 let first = tokens.count
                 append(cell, line: line.number, splitsRuns: line.layout == .spaced, to: &tokens)
-                if line.layout == .spaced, let wide = wideBefore {
+                if line.layout == .spaced {
                     for index in first..<tokens.count {
-                        if let column = tokens[index].location.column, column >= 1, column <= wide.count {
-                            tokens[index].displayColumn = column + wide[column - 1]
+                        tokens[index].isSpaced = true
+                        if wideBefore != nil, let column = tokens[index].location.column, column >= 1,
+                            let wide = wideBefore?.count(before: column)
+                        {
+                            tokens[index].displayColumn = column + wide
                         }
                     }
                 }
@@ -177,23 +193,6 @@ struct TableToken {
             bounds.allSatisfy({ $0.most >= width }), bounds.count(where: { $0.least == width }) >= 2
         else { return nil }
         return width
-    }
-
-    /// For each scalar of a line, how many wide (CJK and full-width) scalars come before it; nil when there is none.
-    /// Counted in the line as printed (normalising makes 「（」 an ASCII 「(」), when it has a scalar for each of the
-    /// normalised text's.
-    static func wideCounts(_ line: ExtractedLine) -> [Int]? {
-        let text =
-            line.raw.unicodeScalars.count == line.text.unicodeScalars.count ? line.raw : line.text
-        guard text.utf8.contains(where: { $0 >= 0xE1 }) else { return nil }
-        var counts: [Int] = []
-        counts.reserveCapacity(text.utf8.count)
-        var wide = 0
-        for scalar in text.unicodeScalars {
-            counts.append(wide)
-            if scalar.value >= 0x1100 { wide += 1 }
-        }
-        return counts
     }
 
     /// Whether a cell's text is a value: a number, a placeholder, or writing that could not be read.
@@ -419,4 +418,31 @@ extension Character {
 
 extension Unicode.Scalar {
     var isASCIIDigitScalar: Bool { value >= 0x30 && value <= 0x39 }
+}
+
+/// How many wide (CJK and full-width) characters stand before each column of a line of text, counted as the columns
+/// are asked for, left to right. Counted in the line as printed (normalising makes 「（」 an ASCII 「(」) when it has a
+/// character for each of the normalised text's.
+struct WideCharacters {
+    private var scalars: String.UnicodeScalarView.Iterator
+    /// The 1-based column of the next character to count.
+    private var column = 1
+    private var wide = 0
+
+    /// Nil for a line with no wide character.
+    init?(_ line: ExtractedLine) {
+        guard line.text.utf8.contains(where: { $0 >= 0xE1 }) else { return nil }
+        let text = line.raw.unicodeScalars.count == line.text.unicodeScalars.count ? line.raw : line.text
+        scalars = text.unicodeScalars.makeIterator()
+    }
+
+    /// The wide characters before `column`; columns must be asked for in increasing order.
+    mutating func count(before target: Int) -> Int? {
+        guard target >= column else { return nil }
+        while column < target, let scalar = scalars.next() {
+            if scalar.value >= 0x1100 { wide += 1 }
+            column += 1
+        }
+        return wide
+    }
 }

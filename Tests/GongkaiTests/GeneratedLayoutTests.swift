@@ -46,11 +46,11 @@ struct GeneratedLayoutTests {
     }
 
     @Test(
-        "PDF from LibreOffice at several page sizes: no wrong number",
+        "PDF from LibreOffice at several page sizes: every figure reads back exactly",
         .enabled(if: hasLibreOffice, "LibreOffice (soffice) is not installed: the PDF layout is not generated")
     )
     func pdf() throws {
-        try check(.pdf, count: Self.pdfCases, exact: false, knownIssue: nil)
+        try check(.pdf, count: Self.pdfCases, exact: true, knownIssue: nil)
     }
 
     @Test("Reports on 2018 and earlier are refused as the old format", arguments: textLayouts)

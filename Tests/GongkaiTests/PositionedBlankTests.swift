@@ -99,6 +99,25 @@ struct PositionedBlankTests {
         }
     }
 
+    @Test(
+        "PDF: a 表二 row with empty cells is read by where its values stand under its block's column names",
+        .enabled(if: ReportPDF.libreOffice() != nil, "LibreOffice (soffice) is not installed")
+    )
+    func pdfProactiveRows() throws {
+        var written = try Fixtures.report("seeds/000_619992dd5b79419f.txt")
+        for id in ["t2.rules.repealed", "t2.normative.issued"] {
+            written.figures[FigureID(id)]?.value = .blank
+            written.figures[FigureID(id)]?.printed = ""
+        }
+        let read = try ReportReader.read(try ReportPDF.render(written), name: "proactive.pdf")
+        for (id, figure) in written.figures where id.rawValue.hasPrefix("t2.") {
+            #expect(
+                read[id] == figure.value,
+                "\(id.rawValue): written \(figure.value), read \(String(describing: read[id]))"
+            )
+        }
+    }
+
     /// 表三 in whitespace columns aligned by width (a wide character two columns), as a text layout prints it.
     static func columnsText(_ rows: [(label: String, values: [String?])]) -> String {
         func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } }

@@ -85,6 +85,9 @@ enum BBoxLayoutParser {
         return nil
     }
 
+    /// The largest coordinate taken as one: far beyond any page.
+    static let largestCoordinate = 1_000_000.0
+
     private static func number(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Double? {
         var index = start
         var negative = false
@@ -109,7 +112,8 @@ enum BBoxLayoutParser {
                 digits += 1
             }
         }
-        guard digits > 0 else { return nil }
+        // No page is larger than 14,400 points (the PDF format's limit): a coordinate far past it is damage.
+        guard digits > 0, value.isFinite, value <= Self.largestCoordinate else { return nil }
         return negative ? -value : value
     }
 

@@ -56,7 +56,8 @@ public enum PDFExtractor {
                 for word in row.words {
                     cells.append(DocumentBuilder.Cell(word.text, page: page, box: word.box))
                     if !line.isProse {
-                        columns.append(Int((word.box.x0 / halfWidth).rounded()))
+                        let position = (word.box.x0 / halfWidth).rounded()
+                        columns.append(position.isFinite ? Int(max(-1e9, min(1e9, position))) : 0)
                     } else {
                         // Running text: a space only where the page shows one, or where a wrapped line joins two
                         // Latin words (Chinese runs on without one).
