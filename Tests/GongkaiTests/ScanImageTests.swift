@@ -155,6 +155,34 @@ struct ScanImageTests {
         #expect(darkPixels == 180 + 9 + 9 + 1)
     }
 
+    @Test(
+        "specks before or after a number are left out of the image its digits are read from; a point between digits is not"
+    )
+    func specksBeside() throws {
+        let cell = PixelRect(x0: 0, y0: 0, x1: 200, y1: 80)
+        let rules = Self.table(rows: [0, 80], columns: [0, 200])
+        // Two digit-sized strokes with a decimal point between them, a speck before and a speck after.
+        let digits = [PixelRect(x0: 80, y0: 25, x1: 86, y1: 55), PixelRect(x0: 100, y0: 25, x1: 106, y1: 55)]
+        let point = PixelRect(x0: 91, y0: 51, x1: 94, y1: 54)
+        let specks = [PixelRect(x0: 70, y0: 40, x1: 73, y1: 43), PixelRect(x0: 112, y0: 51, x1: 115, y1: 54)]
+        let image = Self.page(width: 201, height: 81, boxes: rules + digits + [point] + specks)
+        let ink = CellInk(InkImage(image), of: image, cell: cell, dotsPerInch: 200)
+        #expect(ink.hasSpecksBeside)
+        #expect(try #require(ink.image).pixels.count { $0 < 128 } == 2 * 180 + 3 * 9)
+        #expect(try #require(ink.valueImage).pixels.count { $0 < 128 } == 2 * 180 + 9)
+
+        // A pale digit broken into small pieces before a whole one stands as tall as it: writing, kept.
+        let broken = [
+            PixelRect(x0: 60, y0: 25, x1: 63, y1: 28), PixelRect(x0: 66, y0: 25, x1: 69, y1: 28),
+            PixelRect(x0: 66, y0: 33, x1: 69, y1: 36), PixelRect(x0: 64, y0: 41, x1: 67, y1: 44),
+            PixelRect(x0: 62, y0: 49, x1: 65, y1: 52),
+        ]
+        let pale = Self.page(width: 201, height: 81, boxes: rules + [digits[0]] + broken)
+        let whole = CellInk(InkImage(pale), of: pale, cell: cell, dotsPerInch: 200)
+        #expect(!whole.hasSpecksBeside)
+        #expect(try #require(whole.valueImage).pixels.count { $0 < 128 } == 180 + 5 * 9)
+    }
+
     static func reading(_ words: [(String, Double)]) -> CellRecognizer.Reading {
         CellRecognizer.Reading(words: words.map { .init(text: $0.0, confidence: $0.1, line: 0) })
     }
@@ -173,6 +201,16 @@ struct ScanImageTests {
         #expect(value([("]", 70)], [("1", 55)], []) == "1")
         #expect(value([("2770", 90)], [("2776", 96)], []) == ScannedCellText.unreadable)
         #expect(value([("1", 20)], [("1", 60)], [("1", 60)]) == ScannedCellText.unreadable)
+        // Specks read as marks at the ends of the Chinese reading count only when the digits were read without them.
+        #expect(
+            ScannedCellText.value(
+                text: Self.reading([(".0.", 86)]),
+                digits: Self.reading([("0", 95)]),
+                enlarged: Self.reading([("0", 90)]),
+                specksBeside: true
+            ) == "0"
+        )
+        #expect(value([(".0.", 86)], [("0", 95)], [("0", 60)]) == ScannedCellText.unreadable)
         #expect(value([("0.35", 90)], [("0.35", 90)], []) == "0.35")
         #expect(value([("9", 90)], [("9", 90), ("5", 90)], []) == ScannedCellText.unreadable)
         #expect(value([("/", 80)], [], []) == "/")

@@ -12,6 +12,12 @@ struct CellInk: Sendable {
     var pieces: [PixelRect]
     /// Whether ink more than a speck was left out beside the writing, on its line: what the writing says is in doubt.
     var isDoubtful = false
+    /// The writing as a number is read: ``image`` without the specks that lie beside it, before its first large
+    /// piece or after its last, far smaller than a character (a decimal point stands between digits, never before
+    /// or after them). Nil when the cell holds no writing.
+    var valueImage: GrayImage?
+    /// Whether ``valueImage`` left out specks that ``image`` keeps.
+    var hasSpecksBeside = false
 
     var isEmpty: Bool { box == nil }
 
@@ -160,38 +166,71 @@ struct CellInk: Sendable {
                 keep[index + 1] = true
             }
         }
+        // Specks kept as writing that lie wholly before the first large piece or after the last, each side's together
+        // no larger than a third of a character: dust beside a number, not a digit of it (a pale digit broken into
+        // crumbs stands as tall as the others).
+        let spanX0 = pieces.map(\.x0).min() ?? writing.x0
+        let spanX1 = pieces.map(\.x1).max() ?? writing.x1
+        let tiny = max(2, characterHeight / 3)
+        var valueKeep = keep
+        var valueWriting = pieces.dropFirst().reduce(pieces.first ?? writing) { $0.union($1) }
+        var specksBeside = false
+        for before in [true, false] {
+            let side = small.filter { index in
+                guard keep[index + 1] else { return false }
+                let box = components[index].box
+                return before ? box.x1 <= spanX0 : box.x0 >= spanX1
+            }
+            guard let first = side.first else { continue }
+            let extent = side.dropFirst().reduce(components[first].box) { $0.union(components[$1].box) }
+            if extent.height <= tiny, side.allSatisfy({ components[$0].box.width <= tiny }) {
+                for index in side { valueKeep[index + 1] = false }
+                specksBeside = true
+            } else {
+                valueWriting = valueWriting.union(extent)
+            }
+        }
+        for index in small where valueKeep[index + 1] {
+            valueWriting = valueWriting.union(components[index].box)
+        }
         // The image keeps the grey of the page around the writing (the faint edges of thin strokes), with every
         // piece of ink that is not writing, and the paper next to it, made paper.
         let margin = max(12, Int((20 * scale).rounded()))
-        let area = PixelRect(
-            x0: max(0, writing.x0 - 2),
-            y0: max(0, writing.y0 - 2),
-            x1: min(width, writing.x1 + 2),
-            y1: min(height, writing.y1 + 2)
-        )
-        let imageWidth = area.width + 2 * margin
-        let imageHeight = area.height + 2 * margin
-        var pixels = [UInt8](repeating: 255, count: imageWidth * imageHeight)
-        for y in area.y0..<area.y1 {
-            for x in area.x0..<area.x1 {
-                var dropped = false
-                for ny in max(0, y - 1)...min(height - 1, y + 1) where !dropped {
-                    for nx in max(0, x - 1)...min(width - 1, x + 1) {
-                        let label = Int(labels[ny * width + nx])
-                        if label != 0, !keep[label] {
-                            dropped = true
-                            break
+        func render(_ writing: PixelRect, keeping keep: [Bool]) -> (image: GrayImage, area: PixelRect) {
+            let area = PixelRect(
+                x0: max(0, writing.x0 - 2),
+                y0: max(0, writing.y0 - 2),
+                x1: min(width, writing.x1 + 2),
+                y1: min(height, writing.y1 + 2)
+            )
+            let imageWidth = area.width + 2 * margin
+            let imageHeight = area.height + 2 * margin
+            var pixels = [UInt8](repeating: 255, count: imageWidth * imageHeight)
+            for y in area.y0..<area.y1 {
+                for x in area.x0..<area.x1 {
+                    var dropped = false
+                    for ny in max(0, y - 1)...min(height - 1, y + 1) where !dropped {
+                        for nx in max(0, x - 1)...min(width - 1, x + 1) {
+                            let label = Int(labels[ny * width + nx])
+                            if label != 0, !keep[label] {
+                                dropped = true
+                                break
+                            }
                         }
                     }
+                    guard !dropped else { continue }
+                    pixels[(y - area.y0 + margin) * imageWidth + (x - area.x0 + margin)] = image[x0 + x, y0 + y]
                 }
-                guard !dropped else { continue }
-                pixels[(y - area.y0 + margin) * imageWidth + (x - area.x0 + margin)] = image[x0 + x, y0 + y]
             }
+            return (GrayImage(width: imageWidth, height: imageHeight, pixels: pixels), area)
         }
+        let (writingImage, area) = render(writing, keeping: keep)
         let shiftX = margin - area.x0
         let shiftY = margin - area.y0
         self.box = PixelRect(x0: x0 + writing.x0, y0: y0 + writing.y0, x1: x0 + writing.x1, y1: y0 + writing.y1)
-        self.image = GrayImage(width: imageWidth, height: imageHeight, pixels: pixels)
+        self.image = writingImage
+        self.valueImage = specksBeside ? render(valueWriting, keeping: valueKeep).image : writingImage
+        self.hasSpecksBeside = specksBeside
         self.isDoubtful = doubtful
         self.pieces =
             pieces

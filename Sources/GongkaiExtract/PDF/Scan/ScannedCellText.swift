@@ -62,6 +62,11 @@ enum ScannedCellText {
         }
     }
 
+    /// Marks Chinese recognition makes of a speck.
+    static let speckMarks: Set<Character> = [
+        ".", ":", "：", "“", "”", "\"", "'", "‘", "’", ",", "，", "、", "·", "-", "_", "`", "^",
+    ]
+
     /// Placeholders a cell prints for an empty value.
     static let placeholders: Set<String> = ["/", "\\", "-", "—", "——", "–", "－", "―", "--", "无", "空", "×"]
 
@@ -77,12 +82,20 @@ enum ScannedCellText {
     /// reading says another number with confidence: the Chinese reading and either digit reading (the other read
     /// nothing, the same, or was unsure), or both digit readings, each very sure, over a Chinese reading with no
     /// Chinese in it or an unsure one as long as the number.
+    ///
+    /// `specksBeside` tells that the digit readings were of the writing without specks before or after it: marks
+    /// the Chinese reading shows at its ends are then those specks, and left out.
     static func value(
         text: CellRecognizer.Reading,
         digits: CellRecognizer.Reading,
-        enlarged: CellRecognizer.Reading
+        enlarged: CellRecognizer.Reading,
+        specksBeside: Bool = false
     ) -> String {
-        let chinese = plain(text.text)
+        var chinese = plain(text.text)
+        if specksBeside {
+            while let first = chinese.first, speckMarks.contains(first) { chinese.removeFirst() }
+            while let last = chinese.last, speckMarks.contains(last) { chinese.removeLast() }
+        }
         let chineseDigits = String(chinese.map { digitLookAlikes[$0] ?? $0 })
         func number(_ reading: CellRecognizer.Reading) -> String? {
             let text = reading.text.filter { !$0.isWhitespace }

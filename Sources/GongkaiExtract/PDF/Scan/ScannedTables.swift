@@ -83,7 +83,9 @@ enum ScannedTables {
                     numbers[cell.row, default: 0] += 1
                 }
                 for (cellIndex, cell) in table.grid.cells.enumerated() {
-                    guard let reading = texts[cellIndex], let image = table.inks[cellIndex].image else { continue }
+                    guard let reading = texts[cellIndex], let image = table.inks[cellIndex].valueImage else {
+                        continue
+                    }
                     let text = reading.text
                     // A cell is a value when it reads as no Chinese in a column of numbers or on a row printing
                     // numbers in two other cells (表四's lone row: 「1」 read as 「]」), and any cell of a column of
@@ -102,8 +104,8 @@ enum ScannedTables {
                 }
             }
         }
-        // Each value cell read as digits twice, as cut and enlarged twice over: two readings of the same writing at
-        // sizes Tesseract segments differently, side by side.
+        // Each value cell read as digits twice, without the specks beside its writing, as cut and enlarged twice
+        // over: two readings of the same writing at sizes Tesseract segments differently, side by side.
         let images = valueImages
         let (digitReadings, enlargedReadings) = try Parallel.both(
             { () throws(ExtractError) in
@@ -137,7 +139,12 @@ enum ScannedTables {
                         // Ink beside the value that was not taken as writing may be a digit of it.
                         if table.inks[cellIndex].isDoubtful { return ScannedCellText.unreadable }
                         let large = enlarged[pageIndex][tableIndex][cellIndex] ?? CellRecognizer.Reading(words: [])
-                        return ScannedCellText.value(text: reading, digits: number, enlarged: large)
+                        return ScannedCellText.value(
+                            text: reading,
+                            digits: number,
+                            enlarged: large,
+                            specksBeside: table.inks[cellIndex].hasSpecksBeside
+                        )
                     }
                     // Writing that read as nothing: unknown, not an empty cell.
                     let text = reading.text
