@@ -181,6 +181,13 @@ struct ScanImageTests {
         let whole = CellInk(InkImage(pale), of: pale, cell: cell, dotsPerInch: 200)
         #expect(!whole.hasSpecksBeside)
         #expect(try #require(whole.valueImage).pixels.count { $0 < 128 } == 180 + 5 * 9)
+
+        // A small piece close against the writing (the pale slant of a 「4」 broken off its upright) is part of it.
+        let slant = PixelRect(x0: 76, y0: 35, x1: 79, y1: 38)
+        let close = Self.page(width: 201, height: 81, boxes: rules + [digits[0], slant])
+        let four = CellInk(InkImage(close), of: close, cell: cell, dotsPerInch: 200)
+        #expect(!four.hasSpecksBeside)
+        #expect(try #require(four.valueImage).pixels.count { $0 < 128 } == 180 + 9)
     }
 
     static func reading(_ words: [(String, Double)]) -> CellRecognizer.Reading {

@@ -166,12 +166,14 @@ struct CellInk: Sendable {
                 keep[index + 1] = true
             }
         }
-        // Specks kept as writing that lie wholly before the first large piece or after the last, each side's together
-        // no larger than a third of a character: dust beside a number, not a digit of it (a pale digit broken into
-        // crumbs stands as tall as the others).
+        // Specks kept as writing that lie wholly before the first large piece or after the last, a fifth of a
+        // character or more apart from it, each side's together no larger than a third of a character: dust beside a
+        // number, not a digit of it. (A pale digit broken into crumbs stands as tall as the others; the pale slant of
+        // a 「4」 that broke off lies close against its upright.)
         let spanX0 = pieces.map(\.x0).min() ?? writing.x0
         let spanX1 = pieces.map(\.x1).max() ?? writing.x1
         let tiny = max(2, characterHeight / 3)
+        let apart = max(3, characterHeight / 5)
         var valueKeep = keep
         var valueWriting = pieces.dropFirst().reduce(pieces.first ?? writing) { $0.union($1) }
         var specksBeside = false
@@ -179,7 +181,7 @@ struct CellInk: Sendable {
             let side = small.filter { index in
                 guard keep[index + 1] else { return false }
                 let box = components[index].box
-                return before ? box.x1 <= spanX0 : box.x0 >= spanX1
+                return before ? box.x1 + apart <= spanX0 : box.x0 >= spanX1 + apart
             }
             guard let first = side.first else { continue }
             let extent = side.dropFirst().reduce(components[first].box) { $0.union(components[$1].box) }
