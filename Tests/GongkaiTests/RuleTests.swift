@@ -140,6 +140,17 @@ struct RuleTests {
         let problems = try Fixtures.report(Self.seed000).section(.problems)?.text ?? ""
         let empty = try findings(Self.seed000, [(problems, "")])
         #expect(codes(empty).contains("section5-empty"))
+        #expect(!codes(empty).contains("section1-empty"))
+        let overview = try Fixtures.report(Self.seed000).section(.overview)?.text ?? ""
+        #expect(!overview.isEmpty)
+        let noOverview = try findings(Self.seed000, [(overview, "")])
+        #expect(
+            noOverview.contains { $0.code == "section1-empty" && $0.message.hasPrefix("第一部分「总体情况」没有内容") }
+        )
+        // A 2020 report's 第六部分 saying 「无」 says something; one saying nothing is warned about.
+        let seed002 = "seeds/002_a03528d1c919b0a1.txt"
+        #expect(!codes(try findings(seed002)).contains("section6-empty"))
+        #expect(codes(try findings(seed002, [("六、其他需要报告的事项\n\n无", "六、其他需要报告的事项\n")])).contains("section6-empty"))
         let silent = try findings(
             Self.seed000,
             [
