@@ -66,6 +66,18 @@ struct RuleTests {
             [(Self.receivedRow, "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t0\t")]
         )
         #expect(rowTotal.filter { $0.code == "R2" }.count == 1)
+        // A blank applicant cell (「/」, R5) does not hide a wrong 总计: it counts as 0, and both are reported.
+        let blankAndTotal = try findings(
+            Self.seed000,
+            [(Self.receivedRow, "一、本年新收政府信息公开申请数量\t\t3\t/\t0\t0\t0\t0\t2\t")]
+        )
+        #expect(codes(blankAndTotal).contains("R5"))
+        #expect(
+            blankAndTotal.contains {
+                $0.code == "R2" && $0.message.hasSuffix("合计为3（自然人3）（空白单元格按0计）。")
+            },
+            "\(blankAndTotal.map(\.message))"
+        )
         let outcome = try findings(
             Self.seed000,
             [
