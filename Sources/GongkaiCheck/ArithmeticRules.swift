@@ -26,19 +26,35 @@ enum ArithmeticRules {
             return buffer
         }
 
-        // R2: 总计 = the six applicant columns, on every printed row.
+        // R2: 总计 = the six applicant columns, on every printed row. A blank applicant cell (R5 reports it) counts
+        // as 0 here, so that a wrong 总计 is not hidden until the blank is filled; a cell not read keeps the row out.
         for row in [table3.rows, table3.variantRows].joined() {
             let ids = row.figureIDs
-            guard let numbers = integers(ids), let sum = numbers[0..<6].checkedSum, sum != numbers[6] else { continue }
-            let parts = zip(columns, numbers).prefix(6).filter { $0.1 != 0 }.map { "\($0.0.label)\($0.1)" }
+            guard let total = int(ids[6]) else { continue }
+            var parts: [Int] = []
+            var blanks = 0
+            for id in ids.prefix(6) {
+                switch report[id] {
+                case .blank?:
+                    parts.append(0)
+                    blanks += 1
+                case let value?:
+                    if let integer = value.integer { parts.append(integer) }
+                default:
+                    break
+                }
+            }
+            guard parts.count == 6, let sum = parts.checkedSum, sum != total else { continue }
+            let named = zip(columns, parts).filter { $0.1 != 0 }.map { "\($0.0.label)\($0.1)" }
             findings.append(
                 Finding(
                     code: "R2",
                     severity: .error,
                     table: .three,
                     figures: ids.map(ref),
-                    message: "\(names.row(row))：总计为\(numbers[6])，但自然人至其他六类申请人合计为\(sum)"
-                        + (parts.isEmpty ? "。" : "（\(parts.joined(separator: "、"))）。"),
+                    message: "\(names.row(row))：总计为\(total)，但自然人至其他六类申请人合计为\(sum)"
+                        + (named.isEmpty ? "" : "（\(named.joined(separator: "、"))）")
+                        + (blanks > 0 ? "（空白单元格按0计）。" : "。"),
                     location: location(ids[6])
                 )
             )

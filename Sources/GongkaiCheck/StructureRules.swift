@@ -147,9 +147,33 @@ enum StructureRules {
         return findings
     }
 
-    /// Section 五 must say something; from 2021 on, section 六 must report the 信息处理费.
+    /// Sections 一 and 五 must say something; from 2021 on, section 六 must report the 信息处理费, and before, say
+    /// something (「无」 will do). Sections 二 to 四 hold tables, whose absence is reported as such.
     static func contents(_ report: AnnualReport) -> [Finding] {
         var findings: [Finding] = []
+        if let overview = report.section(.overview), overview.text.trimmingWhitespace.isEmpty {
+            findings.append(
+                Finding(
+                    code: "section1-empty",
+                    severity: .warning,
+                    message: "第一部分「总体情况」没有内容；应概述本年度主动公开、依申请公开、政府信息管理、"
+                        + "平台建设和监督保障等工作情况。",
+                    location: overview.location
+                )
+            )
+        }
+        if let year = report.year, year < 2021, let other = report.section(.otherMatters),
+            other.text.trimmingWhitespace.isEmpty
+        {
+            findings.append(
+                Finding(
+                    code: "section6-empty",
+                    severity: .warning,
+                    message: "第六部分「其他需要报告的事项」没有内容；没有需要报告的事项也应写明「无」。",
+                    location: other.location
+                )
+            )
+        }
         if let problems = report.section(.problems),
             problems.text.trimmingWhitespace.isEmpty
                 || ["无", "无。", "暂无", "暂无。"].contains(problems.text.trimmingWhitespace)

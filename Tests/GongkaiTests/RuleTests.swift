@@ -66,6 +66,18 @@ struct RuleTests {
             [(Self.receivedRow, "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t0\t")]
         )
         #expect(rowTotal.filter { $0.code == "R2" }.count == 1)
+        // A blank applicant cell (「/」, R5) does not hide a wrong 总计: it counts as 0, and both are reported.
+        let blankAndTotal = try findings(
+            Self.seed000,
+            [(Self.receivedRow, "一、本年新收政府信息公开申请数量\t\t3\t/\t0\t0\t0\t0\t2\t")]
+        )
+        #expect(codes(blankAndTotal).contains("R5"))
+        #expect(
+            blankAndTotal.contains {
+                $0.code == "R2" && $0.message.hasSuffix("合计为3（自然人3）（空白单元格按0计）。")
+            },
+            "\(blankAndTotal.map(\.message))"
+        )
         let outcome = try findings(
             Self.seed000,
             [
@@ -140,6 +152,17 @@ struct RuleTests {
         let problems = try Fixtures.report(Self.seed000).section(.problems)?.text ?? ""
         let empty = try findings(Self.seed000, [(problems, "")])
         #expect(codes(empty).contains("section5-empty"))
+        #expect(!codes(empty).contains("section1-empty"))
+        let overview = try Fixtures.report(Self.seed000).section(.overview)?.text ?? ""
+        #expect(!overview.isEmpty)
+        let noOverview = try findings(Self.seed000, [(overview, "")])
+        #expect(
+            noOverview.contains { $0.code == "section1-empty" && $0.message.hasPrefix("第一部分「总体情况」没有内容") }
+        )
+        // A 2020 report's 第六部分 saying 「无」 says something; one saying nothing is warned about.
+        let seed002 = "seeds/002_a03528d1c919b0a1.txt"
+        #expect(!codes(try findings(seed002)).contains("section6-empty"))
+        #expect(codes(try findings(seed002, [("六、其他需要报告的事项\n\n无", "六、其他需要报告的事项\n")])).contains("section6-empty"))
         let silent = try findings(
             Self.seed000,
             [
