@@ -53,6 +53,11 @@ struct WriteTests {
         #expect(throws: ReportDataFile.LoadError.unknownFigure("t3.nonsense.total")) {
             try ReportDataFile.load("agency: 甲\nyear: 2024\nfigures:\n  t3.nonsense.total: 1\n", name: "b.yaml")
         }
+        // A typo gets the nearest key; nonsense gets none, and neither points at a file a clerk does not have.
+        let typo = ReportDataFile.LoadError.unknownFigure("t3.recieved.natural").description
+        #expect(typo.contains("您是不是要写「t3.received.natural」？"), "\(typo)")
+        let nonsense = ReportDataFile.LoadError.unknownFigure("t3.nonsense.total").description
+        #expect(!nonsense.contains("您是不是要写") && !nonsense.contains("Docs/"), "\(nonsense)")
         #expect(throws: ReportDataFile.LoadError.self) {
             try ReportDataFile.load("agency: 甲\nyear: 1999\n", name: "c.yaml")
         }

@@ -29,11 +29,49 @@ public enum ReportDataFile {
             case .invalid(let field, let value, let expected):
                 "数据文件中「\(field)」的值「\(value)」无效，应为\(expected)。"
             case .unknownFigure(let id):
-                "数据文件中的「\(id)」不是所选格式的表格单元格编号（见 Docs/figures.tsv）。"
+                "数据文件中的「\(id)」不是所选格式的表格单元格编号"
+                    + (ReportDataFile.nearestFigure(to: id).map { "；您是不是要写「\($0)」？" } ?? "。")
+                    + "各单元格的编号见 gongkai new 生成的数据文件。"
             case .wrongShape(let field, let found, let expected, let line):
                 "数据文件\(line.map { "第\($0)行" } ?? "")「\(field)」的值是\(found)，应为\(expected)。"
             }
         }
+    }
+
+    /// The cell id of either format nearest to a mistyped one (「t3.recieved.natural」 → 「t3.received.natural」):
+    /// within three edits, and fewer than a third of its length; nil when none is, or two are as near.
+    static func nearestFigure(to text: String) -> String? {
+        let typed = Array(text.unicodeScalars)
+        var best: (id: String, distance: Int)?
+        var tie = false
+        let ids = Set([ReportTemplate.v2021, .v2019].flatMap { NationalTemplates.spec($0).figureIDs.map(\.rawValue) })
+        for id in ids.sorted() {
+            let distance = editDistance(typed, Array(id.unicodeScalars))
+            if distance < (best?.distance ?? Int.max) {
+                best = (id, distance)
+                tie = false
+            } else if distance == best?.distance {
+                tie = true
+            }
+        }
+        guard let best, !tie, best.distance > 0, best.distance <= 3, best.distance * 3 < typed.count else { return nil }
+        return best.id
+    }
+
+    /// Levenshtein distance: the fewest insertions, deletions and substitutions that turn one text into the other.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for (i, x) in a.enumerated() {
+            current[0] = i + 1
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
     }
 
     /// Whether a text looks like a data file or `gongkai parse` output rather than a report: a YAML or JSON mapping
