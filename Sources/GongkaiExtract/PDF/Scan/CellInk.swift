@@ -133,8 +133,7 @@ struct CellInk: Sendable {
             loose.removeAll { index in
                 let box = components[index].box
                 let near = joined.contains { piece in
-                    let dx = max(0, piece.x0 - box.x1, box.x0 - piece.x1)
-                    let dy = max(0, piece.y0 - box.y1, box.y0 - piece.y1)
+                    let (dx, dy) = piece.gap(to: box)
                     if dx <= reach && dy <= reach { return true }
                     // On the writing's line, within a character's height beside it: the pale 「7」 of 「71」.
                     let overlap = min(piece.y1, box.y1) - max(piece.y0, box.y0)
@@ -153,7 +152,7 @@ struct CellInk: Sendable {
         let doubtful = loose.contains { index in
             let box = components[index].box
             let overlap = min(writing.y1, box.y1) - max(writing.y0, box.y0)
-            let dx = max(0, writing.x0 - box.x1, box.x0 - writing.x1)
+            let dx = writing.gap(to: box).across
             return components[index].area >= 2 * leastArea && overlap * 2 >= box.height && dx <= 2 * characterHeight
         }
         // A stroke a pale scan broke (a thin 「7」's slant, a 「2」's curve) falls apart into crumbs; within the writing
@@ -266,8 +265,7 @@ struct CellInk: Sendable {
                     let other = components[index].box
                     let near = members.contains { member in
                         let piece = components[member].box
-                        let dx = max(0, piece.x0 - other.x1, other.x0 - piece.x1)
-                        let dy = max(0, piece.y0 - other.y1, other.y0 - piece.y1)
+                        let (dx, dy) = piece.gap(to: other)
                         return dx <= reach && dy <= reach
                     }
                     guard near else { return false }

@@ -73,6 +73,25 @@ struct CellRecognizer: Sendable {
         -> [Reading]
     {
         guard !images.isEmpty else { return [] }
+        let tsv = try runTSV(
+            images,
+            arguments: mode.arguments,
+            in: folder,
+            prefix: prefix,
+            timeLimit: Self.baseTime + Self.timePerImage * Double(images.count)
+        )
+        return Self.readings(fromTSV: tsv, count: images.count)
+    }
+
+    /// Writes the images to `folder` (as `prefix-N.pgm`) with a list file naming them, runs Tesseract once over the
+    /// list and gives back its TSV, page `N` being image `N`.
+    func runTSV(
+        _ images: [GrayImage],
+        arguments: [String],
+        in folder: TemporaryFolder,
+        prefix: String,
+        timeLimit: Double
+    ) throws(ExtractError) -> Data {
         var list = ""
         for (index, image) in images.enumerated() {
             let file = folder.file("\(prefix)-\(index + 1).pgm")
@@ -89,11 +108,10 @@ struct CellRecognizer: Sendable {
         } catch {
             throw .unreadable("无法写入临时文件（\(error.localizedDescription)）。")
         }
-        let timeLimit = Self.baseTime + Self.timePerImage * Double(images.count)
         let output: ExternalTool.Output
         do {
             output = try tesseract.run(
-                [listFile.path, "-"] + mode.arguments + ["tsv"],
+                [listFile.path, "-"] + arguments + ["tsv"],
                 timeout: timeLimit,
                 environment: Self.environment
             )
@@ -102,7 +120,7 @@ struct CellRecognizer: Sendable {
         }
         if output.timedOut { throw .timedOut(seconds: Int(timeLimit)) }
         guard output.status == 0 else { throw .unreadable("文字识别（OCR）失败。") }
-        return Self.readings(fromTSV: output.stdout, count: images.count)
+        return output.stdout
     }
 
     /// Tesseract's TSV (level, page, block, paragraph, line, word, left, top, width, height, confidence, text) split
@@ -139,37 +157,15 @@ extension CellRecognizer {
         -> [PDFPage]
     {
         guard !images.isEmpty else { return [] }
-        var list = ""
-        for (index, image) in images.enumerated() {
-            let file = folder.file("text-\(index + 1).pgm")
-            do {
-                try image.pgmData.write(to: file)
-            } catch {
-                throw .unreadable("无法写入临时文件（\(error.localizedDescription)）。")
-            }
-            list += file.path + "\n"
-        }
-        let listFile = folder.file("text.txt")
-        do {
-            try Data(list.utf8).write(to: listFile)
-        } catch {
-            throw .unreadable("无法写入临时文件（\(error.localizedDescription)）。")
-        }
-        let timeLimit = Self.baseTime + 40 * Double(images.count)
-        let output: ExternalTool.Output
-        do {
-            output = try tesseract.run(
-                [listFile.path, "-", "-l", "chi_sim", "--psm", "6", "tsv"],
-                timeout: timeLimit,
-                environment: Self.environment
-            )
-        } catch {
-            throw .unreadable("无法运行 \(tesseract.executable.lastPathComponent)。")
-        }
-        if output.timedOut { throw .timedOut(seconds: Int(timeLimit)) }
-        guard output.status == 0 else { throw .unreadable("文字识别（OCR）失败。") }
+        let stdout = try runTSV(
+            images,
+            arguments: Mode.text.arguments,
+            in: folder,
+            prefix: "text",
+            timeLimit: Self.baseTime + 40 * Double(images.count)
+        )
         // The TSV of each page on its own, under the one header line.
-        let lines = String(decoding: output.stdout, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let lines = String(decoding: stdout, as: UTF8.self).split(whereSeparator: \.isNewline)
         var byPage = Array(repeating: [Substring](), count: images.count)
         for line in lines.dropFirst() {
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)

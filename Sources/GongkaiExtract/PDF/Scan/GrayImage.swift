@@ -121,6 +121,11 @@ struct PixelRect: Sendable, Hashable {
     var width: Int { x1 - x0 }
     var height: Int { y1 - y0 }
 
+    /// The empty space between this rectangle and another, across and down; 0 where they overlap that way.
+    func gap(to other: PixelRect) -> (across: Int, down: Int) {
+        (max(0, x0 - other.x1, other.x0 - x1), max(0, y0 - other.y1, other.y0 - y1))
+    }
+
     /// The rectangle grown by `margin` on every side (shrunk when negative).
     func inset(by margin: Int) -> PixelRect {
         PixelRect(x0: x0 + margin, y0: y0 + margin, x1: x1 - margin, y1: y1 - margin)

@@ -31,15 +31,7 @@ struct TableGrid: Sendable, Equatable {
         let horizontal = lines.horizontal
         let vertical = lines.vertical
         // Union-find over all lines: horizontal first, then vertical.
-        var parent = Array(0..<(horizontal.count + vertical.count))
-        func find(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
+        var sets = UnionFind(count: horizontal.count + vertical.count)
         let slack = Double(tolerance)
         for (h, hLine) in horizontal.enumerated() {
             for (v, vLine) in vertical.enumerated() {
@@ -48,14 +40,15 @@ struct TableGrid: Sendable, Equatable {
                 let meetsAlong =
                     hLine.position >= Double(vLine.start) - slack && hLine.position <= Double(vLine.end) + slack
                 if meetsAcross, meetsAlong {
-                    let (a, b) = (find(h), find(horizontal.count + v))
-                    if a != b { parent[a] = b }
+                    sets.join(h, horizontal.count + v)
                 }
             }
         }
         var groups: [Int: (h: [RulingLines.Line], v: [RulingLines.Line])] = [:]
-        for (h, line) in horizontal.enumerated() { groups[find(h), default: ([], [])].h.append(line) }
-        for (v, line) in vertical.enumerated() { groups[find(horizontal.count + v), default: ([], [])].v.append(line) }
+        for (h, line) in horizontal.enumerated() { groups[sets.find(h), default: ([], [])].h.append(line) }
+        for (v, line) in vertical.enumerated() {
+            groups[sets.find(horizontal.count + v), default: ([], [])].v.append(line)
+        }
         return groups.values
             .compactMap { group in
                 group.h.count >= 2 && group.v.count >= 2
@@ -92,38 +85,26 @@ struct TableGrid: Sendable, Equatable {
             }
             return total * 10 >= span * 7
         }
-        var parent = Array(0..<(rowCount * columnCount))
-        func find(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
-        func join(_ a: Int, _ b: Int) {
-            let (ra, rb) = (find(a), find(b))
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
+        var sets = UnionFind(count: rowCount * columnCount)
         for row in 0..<rowCount {
             for column in 0..<columnCount {
                 let index = row * columnCount + column
                 if column + 1 < columnCount,
                     !covered(vertical, at: columns[column + 1], from: rows[row], to: rows[row + 1])
                 {
-                    join(index, index + 1)
+                    sets.join(index, index + 1)
                 }
                 if row + 1 < rowCount,
                     !covered(horizontal, at: rows[row + 1], from: columns[column], to: columns[column + 1])
                 {
-                    join(index, index + columnCount)
+                    sets.join(index, index + columnCount)
                 }
             }
         }
         var extents: [Int: (r0: Int, c0: Int, r1: Int, c1: Int)] = [:]
         for row in 0..<rowCount {
             for column in 0..<columnCount {
-                let root = find(row * columnCount + column)
+                let root = sets.find(row * columnCount + column)
                 if let extent = extents[root] {
                     extents[root] = (
                         min(extent.r0, row), min(extent.c0, column), max(extent.r1, row), max(extent.c1, column)
@@ -177,5 +158,26 @@ struct TableGrid: Sendable, Equatable {
         }
         if !group.isEmpty { result.append(Int((group.reduce(0, +) / Double(group.count)).rounded())) }
         return result
+    }
+}
+
+/// Sets of indices joined pair by pair; each set's representative is its smallest index.
+private struct UnionFind {
+    private var parent: [Int]
+
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func find(_ index: Int) -> Int {
+        var index = index
+        while parent[index] != index {
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        }
+        return index
+    }
+
+    mutating func join(_ a: Int, _ b: Int) {
+        let (ra, rb) = (find(a), find(b))
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
     }
 }
