@@ -79,16 +79,18 @@ struct LitigationTableReader {
         else { return nil }
         var cells = line.cells[...]
         if cells.count == columns + 1, cells.first?.text.isEmpty == true { cells = cells.dropFirst() }
-        guard cells.count == columns, cells.allSatisfy({ $0.text.isEmpty || TableToken.isValue($0.text) }) else {
-            return nil
-        }
-        let row = cells.map { cell in
-            TableToken(
-                kind: .value,
-                text: cell.text.isEmpty ? "" : (TableToken.numericText(cell.text) ?? cell.text),
-                location: cell.location,
-                line: lineNumber
-            )
+        guard cells.count == columns else { return nil }
+        // Each cell as the tokeniser takes it: one value, or an empty one.
+        var row: [TableToken] = []
+        row.reserveCapacity(columns)
+        for cell in cells {
+            if cell.text.isEmpty {
+                row.append(TableToken(kind: .value, text: "", location: cell.location, line: lineNumber))
+                continue
+            }
+            let count = row.count
+            TableToken.append(cell, line: lineNumber, to: &row)
+            guard row.count == count + 1, row[count].kind == .value else { return nil }
         }
         // The same values, in the same order, with the row's empty cells among them.
         guard row.filter({ !$0.text.isEmpty }).map(\.text) == values.filter({ !$0.text.isEmpty }).map(\.text) else {

@@ -50,13 +50,10 @@ enum PositionedBlanks {
             }
             guard !measures.isEmpty else { continue }
             for index in members {
-                let placements = measures.map { measure, columns in
-                    placed(captures[index].values, in: columns, measure: measure)
+                let values = captures[index].values
+                if let agreed = agreed(measures.map { placed(values, in: $1, measure: $0) }) {
+                    result[index].values = agreed
                 }
-                guard let first = placements.first, let values = first,
-                    placements.allSatisfy({ $0?.map(\.text) == values.map(\.text) })
-                else { continue }
-                result[index].values = values
             }
         }
         return result
@@ -183,11 +180,17 @@ enum PositionedBlanks {
     /// its values stands in; the columns are where the header prints their names, in every measure that finds them,
     /// and the measures must agree. Nil when the values' places do not settle every column.
     static func placeRow(_ values: [TableToken], headers: [TableToken], columns: [ColumnSpec]) -> [TableToken]? {
-        let placements = Measure.allCases.compactMap { measure in
-            columnSpans(headers: headers, columns: columns, measure: measure).map {
-                placed(values, in: $0, measure: measure)
+        agreed(
+            Measure.allCases.compactMap { measure in
+                columnSpans(headers: headers, columns: columns, measure: measure).map {
+                    placed(values, in: $0, measure: measure)
+                }
             }
-        }
+        )
+    }
+
+    /// The placement every measure that gives columns agrees on; nil when there is none, or one places nothing.
+    static func agreed(_ placements: [[TableToken]?]) -> [TableToken]? {
         guard let first = placements.first, let values = first,
             placements.allSatisfy({ $0?.map(\.text) == values.map(\.text) })
         else { return nil }
