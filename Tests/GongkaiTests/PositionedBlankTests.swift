@@ -17,18 +17,31 @@ struct PositionedBlankTests {
             let parts = id.rawValue.split(separator: ".")
             let row = parts.dropFirst().dropLast().joined(separator: ".")
             guard emptied.contains(String(parts.last ?? "")), rows?.contains(row) ?? true else { continue }
-            report.figures[id]?.value = .blank
-            report.figures[id]?.printed = ""
+            blank(id, in: &report)
         }
         return report
     }
 
-    static func expectTable3(
+    /// Seed 000's figures with the cells `ids` printed empty.
+    static func report(emptying ids: [String]) throws -> AnnualReport {
+        var report = try Fixtures.report("seeds/000_619992dd5b79419f.txt")
+        for id in ids { blank(FigureID(id), in: &report) }
+        return report
+    }
+
+    static func blank(_ id: FigureID, in report: inout AnnualReport) {
+        report.figures[id]?.value = .blank
+        report.figures[id]?.printed = ""
+    }
+
+    /// Every cell of `table` (「t3」) reads back as written.
+    static func expectTable(
+        _ table: String,
         _ read: AnnualReport,
         _ written: AnnualReport,
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
-        for (id, figure) in written.figures where id.rawValue.hasPrefix("t3.") {
+        for (id, figure) in written.figures where id.rawValue.hasPrefix(table + ".") {
             #expect(
                 read[id] == figure.value,
                 "\(id.rawValue): written \(figure.value), read \(String(describing: read[id]))",
@@ -44,7 +57,7 @@ struct PositionedBlankTests {
     func pdfEmptyColumns() throws {
         let written = try Self.report()
         let read = try ReportReader.read(try ReportPDF.render(written), name: "empty-columns.pdf")
-        Self.expectTable3(read, written)
+        Self.expectTable("t3", read, written)
     }
 
     @Test(
@@ -54,7 +67,7 @@ struct PositionedBlankTests {
     func pdfSomeEmptyRows() throws {
         let written = try Self.report(emptyIn: ["received", "denied.third_party", "other"])
         let read = try ReportReader.read(try ReportPDF.render(written), name: "some-empty.pdf")
-        Self.expectTable3(read, written)
+        Self.expectTable("t3", read, written)
     }
 
     @Test(
@@ -62,18 +75,11 @@ struct PositionedBlankTests {
         .enabled(if: ReportPDF.libreOffice() != nil, "LibreOffice (soffice) is not installed")
     )
     func pdfLitigationRow() throws {
-        var written = try Fixtures.report("seeds/000_619992dd5b79419f.txt")
-        for id in ["t4.review.other", "t4.suit_direct.upheld", "t4.suit_after_review.total"] {
-            written.figures[FigureID(id)]?.value = .blank
-            written.figures[FigureID(id)]?.printed = ""
-        }
+        let written = try Self.report(emptying: [
+            "t4.review.other", "t4.suit_direct.upheld", "t4.suit_after_review.total",
+        ])
         let read = try ReportReader.read(try ReportPDF.render(written), name: "litigation.pdf")
-        for (id, figure) in written.figures where id.rawValue.hasPrefix("t4.") {
-            #expect(
-                read[id] == figure.value,
-                "\(id.rawValue): written \(figure.value), read \(String(describing: read[id]))"
-            )
-        }
+        Self.expectTable("t4", read, written)
     }
 
     @Test("text in columns: 表四's names stacked in two lines, a row with an empty cell under its name")
@@ -104,18 +110,9 @@ struct PositionedBlankTests {
         .enabled(if: ReportPDF.libreOffice() != nil, "LibreOffice (soffice) is not installed")
     )
     func pdfProactiveRows() throws {
-        var written = try Fixtures.report("seeds/000_619992dd5b79419f.txt")
-        for id in ["t2.rules.repealed", "t2.normative.issued"] {
-            written.figures[FigureID(id)]?.value = .blank
-            written.figures[FigureID(id)]?.printed = ""
-        }
+        let written = try Self.report(emptying: ["t2.rules.repealed", "t2.normative.issued"])
         let read = try ReportReader.read(try ReportPDF.render(written), name: "proactive.pdf")
-        for (id, figure) in written.figures where id.rawValue.hasPrefix("t2.") {
-            #expect(
-                read[id] == figure.value,
-                "\(id.rawValue): written \(figure.value), read \(String(describing: read[id]))"
-            )
-        }
+        Self.expectTable("t2", read, written)
     }
 
     /// 表三 in whitespace columns aligned by width (a wide character two columns), as a text layout prints it.
