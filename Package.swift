@@ -64,6 +64,7 @@ let package = Package(
             dependencies: [
                 "GongkaiModel",
                 "GongkaiTools",
+                "GongkaiExtract",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ],

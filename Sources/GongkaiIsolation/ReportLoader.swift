@@ -31,13 +31,10 @@ public enum ReportLoader {
         return .report(report, findings: findings, isDataFile: isData)
     }
 
-    /// A data file by its name (.yaml, .yml, .json) or by its first character (a JSON object or list).
+    /// A data file by its name (.yaml, .yml, .json) or by its content (``ReportDataFile/looksLikeData(_:)``).
     public static func isDataFile(name: String, bytes: Data) -> Bool {
         let lowered = name.lowercased()
         if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json") { return true }
-        let first = bytes.first {
-            $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
-        }
-        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        return ReportDataFile.looksLikeData(bytes)
     }
 }

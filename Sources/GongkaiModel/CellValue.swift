@@ -57,6 +57,19 @@ public enum CellValue: Hashable, Sendable, Codable {
         }
     }
 
+    /// Cell texts that stand for an empty value: 「/」, 「-」, 「—」, 「无」, 「空」. A report printing one has a blank
+    /// cell (R5), and so has a data file holding one.
+    public static let placeholders = [
+        "/", "\\", "-", "—", "——", "–", "－", "―", "─", "--", "无", "空", "×", "x", "X", "*",
+    ]
+
+    /// Whether a cell's text (normalised: full-width forms already ASCII) is one of the ``placeholders``.
+    public static func isPlaceholder(_ text: String) -> Bool {
+        // No placeholder starts with a digit, and most cells tried do.
+        guard let first = text.utf8.first, first < 0x30 || first > 0x39, text.utf8.count <= 6 else { return false }
+        return placeholders.contains { $0.isSame(as: text) }
+    }
+
     /// The value written the way reports print it (`12`, `0.35`), or an empty string.
     public var text: String {
         switch self {

@@ -50,6 +50,14 @@ public enum DiagnosticText {
         return ""
     }
 
+    /// For a data file, the keys of the blank cells a finding names, which the clerk fills in:
+    /// 「（要填的键：t3.received.commercial、t3.received.research）」.
+    static func dataKeys(_ finding: Finding) -> String {
+        let keys = finding.figures.filter { $0.value == .blank }.map(\.id.rawValue)
+        guard !keys.isEmpty else { return "" }
+        return "（要填的键：" + keys.prefix(8).joined(separator: "、") + (keys.count > 8 ? " 等\(keys.count)个" : "") + "）"
+    }
+
     static func lines(_ finding: Finding, report: AnnualReport, style: Style) -> [String] {
         let place = TerminalText.line(
             finding.location.map { "\(report.source.name):\($0.shortDescription)" } ?? report.source.name
@@ -67,7 +75,8 @@ public enum DiagnosticText {
         } else {
             colored = severity
         }
-        let printed = finding.location.map(printedPlace) ?? ""
+        var printed = finding.location.map(printedPlace) ?? ""
+        if report.source.format == .data { printed += dataKeys(finding) }
         var result = [
             "\(place): \(colored) [\(TerminalText.line(finding.code))] \(TerminalText.line(finding.message))\(printed)"
         ]

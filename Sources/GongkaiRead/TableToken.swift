@@ -386,14 +386,7 @@ struct TableToken {
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    /// Cells that stand for an empty value: 「/」, 「-」, 「—」, 「无」, 「空」.
-    static let placeholders = ["/", "\\", "-", "—", "——", "–", "－", "―", "─", "--", "无", "空", "×", "x", "X", "*"]
-
-    static func isPlaceholder(_ text: String) -> Bool {
-        // No placeholder starts with a digit, and most cells tried do.
-        guard let first = text.utf8.first, !isDigit(first), text.utf8.count <= 6 else { return false }
-        return placeholders.contains { $0.isSame(as: text) }
-    }
+    static func isPlaceholder(_ text: String) -> Bool { CellValue.isPlaceholder(text) }
 
     static func isNumberPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "." || scalar == "," || scalar == "+" || scalar == "-" || scalar.isASCIIDigitScalar

@@ -3,6 +3,7 @@ import Foundation
 import GongkaiCheck
 import GongkaiModel
 import GongkaiOutput
+import GongkaiWrite
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,6 +38,14 @@ struct CheckCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Colour the severities (default: when writing to a terminal).")
     var color: Bool = stdoutWantsColor()
 
+    @Flag(
+        help: """
+            Data files: compute every 总计, 表三's （七）总计 and an empty 结转下年度 from the detail cells before \
+            checking (`gongkai fill-totals FILE` writes them into the file). A report's totals are checked as printed.
+            """
+    )
+    var fillTotals = false
+
     @Option(help: "Files read at a time, each in a worker process of its own (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -53,7 +62,25 @@ struct CheckCommand: ParsableCommand {
         InputFile.loadAll(files, jobs: jobs) { path, outcome in
             defer { index += 1 }
             switch outcome {
-            case .read(let report, let findings):
+            case .read(var report, var findings):
+                var hint: String?
+                if report.source.format == .data {
+                    var filled = report
+                    TotalsFiller.fill(&filled)
+                    let differing = filled.figures.filter { report.figures[$0.key]?.value != $0.value.value }.count
+                    if fillTotals {
+                        if differing > 0 {
+                            hint = "\(report.source.name)：已按明细计算 \(differing) 个总计（与文件中填写的不同）后检查。"
+                        }
+                        report = filled
+                        findings = ReportChecker.check(report)
+                    } else if differing > 0 {
+                        hint =
+                            "\(report.source.name)：有 \(differing) 个总计与明细之和不同或未填。总计可以不填："
+                            + "gongkai check --fill-totals 按明细计算后再检查，gongkai fill-totals 文件名 把算出的总计写回文件。"
+                    }
+                }
+                defer { if let hint { printError(hint) } }
                 errorsFound = errorsFound || ReportChecker.hasErrors(findings)
                 if format == .text {
                     if index > 0 { print("") }

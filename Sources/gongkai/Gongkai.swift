@@ -17,7 +17,8 @@ struct Gongkai: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ParseCommand.self, CheckCommand.self, NewCommand.self, RenderCommand.self, ExtractCommand.self,
+            ParseCommand.self, CheckCommand.self, NewCommand.self, FillTotalsCommand.self, RenderCommand.self,
+            ExtractCommand.self,
             WorkerSubcommand.self,
         ]
             + corpusCommands

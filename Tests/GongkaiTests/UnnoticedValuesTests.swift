@@ -54,7 +54,7 @@ struct UnnoticedValuesTests {
             Issue.record("a list or mapping was read as a figure")
         } catch {
             #expect(error.description.contains("t3.received.natural"), "\(error.description)")
-            #expect(error.description.contains("第5行"), "\(error.description)")
+            #expect(error.description.contains("a.yaml:5: "), "\(error.description)")
         }
     }
 
@@ -66,7 +66,7 @@ struct UnnoticedValuesTests {
             Issue.record("figures as a list was read")
         } catch {
             #expect(error.description.contains("figures"), "\(error.description)")
-            #expect(error.description.contains("第4行"), "\(error.description)")
+            #expect(error.description.contains("a.yaml:4: "), "\(error.description)")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-shape-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -50,23 +50,30 @@ struct WriteTests {
         #expect(report.template == .v2021)
         #expect(report.section(.problems)?.text == "存在的问题。")
 
-        #expect(throws: ReportDataFile.LoadError.unknownFigure("t3.nonsense.total")) {
-            try ReportDataFile.load("agency: 甲\nyear: 2024\nfigures:\n  t3.nonsense.total: 1\n", name: "b.yaml")
+        func problems(_ yaml: String) -> [ReportDataFile.Problem.Kind] {
+            do {
+                _ = try ReportDataFile.load(yaml, name: "b.yaml")
+                return []
+            } catch {
+                return error.kinds
+            }
         }
+        #expect(
+            problems("agency: 甲\nyear: 2024\nfigures:\n  t3.nonsense.total: 1\n") == [
+                .unknownFigure("t3.nonsense.total")
+            ]
+        )
         // A typo gets the nearest key; nonsense gets none, and neither points at a file a clerk does not have.
-        let typo = ReportDataFile.LoadError.unknownFigure("t3.recieved.natural").description
+        let typo = ReportDataFile.Problem(.unknownFigure("t3.recieved.natural")).description
         #expect(typo.contains("您是不是要写「t3.received.natural」？"), "\(typo)")
-        let nonsense = ReportDataFile.LoadError.unknownFigure("t3.nonsense.total").description
+        let nonsense = ReportDataFile.Problem(.unknownFigure("t3.nonsense.total")).description
         #expect(!nonsense.contains("您是不是要写") && !nonsense.contains("Docs/"), "\(nonsense)")
-        #expect(throws: ReportDataFile.LoadError.self) {
-            try ReportDataFile.load("agency: 甲\nyear: 1999\n", name: "c.yaml")
-        }
-        #expect(throws: ReportDataFile.LoadError.notAMapping) {
-            try ReportDataFile.load("- 1\n- 2\n", name: "d.yaml")
-        }
-        #expect(throws: ReportDataFile.LoadError.self) {
-            try ReportDataFile.load("agency: 甲\nyear: 2024\nfigures:\n  t3.received.natural: 三\n", name: "e.yaml")
-        }
+        #expect(problems("agency: 甲\nyear: 1999\n").count == 1)
+        #expect(problems("- 1\n- 2\n") == [.notAMapping])
+        #expect(
+            problems("agency: 甲\nyear: 2024\nfigures:\n  t3.received.natural: 三\n")
+                == [.invalid(field: "t3.received.natural", value: "三", expected: "整数")]
+        )
     }
 
     @Test("Filled totals reproduce a valid figure set from its detail cells", arguments: ReportTemplate.allCases)

@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+import GongkaiExtract
 public import GongkaiModel
 import Yams
 
@@ -8,36 +9,6 @@ import Yams
 ///
 /// Figures are written as plain numbers; a 万元 amount keeps its decimals exactly as written.
 public enum ReportDataFile {
-    /// Why a data file could not be used. Each case reads as one clear sentence.
-    public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
-        case syntax(String)
-        case notAMapping
-        case missing(String)
-        case invalid(field: String, value: String, expected: String)
-        case unknownFigure(String)
-        /// A list or a mapping where a single value belongs (`t3.received.natural: [1, 2]`, `figures:` as a list).
-        case wrongShape(field: String, found: String, expected: String, line: Int?)
-
-        public var description: String {
-            switch self {
-            case .syntax(let detail):
-                "数据文件不是有效的 YAML 或 JSON：\(detail)"
-            case .notAMapping:
-                "数据文件的最外层应是「字段: 值」的映射（如 agency: …、year: …、figures: …）。"
-            case .missing(let field):
-                "数据文件缺少「\(field)」。"
-            case .invalid(let field, let value, let expected):
-                "数据文件中「\(field)」的值「\(value)」无效，应为\(expected)。"
-            case .unknownFigure(let id):
-                "数据文件中的「\(id)」不是所选格式的表格单元格编号"
-                    + (ReportDataFile.nearestFigure(to: id).map { "；您是不是要写「\($0)」？" } ?? "。")
-                    + "各单元格的编号见 gongkai new 生成的数据文件。"
-            case .wrongShape(let field, let found, let expected, let line):
-                "数据文件\(line.map { "第\($0)行" } ?? "")「\(field)」的值是\(found)，应为\(expected)。"
-            }
-        }
-    }
-
     /// The cell id of either format nearest to a mistyped one (「t3.recieved.natural」 → 「t3.received.natural」):
     /// within three edits, and fewer than a third of its length; nil when none is, or two are as near.
     static func nearestFigure(to text: String) -> String? {
@@ -74,12 +45,39 @@ public enum ReportDataFile {
         return previous[b.count]
     }
 
-    /// Whether a text looks like a data file or `gongkai parse` output rather than a report: a YAML or JSON mapping
-    /// (or a list of them) with `figures` at the top.
-    public static func looksLikeData(_ text: String) -> Bool {
-        guard let node = try? Yams.compose(yaml: text) else { return false }
-        if let mapping = root(node) { return mapping["figures"] != nil || mapping["agency"] != nil }
-        return false
+    /// Whether a file's bytes hold a data file rather than a report, by their content: a JSON object or list, or
+    /// YAML with `figures:` (or both `agency:` and `year:`) at the start of a line — what every data file has and
+    /// no report prints. A file saved as `report.yaml.txt`, or piped in, is told this way.
+    public static func looksLikeData(_ bytes: Data) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var index = 0
+            // A byte-order mark, then blank space.
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "[") {
+                return true
+            }
+            var agency = false
+            var year = false
+            var lineStart = index
+            while lineStart < bytes.count {
+                func starts(with key: StaticString) -> Bool {
+                    let count = key.utf8CodeUnitCount
+                    guard lineStart + count < bytes.count else { return false }
+                    for offset in 0..<count where bytes[lineStart + offset] != key.utf8Start[offset] { return false }
+                    let next = bytes[lineStart + count]
+                    return next == UInt8(ascii: ":")
+                }
+                if starts(with: "figures") { return true }
+                agency = agency || starts(with: "agency")
+                year = year || starts(with: "year")
+                if agency && year { return true }
+                while lineStart < bytes.count, bytes[lineStart] != 0x0A { lineStart += 1 }
+                lineStart += 1
+            }
+            return false
+        }
     }
 
     /// The top mapping: the node itself, or the first element of a list (`gongkai parse` writes an array).
@@ -89,39 +87,80 @@ public enum ReportDataFile {
         return nil
     }
 
+    /// The report a data file describes, each figure and part located at the line of its key. Every problem in
+    /// the file is reported at once, each at its line.
     public static func load(_ text: String, name: String) throws(LoadError) -> AnnualReport {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: quotingPlaceholders(text))
         } catch {
-            throw .syntax(String(describing: error))
+            throw LoadError(file: name, problems: syntaxProblems(error, text: text))
         }
-        guard let node, let mapping = root(node) else { throw .notAMapping }
+        guard let node, let mapping = root(node) else { throw LoadError(file: name, .notAMapping) }
+        var problems: [Problem] = []
 
-        guard let agency = mapping["agency"]?.plainString, !agency.isEmpty else { throw .missing("agency（机关名称）") }
-        guard let yearText = mapping["year"]?.plainString else { throw .missing("year（报告年度）") }
-        guard let year = Int(yearText), (2019...2100).contains(year) else {
-            throw .invalid(field: "year", value: yearText, expected: "2019 年以后的四位年份")
-        }
-        let template: ReportTemplate
-        if let templateText = mapping["template"]?.plainString {
-            guard let parsed = ReportTemplate(rawValue: templateText) else {
-                throw .invalid(field: "template", value: templateText, expected: "2021 或 2019")
-            }
-            template = parsed
+        var agency = ""
+        if let text = mapping["agency"]?.plainString, !text.isEmpty {
+            agency = text
         } else {
-            template = ReportTemplate.required(forYear: year) ?? .v2021
+            problems.append(Problem(.missing("agency（机关名称）"), line: mapping["agency"]?.mark?.line))
+        }
+        var year: Int?
+        if let yearNode = mapping["year"], let yearText = yearNode.plainString {
+            let digits = TextNormalizer.normalize(yearText).trimmingSpacesAndTabs
+            if let value = Int(digits.hasSuffix("年") ? digits.dropLast() : digits), (2019...2100).contains(value) {
+                year = value
+            } else {
+                problems.append(
+                    Problem(
+                        .invalid(field: "year", value: yearText, expected: "2019 年以后的四位年份"),
+                        line: yearNode.mark?.line
+                    )
+                )
+            }
+        } else {
+            problems.append(Problem(.missing("year（报告年度）"), line: mapping["year"]?.mark?.line))
+        }
+        var template = year.flatMap(ReportTemplate.required(forYear:)) ?? .v2021
+        if let templateNode = mapping["template"], let templateText = templateNode.plainString {
+            let trimmed = TextNormalizer.normalize(templateText).trimmingSpacesAndTabs
+            if let parsed = ReportTemplate(rawValue: String(trimmed.hasSuffix("年") ? trimmed.dropLast() : trimmed)) {
+                template = parsed
+            } else {
+                problems.append(
+                    Problem(
+                        .invalid(field: "template", value: templateText, expected: "2021 或 2019"),
+                        line: templateNode.mark?.line
+                    )
+                )
+            }
         }
         var date: CalendarDate?
-        if let dateText = (mapping["publication_date"] ?? mapping["publicationDate"])?.plainString {
-            guard let parsed = CalendarDate(iso: dateText) else {
-                throw .invalid(field: "publication_date", value: dateText, expected: "YYYY-MM-DD 格式的日期")
+        if let dateNode = mapping["publication_date"] ?? mapping["publicationDate"], let dateText = dateNode.plainString
+        {
+            date = CalendarDate(dataText: dateText)
+            if date == nil {
+                problems.append(
+                    Problem(
+                        .invalid(
+                            field: "publication_date",
+                            value: dateText,
+                            expected: "日期，如 2026-01-20 或 2026年1月20日"
+                        ),
+                        line: dateNode.mark?.line
+                    )
+                )
             }
-            date = parsed
         }
 
         var report = AnnualReport(
-            source: SourceInfo(name: name, format: .data),
+            source: SourceInfo(
+                name: name,
+                format: .data,
+                lines: text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+                }
+            ),
             agency: agency,
             year: year,
             template: template,
@@ -129,10 +168,42 @@ public enum ReportDataFile {
             title: mapping["title"]?.plainString.flatMap { $0.isEmpty ? nil : $0 },
             introduction: trimmed(mapping["introduction"]?.plainString ?? "")
         )
-        report.sections = try sections(mapping["sections"])
-        report.figures = try figures(mapping["figures"], template: template)
+        report.sections = sections(mapping["sections"], problems: &problems)
+        report.figures = figures(mapping["figures"], template: template, problems: &problems)
+        guard problems.isEmpty else {
+            throw LoadError(file: name, problems: problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+        }
         addTables(to: &report, template: template)
         return report
+    }
+
+    /// The text with a figure's bare 「-」, 「--」 or 「*」 quoted: placeholders a report prints for an empty cell, which
+    /// YAML would take for a list or an alias. Only lines of the form `  t3.….…: -` (and a comment) change, and no
+    /// line moves.
+    static func quotingPlaceholders(_ text: String) -> String {
+        guard text.includes(": -") || text.includes(": *") || text.includes(":-") || text.includes(":*") else {
+            return text
+        }
+        var changed = false
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            let body = line.trimmingSpacesAndTabs
+            guard body.hasPrefix("t"), let colon = body.firstIndex(of: ":") else { return line }
+            let key = body[..<colon]
+            guard key.count >= 4, key.dropFirst().first.map({ "234".contains($0) }) == true,
+                key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_") })
+            else { return line }
+            var value = body[body.index(after: colon)...].trimmingSpacesAndTabs
+            var comment: Substring = ""
+            if let hash = value.range(of: " #") {
+                comment = value[hash.lowerBound...]
+                value = value[..<hash.lowerBound].trimmingSpacesAndTabs
+            }
+            guard ["-", "--", "*"].contains(value) else { return line }
+            changed = true
+            let indent = line.prefix { $0 == " " || $0 == "\t" }
+            return "\(indent)\(key): \"\(value)\"\(comment)"
+        }
+        return changed ? lines.joined(separator: "\n") : text
     }
 
     /// The tables a data file describes: every row with at least one figure, printed with the format's labels; the
@@ -154,18 +225,31 @@ public enum ReportDataFile {
         }
     }
 
+    /// Where a key stands: its line, and its columns (marked from the key's first character to its last).
+    static func location(of key: Node) -> SourceLocation? {
+        guard let mark = key.mark else { return nil }
+        let length = key.scalar?.string.unicodeScalars.count ?? 1
+        return .text(line: mark.line, column: mark.column, endColumn: mark.column + length)
+    }
+
     /// Sections as a mapping from part (`overview` …) to text, or as `gongkai parse` lists them.
-    static func sections(_ node: Node?) throws(LoadError) -> [ReportSection] {
+    static func sections(_ node: Node?, problems: inout [Problem]) -> [ReportSection] {
         guard let node else { return [] }
         var result: [ReportSection] = []
         if let mapping = node.mapping {
             for (key, value) in mapping {
                 guard let name = key.plainString, let kind = SectionKind(dataKey: name) else {
-                    throw .invalid(
-                        field: "sections",
-                        value: key.plainString ?? "",
-                        expected: SectionKind.standard.map(\.dataKey).joined(separator: "、") + " 之一"
+                    problems.append(
+                        Problem(
+                            .invalid(
+                                field: "sections",
+                                value: key.plainString ?? "",
+                                expected: SectionKind.standard.map(\.dataKey).joined(separator: "、") + " 之一"
+                            ),
+                            line: key.mark?.line
+                        )
                     )
+                    continue
                 }
                 result.append(
                     ReportSection(
@@ -173,7 +257,7 @@ public enum ReportDataFile {
                         printedNumber: kind.number,
                         title: kind.standardTitle,
                         text: trimmed(value.plainString ?? ""),
-                        location: nil
+                        location: location(of: key)
                     )
                 )
             }
@@ -195,48 +279,48 @@ public enum ReportDataFile {
         return result
     }
 
-    static func figures(_ node: Node?, template: ReportTemplate) throws(LoadError) -> [FigureID: Figure] {
+    static func figures(_ node: Node?, template: ReportTemplate, problems: inout [Problem]) -> [FigureID: Figure] {
         guard let node, node.plainString != nil || node.scalar == nil else { return [:] }
         guard let mapping = node.mapping else {
-            throw .wrongShape(
-                field: "figures",
-                found: shape(node),
-                expected: "「单元格编号: 数值」的映射（如 t3.received.natural: 0）",
-                line: node.mark?.line
+            problems.append(
+                Problem(
+                    .wrongShape(
+                        field: "figures",
+                        found: shape(node),
+                        expected: "「单元格编号: 数值」的映射（如 t3.received.natural: 0）"
+                    ),
+                    line: node.mark?.line
+                )
             )
+            return [:]
         }
         let spec = NationalTemplates.spec(template)
         var result: [FigureID: Figure] = [:]
         for (key, value) in mapping {
             guard let idText = key.plainString else { continue }
             let id = FigureID(idText)
-            guard let (_, column) = spec.cell(id) else { throw .unknownFigure(idText) }
+            guard let (_, column) = spec.cell(id) else {
+                problems.append(Problem(.unknownFigure(idText), line: key.mark?.line))
+                continue
+            }
+            let expected = column.kind == .amount ? "数字（万元）" : "整数"
             guard value.scalar != nil else {
-                throw .wrongShape(
-                    field: idText,
-                    found: shape(value),
-                    expected: column.kind == .amount ? "一个数字（万元）" : "一个整数",
-                    line: key.mark?.line ?? value.mark?.line
+                problems.append(
+                    Problem(
+                        .wrongShape(field: idText, found: shape(value), expected: "一个\(expected)"),
+                        line: key.mark?.line ?? value.mark?.line
+                    )
                 )
+                continue
             }
             let printed = value.plainString ?? ""
-            let cellValue: CellValue
-            if printed.isEmpty {
-                cellValue = .blank
-            } else if column.kind == .amount, let amount = Decimal(string: printed, locale: nil),
-                printed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") })
-            {
-                cellValue = .decimal(amount)
-            } else if let count = Int(printed.hasPrefix("+") ? String(printed.dropFirst()) : printed) {
-                if column.kind == .amount {
-                    cellValue = .decimal(Decimal(count))
-                } else {
-                    cellValue = .integer(count)
-                }
-            } else {
-                throw .invalid(field: idText, value: printed, expected: column.kind == .amount ? "数字（万元）" : "整数")
+            guard let cellValue = CellValue(dataText: printed, kind: column.kind) else {
+                problems.append(
+                    Problem(.invalid(field: idText, value: printed, expected: expected), line: key.mark?.line)
+                )
+                continue
             }
-            result[id] = Figure(id: id, value: cellValue, printed: printed)
+            result[id] = Figure(id: id, value: cellValue, printed: printed, location: location(of: key))
         }
         return result
     }
@@ -287,12 +371,35 @@ extension SectionKind {
 }
 
 extension CalendarDate {
-    /// `2026-01-20`.
-    init?(iso text: String) {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
+    /// A date as a clerk types it: `2026-01-20`, `2026/1/20`, `2026.1.20` or `2026年1月20日`, in ASCII or full-width
+    /// digits.
+    init?(dataText text: String) {
+        var normal = String(TextNormalizer.normalize(text).trimmingSpacesAndTabs)
+        if normal.hasSuffix("日") || normal.hasSuffix("号") { normal.removeLast() }
+        let parts = normal.split(whereSeparator: { "-/.年月".contains($0) }).map { $0.trimmingSpacesAndTabs }
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+            let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+}
+
+extension CellValue {
+    /// A figure as a clerk types it, read as a report's cell is: full-width digits are digits, 「/」 「-」 「无」 and
+    /// the like are a blank cell (reported as R5, as in a report), a 万元 amount keeps its decimals exactly. Nil when
+    /// the text is no number for a column of `kind`.
+    init?(dataText printed: String, kind: ValueKind) {
+        let text = String(TextNormalizer.normalize(printed).trimmingSpacesAndTabs)
+        if text.isEmpty || CellValue.isPlaceholder(text) {
+            self = .blank
+        } else if kind == .amount, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+            let amount = Decimal(string: text, locale: nil)
+        {
+            self = .decimal(amount)
+        } else if let count = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) {
+            self = kind == .amount ? .decimal(Decimal(count)) : .integer(count)
+        } else {
             return nil
         }
-        self.init(year: year, month: month, day: day)
     }
 }

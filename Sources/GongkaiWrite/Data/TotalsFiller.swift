@@ -9,7 +9,9 @@ public enum TotalsFiller {
         let spec = NationalTemplates.spec(template)
         func value(_ id: FigureID) -> Int? { report.figures[id]?.value.integer }
         func set(_ id: FigureID, _ number: Int) {
-            report.figures[id] = Figure(id: id, value: .integer(number), printed: String(number))
+            // The cell stays where it was, so that a finding about it points at the place to edit.
+            let location = report.figures[id]?.location
+            report.figures[id] = Figure(id: id, value: .integer(number), printed: String(number), location: location)
         }
         func isEmpty(_ id: FigureID) -> Bool {
             switch report.figures[id]?.value {
