@@ -54,7 +54,7 @@ let package = Package(
         ),
         // Stage 2: extracted document → annual report (typed figures with provenance).
         .target(name: "GongkaiRead", dependencies: ["GongkaiModel", "GongkaiExtract"], swiftSettings: swiftSettings),
-        // Stage 3: annual report → findings.
+        // Stage 3: annual report → findings; a report against last year's (cross-year rules).
         .target(name: "GongkaiCheck", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
         // Stage 4: report and findings → JSON, CSV, terminal tables, diagnostics.
         .target(name: "GongkaiOutput", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
@@ -79,11 +79,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The corpus: reports, agencies, figures and findings in SQLite (GRDB) or, with the Postgres trait, in
-        // PostgreSQL (PostgresNIO); cross-year checks.
+        // PostgreSQL (PostgresNIO); runs the cross-year rules (GongkaiCheck) on each agency's consecutive years.
         .target(
             name: "GongkaiStore",
             dependencies: [
                 "GongkaiModel",
+                "GongkaiCheck",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),

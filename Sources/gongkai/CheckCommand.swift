@@ -46,6 +46,15 @@ struct CheckCommand: ParsableCommand {
     )
     var fillTotals = false
 
+    @Option(
+        name: .customLong("previous"),
+        help: """
+            Last year's report (any format, or its data file): also run the cross-year rules — R6 上年结转, R8 \
+            尚未审结 cases, R9 现行有效件数, R12 上一年项目数量 — on each report of the year after it.
+            """
+    )
+    var previous: String?
+
     @Option(help: "Files read at a time, each in a worker process of its own (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -54,8 +63,27 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        var last: AnnualReport?
+        if let previous {
+            switch InputFile(path: previous).load() {
+            case .success(let loaded): last = loaded.report
+            case .failure(let error):
+                printError("gongkai: \(previous): \(error.message)")
+                throw ExitCode(2)
+            }
+        }
         var errorsFound = false
         var unreadable = false
+        var compared = false
+        /// The cross-year findings on a report of the year after `last`; none for another year.
+        func againstLastYear(_ report: AnnualReport, _ last: AnnualReport) -> [Finding] {
+            guard let year = report.year, let lastYear = last.year, lastYear + 1 == year else { return [] }
+            compared = true
+            return CrossYearRules.check(
+                previous: CrossYearRules.Side(year: lastYear, template: last.template, figures: last.figures),
+                current: CrossYearRules.Side(year: year, template: report.template, figures: report.figures)
+            ).map(\.finding) + CrossYearRules.unchangedText(previous: last, current: report)
+        }
         var entries: [(AnnualReport, [Finding])] = []
         let minimum = Severity(rawValue: level.rawValue) ?? .notice
         var index = 0
@@ -80,6 +108,7 @@ struct CheckCommand: ParsableCommand {
                             + "gongkai check --fill-totals 按明细计算后再检查，gongkai fill-totals 文件名 把算出的总计写回文件。"
                     }
                 }
+                if let last { findings += againstLastYear(report, last) }
                 defer { if let hint { printError(hint) } }
                 errorsFound = errorsFound || ReportChecker.hasErrors(findings)
                 if format == .text {
@@ -101,6 +130,12 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if format == .json { print(ReportJSON.array(entries)) }
+        if let last, !compared {
+            printError(
+                "gongkai: 提示：--previous 给出的是\(last.year.map { "\($0)年度" } ?? "年度不明的")报告，"
+                    + "没有哪个报告是它的下一年度，未做跨年度检查。"
+            )
+        }
         if unreadable { throw ExitCode(2) }
         if errorsFound { throw ExitCode(1) }
     }

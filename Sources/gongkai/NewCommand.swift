@@ -15,14 +15,22 @@ struct NewCommand: ParsableCommand {
               gongkai new --year 2025 --agency 某某市司法局 -o report.yaml
               gongkai check report.yaml
               gongkai render report.yaml --to docx -o report.docx
+
+            With --from, the file starts from last year's report (a report in any format Gongkai reads, or last \
+            year's data file): the year after it, its agency, 「二、上年结转」 from its 「四、结转下年度继续办理」, \
+            表二's 现行有效件数 (2021 format; 上一年项目数量 in the 2019 format) and each part's text to rewrite. \
+            Check the new report against it with `gongkai check report.yaml --previous LAST-YEAR`.
             """
     )
 
-    @Option(help: "The year the report covers.")
-    var year: Int
+    @Option(help: "The year the report covers (default with --from: the year after last year's report).")
+    var year: Int?
 
-    @Option(help: "The issuing body, as the title names it (「某某市司法局」).")
-    var agency: String
+    @Option(help: "The issuing body, as the title names it (「某某市司法局」; default with --from: last year's).")
+    var agency: String?
+
+    @Option(name: .customLong("from"), help: "Last year's report or data file, to start from.")
+    var previous: String?
 
     @Option(
         name: .customLong("format"),
@@ -44,24 +52,55 @@ struct NewCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard (2019...2100).contains(year) else {
-            throw ValidationError("--year must be 2019 or later: the national formats start with reports on 2019.")
+        if previous == nil {
+            guard year != nil else { throw ValidationError("--year is required (or --from LAST-YEAR-REPORT).") }
+            guard agency != nil else { throw ValidationError("--agency is required (or --from LAST-YEAR-REPORT).") }
         }
-        guard !agency.trimmingCharacters(in: .whitespaces).isEmpty else {
+        if let year {
+            guard (2019...2100).contains(year) else {
+                throw ValidationError("--year must be 2019 or later: the national formats start with reports on 2019.")
+            }
+        }
+        if let agency, agency.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--agency must name the issuing body.")
-        }
-        if let template, year >= 2021, template == .v2019 {
-            throw ValidationError("reports on \(year) must use the 2021 format.")
         }
     }
 
     func run() throws {
+        var last: AnnualReport?
+        if let previous {
+            switch InputFile(path: previous).load() {
+            case .success(let loaded): last = loaded.report
+            case .failure(let error):
+                printError("gongkai: \(previous): \(error.message)")
+                throw ExitCode(2)
+            }
+        }
+        guard let year = year ?? last?.year.map({ $0 + 1 }) else {
+            printError("gongkai: \(previous ?? "")：没有读出上年报告的年度；请用 --year 指定本年度。")
+            throw ExitCode(2)
+        }
+        guard let agency = agency ?? last?.agency else {
+            printError("gongkai: \(previous ?? "")：没有读出上年报告的机关名称；请用 --agency 指定。")
+            throw ExitCode(2)
+        }
+        guard (2019...2100).contains(year) else {
+            printError("gongkai: 年度 \(year) 不在 2019 年以后；请用 --year 指定本年度。")
+            throw ExitCode(2)
+        }
+        if let template, year >= 2021, template == .v2019 {
+            printError("gongkai: \(year)年度报告应使用 2021 年版格式。")
+            throw ExitCode(64)
+        }
+        if let lastYear = last?.year, lastYear + 1 != year {
+            printError("gongkai: 提示：上年报告是\(lastYear)年度的，本报告是\(year)年度；「上年结转」等仍按它填写，请核对。")
+        }
         guard ReportScaffold.isUsableAgencyName(agency) else {
             printError("gongkai: --agency 的机关名称含有换行或其他控制字符；请把名称写成一行。")
             throw ExitCode(2)
         }
         let template = template?.template ?? ReportTemplate.required(forYear: year) ?? .v2021
-        let text = ReportScaffold.yaml(agency: agency, year: year, template: template)
+        let text = ReportScaffold.yaml(agency: agency, year: year, template: template, previous: last)
         guard let output else {
             print(text, terminator: "")
             return

@@ -1,4 +1,5 @@
 import GongkaiModel
+import GongkaiCheck
 import GongkaiStore
 import Testing
 

@@ -1,6 +1,7 @@
 #if Postgres
 import Foundation
 import GongkaiModel
+import GongkaiCheck
 import PostgresNIO
 
 extension PostgresStore {

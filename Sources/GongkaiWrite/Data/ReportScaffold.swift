@@ -16,13 +16,23 @@ public enum ReportScaffold {
 
     /// The data file. The agency's name is written as a quoted YAML string, and shown in comments with any line
     /// break escaped, so that no name can add keys to the file (``isUsableAgencyName`` tells names with line breaks).
-    public static func yaml(agency: String, year: Int, template: ReportTemplate) -> String {
+    ///
+    /// With last year's report, the file starts from it: 「二、上年结转」 holds last year's 「四、结转下年度继续办理」,
+    /// 表二's 现行有效件数 (2021 format) last year's, or 上一年项目数量 (2019 format) last year's plus its 本年增/减,
+    /// and each part holds last year's text to rewrite; each carried figure says so in its comment.
+    public static func yaml(
+        agency: String,
+        year: Int,
+        template: ReportTemplate,
+        previous: AnnualReport? = nil
+    ) -> String {
+        let carried = previous.map { carriedFigures(from: $0, template: template) } ?? [:]
         var lines: [String] = [
             "# \(commentText(agency))\(year)年政府信息公开工作年度报告 — 数据文件",
             "# 填写各部分文字和各表数字，然后：",
             "#   gongkai check 本文件                       检查勾稽关系等",
             "#   gongkai render 本文件 --to docx -o 报告.docx  生成报告（也可 --to pdf、html、md）",
-            "# 各表的「总计」可以不填，用 gongkai render --fill-totals 自动计算。",
+            "# 各表的「总计」可以不填：gongkai fill-totals 本文件 按明细计算后写入本文件。",
             "agency: \(quoted(agency))",
             "year: \(year)",
             "template: \"\(template.rawValue)\"  # 格式：\(template == .v2021 ? "2021 年版（国办公开办函〔2021〕30号）" : "2019 年版（国办公开办函〔2019〕60号）")",
@@ -37,7 +47,13 @@ public enum ReportScaffold {
             let numeral = kind.number.map { ChineseNumeral.string($0) + "、" } ?? ""
             lines.append("  # \(numeral)\(kind.standardTitle)：\(guidance[kind] ?? "")")
             lines.append("  \(kind.dataKey): |")
-            lines.append("")
+            let lastText = previous?.section(kind)?.text ?? ""
+            if let previous, !lastText.isEmpty {
+                lines[lines.count - 2] += "（下面是\(previous.year.map { "\($0)年度" } ?? "上年")报告的文字，请按本年度情况改写）"
+                lines += blockLines(lastText)
+            } else {
+                lines.append("")
+            }
         }
         lines.append("figures:")
         let spec = NationalTemplates.spec(template)
@@ -55,13 +71,72 @@ public enum ReportScaffold {
                     lines.append("  # \(label)")
                 }
                 for (column, id) in zip(row.columns, row.figureIDs) {
-                    let value = column.kind == .amount ? "0.0" : "0"
+                    let value = carried[id]?.value ?? (column.kind == .amount ? "0.0" : "0")
                     let rowName = table.kind == .four ? row.fullLabel : row.label
-                    lines.append("  \(id.rawValue): \(value)  # \(rowName) — \(column.label)")
+                    let note = carried[id].map { "（\($0.note)）" } ?? ""
+                    let key = value.isEmpty ? "\(id.rawValue):" : "\(id.rawValue): \(value)"
+                    lines.append("  \(key)  # \(rowName) — \(column.label)\(note)")
                 }
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The figures a new year's file takes from last year's report, with the comment saying where each came from.
+    /// Only numbers last year's report states are carried; where Gongkai could not read last year's cell, the figure
+    /// is left empty (a blank `check` reports) with a comment asking for it, never guessed.
+    static func carriedFigures(
+        from previous: AnnualReport,
+        template: ReportTemplate
+    ) -> [FigureID: (
+        value: String, note: String
+    )] {
+        let spec = NationalTemplates.spec(template)
+        let lastYear = previous.year.map { "\($0)年度报告" } ?? "上年报告"
+        var carried: [FigureID: (value: String, note: String)] = [:]
+        func number(_ id: String) -> Decimal? { previous.figures[FigureID(id)]?.value.number }
+        func unread(_ id: String) -> Bool { previous.figures[FigureID(id)]?.value == .unknown }
+        let unreadNote = "\(lastYear)中此数未能读出，请查对后填写"
+        for id in spec.table(.three).row("carried_over")?.figureIDs ?? [] {
+            let lastID = id.rawValue.replacingOccurrences(of: "t3.carried_over.", with: "t3.carried_forward.")
+            if let value = number(lastID) {
+                carried[id] = ("\(value)", "取自\(lastYear)「结转下年度继续办理」")
+            } else if unread(lastID) {
+                carried[id] = ("", unreadNote)
+            }
+        }
+        let previousTemplate = previous.template ?? .v2021
+        for row in spec.table(.two).rows where previousTemplate == template {
+            switch template {
+            case .v2021:
+                let id = "t2.\(row.key).in_force"
+                guard row.figureIDs.contains(FigureID(id)) else { continue }
+                if let value = number(id) {
+                    carried[FigureID(id)] = ("\(value)", "取自\(lastYear)，本年制发、废止后请相应增减")
+                } else if unread(id) {
+                    carried[FigureID(id)] = ("", unreadNote)
+                }
+            case .v2019:
+                let id = "t2.\(row.key).prior"
+                guard row.figureIDs.contains(FigureID(id)) else { continue }
+                if let prior = number(id), let change = number("t2.\(row.key).change") {
+                    carried[FigureID(id)] = ("\(prior + change)", "\(lastYear)的上一年项目数量加本年增/减")
+                } else if unread(id) || unread("t2.\(row.key).change") {
+                    carried[FigureID(id)] = ("", unreadNote)
+                }
+            }
+        }
+        return carried
+    }
+
+    /// Text as the lines of a YAML block under a part's key: each line indented, without leading spaces (the first
+    /// line's indentation sets the block's) or characters YAML cannot hold.
+    static func blockLines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let kept = line.unicodeScalars.filter { !isControl($0) && $0 != "\u{FEFF}" }
+            let body = String(String.UnicodeScalarView(kept)).trimmingSpacesAndTabs
+            return body.isEmpty ? "" : "    \(body)"
+        }
     }
 
     /// Whether a name can stand in a report's title: one line, without control characters (C0, DEL, C1) or the

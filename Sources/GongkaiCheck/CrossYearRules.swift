@@ -46,6 +46,29 @@ public enum CrossYearRules {
         return ids
     }()
 
+    /// `text-unchanged` (warning): a part whose text is last year's word for word (at least 30 characters, spaces
+    /// aside) — a report started from last year's (`gongkai new --from`) and not rewritten.
+    public static func unchangedText(previous: AnnualReport, current: AnnualReport) -> [Finding] {
+        guard let lastYear = previous.year, current.year == lastYear + 1 else { return [] }
+        func words(_ text: String) -> String { String(text.unicodeScalars.filter { !$0.properties.isWhitespace }) }
+        var findings: [Finding] = []
+        for kind in SectionKind.standard {
+            guard let this = current.section(kind), let last = previous.section(kind) else { continue }
+            let text = words(this.text)
+            guard text.unicodeScalars.count >= 30, text == words(last.text) else { continue }
+            let numeral = kind.number.map { "第\(ChineseNumeral.string($0))部分" } ?? "部分"
+            findings.append(
+                Finding(
+                    code: "text-unchanged",
+                    severity: .warning,
+                    message: "\(numeral)「\(kind.standardTitle)」的文字与\(lastYear)年度报告完全相同；请按本年度情况改写。",
+                    location: this.location
+                )
+            )
+        }
+        return findings
+    }
+
     public static func check(previous: Side, current: Side) -> [Result] {
         guard previous.year + 1 == current.year else { return [] }
         var findings = carriedApplications(previous, current) + pendingCases(previous, current)
