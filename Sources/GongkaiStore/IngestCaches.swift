@@ -1,5 +1,5 @@
-import Synchronization
 import GongkaiCheck
+import Synchronization
 
 /// What one process remembers while it stores reports, for both stores: agency ids by normalised printed name, and
 /// the cells the cross-year rules compare of reports it stored or read (a stored report never changes). Emptied when

@@ -1,5 +1,5 @@
-import GongkaiModel
 import GongkaiCheck
+import GongkaiModel
 import GongkaiStore
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import GongkaiModel
 import GongkaiCheck
+import GongkaiModel
 
 /// The corpus in one SQLite file (`gongkai.sqlite` by default), in WAL mode so that readers query while an ingest
 /// writes. Each report is written in its own savepoint, each batch in one transaction.
