@@ -26,7 +26,12 @@ struct CheckCommand: ParsableCommand {
         case error, warning, notice
     }
 
-    @Argument(help: "Report files (plain text or Markdown); - reads standard input.")
+    @Argument(
+        help: """
+            Reports in any format Gongkai reads, data files, or folders (searched for reports as ingest does); \
+            - reads standard input.
+            """
+    )
     var files: [String]
 
     @Option(name: .shortAndLong, help: "Output format: text (for people) or json.")
@@ -72,9 +77,11 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        let inputs = InputFile.expandingFolders(files)
         var errorsFound = false
-        var unreadable = false
+        var unreadable = inputs.isEmpty
         var compared = false
+        var tally = Tally()
         /// The cross-year findings on a report of the year after `last`; none for another year.
         func againstLastYear(_ report: AnnualReport, _ last: AnnualReport) -> [Finding] {
             guard let year = report.year, let lastYear = last.year, lastYear + 1 == year else { return [] }
@@ -87,7 +94,7 @@ struct CheckCommand: ParsableCommand {
         var entries: [(AnnualReport, [Finding])] = []
         let minimum = Severity(rawValue: level.rawValue) ?? .notice
         var index = 0
-        InputFile.loadAll(files, jobs: jobs) { path, outcome in
+        InputFile.loadAll(inputs, jobs: jobs) { path, outcome in
             defer { index += 1 }
             switch outcome {
             case .read(var report, var findings):
@@ -111,6 +118,7 @@ struct CheckCommand: ParsableCommand {
                 if let last { findings += againstLastYear(report, last) }
                 defer { if let hint { printError(hint) } }
                 errorsFound = errorsFound || ReportChecker.hasErrors(findings)
+                tally.add(findings)
                 if format == .text {
                     if index > 0 { print("") }
                     print(
@@ -127,9 +135,14 @@ struct CheckCommand: ParsableCommand {
             case .failed(let reason):
                 printError("gongkai: \(path): \(reason)")
                 unreadable = true
+                tally.unreadable += 1
             }
         }
         if format == .json { print(ReportJSON.array(entries)) }
+        if format == .text, inputs.count > 1 {
+            print("")
+            print(tally.line)
+        }
         if let last, !compared {
             printError(
                 "gongkai: 提示：--previous 给出的是\(last.year.map { "\($0)年度" } ?? "年度不明的")报告，"
@@ -138,5 +151,36 @@ struct CheckCommand: ParsableCommand {
         }
         if unreadable { throw ExitCode(2) }
         if errorsFound { throw ExitCode(1) }
+    }
+
+    /// What the files checked came to, for the line after them.
+    struct Tally {
+        var withErrors = 0
+        var withWarnings = 0
+        var clean = 0
+        var unreadable = 0
+        var errors = 0
+        var warnings = 0
+
+        mutating func add(_ findings: [Finding]) {
+            let errorCount = findings.filter { $0.severity == .error }.count
+            let warningCount = findings.filter { $0.severity == .warning }.count
+            errors += errorCount
+            warnings += warningCount
+            if errorCount > 0 {
+                withErrors += 1
+            } else if warningCount > 0 {
+                withWarnings += 1
+            } else {
+                clean += 1
+            }
+        }
+
+        /// 「共 12 个文件：3 个有错误，5 个只有警告，3 个没有错误和警告，1 个无法读取；共 7 个错误，19 个警告。」
+        var line: String {
+            let files = withErrors + withWarnings + clean + unreadable
+            return "共 \(files) 个文件：\(withErrors) 个有错误，\(withWarnings) 个只有警告，\(clean) 个没有错误和警告，"
+                + "\(unreadable) 个无法读取；共 \(errors) 个错误，\(warnings) 个警告。"
+        }
     }
 }

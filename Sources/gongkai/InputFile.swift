@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCorpus
 import GongkaiExtract
 import GongkaiIsolation
 import GongkaiModel
@@ -52,6 +53,27 @@ struct InputFile: Sendable {
                 }
             }
         )
+    }
+
+    /// The files named, each folder replaced by the reports in it (as `ingest` finds them, sorted), shown by the
+    /// folder's name as given. A folder with no report in it is said so.
+    static func expandingFolders(_ paths: [String]) -> [String] {
+        var inputs: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else {
+                inputs.append(path)
+                continue
+            }
+            let root = URL(fileURLWithPath: path).standardizedFileURL.path
+            let found = Ingester.files(in: [path]).files
+            if found.isEmpty { printError("gongkai: \(path): 文件夹中没有报告文件（.txt、.md、.html、.doc、.docx、.pdf）。") }
+            let shown = path.hasSuffix("/") ? String(path.dropLast()) : path
+            inputs += found.map { $0.hasPrefix(root + "/") ? shown + $0.dropFirst(root.count) : $0 }
+        }
+        return inputs
     }
 
     /// Worker processes of this very program, unless `GONGKAI_ISOLATION=none` asks for reading in this process (for

@@ -20,7 +20,12 @@ struct ParseCommand: ParsableCommand {
         case json, jsonl, csv, text
     }
 
-    @Argument(help: "Report files (plain text or Markdown); - reads standard input.")
+    @Argument(
+        help: """
+            Reports in any format Gongkai reads, data files, or folders (searched for reports as ingest does); \
+            - reads standard input.
+            """
+    )
     var files: [String]
 
     @Option(name: .shortAndLong, help: "Output format: json, jsonl, csv or text.")
@@ -36,7 +41,7 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         var entries: [(AnnualReport, [Finding])] = []
         var failed = false
-        InputFile.loadAll(files, jobs: jobs) { path, outcome in
+        InputFile.loadAll(InputFile.expandingFolders(files), jobs: jobs) { path, outcome in
             switch outcome {
             case .read(let report, let findings):
                 entries.append((report, findings))

@@ -102,7 +102,6 @@ struct CLITests {
             ("bad/not-a-report.txt", "未识别为政府信息公开工作年度报告"),
             ("bad/pre-2019.txt", "2019年以前的旧格式"),
             ("does-not-exist.txt", "文件不存在"),
-            ("seeds", "目录"),
         ]
     )
     func badInput(_ file: String, _ phrase: String) throws {
@@ -136,6 +135,57 @@ struct CLITests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("\"format\": \"pdf\""), "\(result.stdout.prefix(400))")
         #expect(result.stdout.contains("洪泽区人民政府"))
+    }
+
+    @Test("check FOLDER checks every report in it, as ingest finds them, and ends with a total line")
+    func checkFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongkai-folder-\(UUID().uuidString)"
+        )
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("sub"),
+            withIntermediateDirectories: true
+        )
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(atPath: seed000, toPath: folder.appendingPathComponent("a.txt").path)
+        try FileManager.default.copyItem(atPath: seed001, toPath: folder.appendingPathComponent("sub/b.txt").path)
+        try Data("not a report at all".utf8).write(to: folder.appendingPathComponent("c.txt"))
+        try Data("ignored".utf8).write(to: folder.appendingPathComponent("notes.rtf"))
+        let result = try CLI.run(["check", folder.path])
+        #expect(result.status == 2)
+        // Each report by the folder's name as given, in order; the unreadable one on standard error.
+        let a = try #require(result.stdout.range(of: "\(folder.path)/a.txt: 灵宝市司法局"))
+        let b = try #require(result.stdout.range(of: "\(folder.path)/sub/b.txt: "))
+        #expect(a.lowerBound < b.lowerBound)
+        #expect(result.stderr.contains("\(folder.path)/c.txt: "))
+        #expect(!result.stdout.contains("notes.rtf") && !result.stderr.contains("notes.rtf"))
+        // The total line adds up the files' own summary lines.
+        var errors = 0
+        var warnings = 0
+        for line in result.stdout.split(separator: "\n") where line.contains(" 个错误，") && line.contains(" — ") {
+            let counts = line.split(separator: "— ").last?.split(separator: "，").compactMap {
+                Int($0.prefix { $0.isNumber })
+            }
+            errors += counts?.first ?? 0
+            warnings += counts?.dropFirst().first ?? 0
+        }
+        #expect(errors > 0)
+        #expect(
+            result.stdout.hasSuffix(
+                "\n共 3 个文件：1 个有错误，0 个只有警告，1 个没有错误和警告，1 个无法读取；共 \(errors) 个错误，\(warnings) 个警告。\n"
+            ),
+            "\(result.stdout)"
+        )
+        // parse reads a folder the same way.
+        let parsed = try CLI.run(["parse", folder.path, "--format", "jsonl"])
+        #expect(parsed.status == 2)
+        #expect(parsed.stdout.split(separator: "\n").count == 2)
+
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = try CLI.run(["check", empty.path])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("文件夹中没有报告文件"))
     }
 
     @Test("standard input is read with -")
