@@ -21,6 +21,9 @@ public protocol ReportStore: Sendable {
     func searchAgencies(_ text: String) throws -> [AgencyRecord]
     /// Makes `alias` a name of the agency `target` resolves to; an agency already stored under `alias` is merged in.
     func addAlias(_ alias: String, for target: String) throws -> AliasResult
+    /// Gives the agency `current` resolves to the name `newName` (a name misread or mistyped); the old name stays an
+    /// alias. Refused when `newName` is already another agency's name or alias (``StoreError/agencyNameTaken``).
+    func renameAgency(_ current: String, to newName: String) throws -> AgencyRecord
     /// Adds or updates regions and listed agencies; returns how many of each.
     func importRegions(_ rows: [RegionRow]) throws -> RegionImportSummary
     /// A region by code, or by name when the name is unique.

@@ -14,6 +14,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case connectionLost(path: String)
     case cannotOpen(path: String, detail: String)
     case agencyNotFound(String)
+    /// A rename to a name that is another agency's: `existing` is that agency's name.
+    case agencyNameTaken(String, existing: String)
     case regionNotFound(String)
     case invalidRegionFile(line: Int, reason: String)
 
@@ -39,6 +41,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path)：无法打开数据库（cannot open the database）：\(detail)"
         case .agencyNotFound(let name):
             "未找到机关「\(name)」；可用 gongkai agency search 查找（no such agency）。"
+        case .agencyNameTaken(let name, let existing):
+            "「\(name)」已是另一个机关「\(existing)」的名称或别名；如果两者是同一机关，请用 gongkai agency alias 合并。"
         case .regionNotFound(let name):
             "未找到地区「\(name)」；请先用 gongkai agency import-regions 导入地区表（no such region）。"
         case .invalidRegionFile(let line, let reason):

@@ -11,9 +11,10 @@ struct AgencyCommand: ParsableCommand {
         discussion: """
             An agency keeps one identity across years whatever variant of its name a report prints: full-width or \
             half-width characters, 「人民政府」 or 「政府」, its region prefix present or not (「包头市青山区司法局」, \
-            「青山区司法局」). Other variants are joined by hand with `gongkai agency alias`.
+            「青山区司法局」). Other variants are joined by hand with `gongkai agency alias`; a name misread or \
+            mistyped is corrected with `gongkai agency rename`.
             """,
-        subcommands: [Search.self, Alias.self, ImportRegions.self]
+        subcommands: [Search.self, Alias.self, Rename.self, ImportRegions.self]
     )
 
     struct Search: ParsableCommand {
@@ -55,6 +56,37 @@ struct AgencyCommand: ParsableCommand {
             var line = "「\(from)」现为「\(result.agency.name)」的别名"
             if result.mergedReports > 0 { line += "，并入 \(result.mergedReports) 份报告" }
             print(TerminalText.line(line + "。"))
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give an agency a corrected name; the old name stays an alias.",
+            discussion: """
+                For a name misread from a report or mistyped in it: every report, alias and listing of the agency \
+                keeps its place, and reports printing the old name still find it. A name that is another agency's \
+                is refused: when both are one body, join them with `gongkai agency alias`.
+                """
+        )
+
+        @Argument(help: "The agency's name as stored (or any name that resolves to it).")
+        var current: String
+
+        @Argument(help: "The corrected name.")
+        var newName: String
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            guard !newName.trimmingCharacters(in: .whitespaces).isEmpty,
+                !newName.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+            else {
+                printError("gongkai: 新名称不能为空，也不能含换行等控制字符。")
+                throw ExitCode(64)
+            }
+            let old = try storeRequest { try resolve(current, in: store.open(readOnly: true)) }
+            let renamed = try storeRequest { try store.open().renameAgency(old.name, to: newName) }
+            print(TerminalText.line("「\(old.name)」已改名为「\(renamed.name)」；原名称保留为别名。"))
         }
     }
 

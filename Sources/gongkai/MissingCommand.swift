@@ -7,8 +7,9 @@ struct MissingCommand: ParsableCommand {
         commandName: "missing",
         abstract: "List the agencies of the region tree with no report for a year.",
         discussion: """
-            The agencies are those imported with `gongkai agency import-regions` (level agency). Exit status: 0 \
-            when none is missing, 1 when some are.
+            The agencies are those imported with `gongkai agency import-regions` (level agency), listed as a \
+            table: the agency, its region's name and its region's code. Exit status: 0 when none is missing, 1 \
+            when some are, 2 when no region tree has been imported (there is nothing to compare against).
             """
     )
 
@@ -22,9 +23,24 @@ struct MissingCommand: ParsableCommand {
 
     func run() throws {
         let store = try store.open(readOnly: true)
+        guard try storeRequest({ try store.counts() }).regions > 0 else {
+            printError(
+                "gongkai: 尚未导入地区和机关名录，无法判断哪些机关缺少报告；"
+                    + "请先用 gongkai agency import-regions regions.csv 导入（CSV 列：code,name,parent,level）。"
+            )
+            throw ExitCode(2)
+        }
         let missing = try storeRequest { try store.missing(year: year, region: region) }
+        if !missing.isEmpty { print("机关\t所属地区\t地区代码") }
+        var regionNames: [String: String] = [:]
         for agency in missing {
-            print(TerminalText.line(agency.regionCode ?? "") + "\t" + TerminalText.line(agency.name))
+            let code = agency.regionCode ?? ""
+            if regionNames[code] == nil {
+                regionNames[code] = code.isEmpty ? "" : (try? store.region(code))??.name ?? ""
+            }
+            print(
+                [agency.name, regionNames[code] ?? "", code].map(TerminalText.line).joined(separator: "\t")
+            )
         }
         printError("gongkai: \(year)年度缺少 \(missing.count) 个机关的报告。")
         if !missing.isEmpty { throw ExitCode(1) }

@@ -48,7 +48,23 @@ struct RollupCommand: ParsableCommand {
         case .text:
             print(TableText.render(rollup.report), terminator: "")
             print("")
-            print("汇总 \(rollup.included.count) 份报告。")
+            print(
+                "汇总 \(rollup.included.count) 个机关的报告："
+                    + rollup.included.map { TerminalText.line($0.agency.name) }.sorted().joined(separator: "、") + "。"
+            )
+            let missing = try storeRequest { try store.missing(year: year, region: found.code) }
+            if !missing.isEmpty {
+                print(
+                    "缺少 \(missing.count) 个机关的报告（未计入）："
+                        + missing.map { TerminalText.line($0.name) }.joined(separator: "、") + "。"
+                )
+            } else if try storeRequest({ try store.counts() }).regions > 0 {
+                print("名录中本地区的机关都有报告。")
+            }
+            let failures = try storeRequest { try store.failures() }.count
+            if failures > 0 {
+                print("语料库中另有 \(failures) 个文件无法读取，未能归入任何机关，其中可能有本地区的报告（见 gongkai ingest 的输出）。")
+            }
             if !rollup.excluded.isEmpty {
                 print(
                     "未计入 \(rollup.excluded.count) 份格式不符的报告："

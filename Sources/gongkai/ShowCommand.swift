@@ -8,8 +8,9 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show an agency's stored reports, their figures and their findings.",
         discussion: """
-            Without --year: one line per year (version, format, file, counts of findings) and the cross-year \
-            findings. With --year: tables 二, 三 and 四 of that year's report and all its findings.
+            Without --year: one line per year (version, format, file, counts of findings, cross-year ones \
+            included) and the cross-year findings. With --year: tables 二, 三 and 四 of that year's report, its main \
+            figures against the year before (when that year is stored), and all its findings.
             """
     )
 
@@ -31,7 +32,10 @@ struct ShowCommand: ParsableCommand {
             try store.reports(agencyID: found.id ?? 0, year: year, allVersions: allVersions)
         }
         var header = found.name
-        if let region = found.regionCode { header += "（地区 \(region)）" }
+        if let code = found.regionCode {
+            let region = try? store.region(code)
+            header += "（" + (region.map { "\($0.name)，" } ?? "") + "地区代码 \(code)）"
+        }
         print(TerminalText.line(header))
         if reports.isEmpty {
             print(year.map { "  \($0)年度：没有报告。" } ?? "  没有报告。")
@@ -44,12 +48,23 @@ struct ShowCommand: ParsableCommand {
                 TerminalText.line(
                     "\(record.year)年度 第\(record.version)版（\(record.status == .current ? "现行" : "已被替换")）"
                         + " \(record.template.map { "\($0)年格式" } ?? "格式未识别") \(record.sourcePath)"
-                        + " — \(record.errors) 个错误，\(record.warnings) 个警告，\(record.notices) 个提示"
+                        + " — " + Self.counts(stored.findings)
                 )
             )
-            if year != nil {
+            if let year {
                 print(TableText.render(stored.annualReport), terminator: "")
                 print("")
+                if record.status == .current {
+                    let before = try storeRequest {
+                        try store.reports(agencyID: found.id ?? 0, year: year - 1, allVersions: false)
+                    }
+                    if let last = before.last {
+                        print(TableText.comparison(stored.annualReport, last.annualReport, year: year))
+                    } else {
+                        print("\(year - 1)年度的报告未入库，无法与上年比较。")
+                    }
+                    print("")
+                }
             }
             for finding in stored.findings where year != nil || finding.scope == .crossYear {
                 print("  " + TerminalText.line(Self.line(finding)))
@@ -59,11 +74,21 @@ struct ShowCommand: ParsableCommand {
 
     static func line(_ finding: FindingRecord) -> String {
         let severity = Severity(rawValue: finding.severity)?.chinese ?? finding.severity
-        let place = finding.line.map { line in finding.col.map { ":\(line):\($0)" } ?? ":\(line)" } ?? ""
+        let place = finding.line.map { line in "（第\(line)行" + (finding.col.map { "第\($0)列" } ?? "") + "）" } ?? ""
         let scope = finding.scope == .crossYear ? "跨年度 " : ""
-        return
-            "\(severity) [\(finding.code)] \(scope)\(finding.message)\(place.isEmpty ? "" : "（第\(place.dropFirst())处）")"
+        return "\(severity) [\(finding.code)] \(scope)\(finding.message)\(place)"
     }
+
+    /// 「0 个错误，2 个警告（其中跨年度 1 个），1 个提示」: every finding stored with the report, its own and those
+    /// against the year before.
+    static func counts(_ findings: [FindingRecord]) -> String {
+        Severity.allCases.map { severity in
+            let matching = findings.filter { $0.severity == severity.rawValue }
+            let crossYear = matching.filter { $0.scope == .crossYear }.count
+            return "\(matching.count) 个\(severity.chinese)" + (crossYear > 0 ? "（其中跨年度 \(crossYear) 个）" : "")
+        }.joined(separator: "，")
+    }
+
 }
 
 /// The agency a name resolves to, or the only agency whose name contains it.

@@ -196,6 +196,44 @@ struct StoreCLITests {
         #expect(damaged.stderr.contains("数据库文件已损坏"))
     }
 
+    @Test("show: cross-year findings counted in each year's line; --year compares with the year before")
+    func showYears() throws {
+        let folder = try StoreTesting.temporaryFolder()
+        let db = folder.appendingPathComponent("gongkai.sqlite")
+        let last = StoreTesting.report(agency: "洛阳市西工区司法局", year: 2022, seed: 71)
+        let carried = (last.figures[FigureID("t3.carried_forward.natural")]?.integer ?? 0) + 1
+        let this = StoreTesting.report(agency: "洛阳市西工区司法局", year: 2023, seed: 72) { figures in
+            figures[FigureID("t3.carried_over.natural")] = .integer(carried)
+        }
+        try last.text.write(to: folder.appendingPathComponent("2022.txt"), atomically: true, encoding: .utf8)
+        try this.text.write(to: folder.appendingPathComponent("2023.txt"), atomically: true, encoding: .utf8)
+        #expect(try gongkai(["ingest", folder.path], db: db).status != 2)
+
+        let years = try gongkai(["show", "西工区司法局"], db: db)
+        let line2023 = try #require(years.stdout.split(separator: "\n").first { $0.hasPrefix("2023年度") })
+        let crossYear = years.stdout.split(separator: "\n").filter { $0.contains("跨年度") && $0.hasPrefix("  ") }
+        #expect(crossYear.contains { $0.contains("[R6]") })
+        #expect(line2023.contains("（其中跨年度 \(crossYear.count) 个）"), "\(years.stdout)")
+
+        let shown = try gongkai(["show", "西工区司法局", "--year", "2023"], db: db)
+        #expect(shown.stdout.contains("与2022年度比较"))
+        let received = try #require(shown.stdout.split(separator: "\n").first { $0.contains("表三 一、本年新收申请 总计") })
+        let thisTotal = this.figures[FigureID("t3.received.total")]?.integer ?? -1
+        let lastTotal = last.figures[FigureID("t3.received.total")]?.integer ?? -1
+        let change = thisTotal - lastTotal
+        #expect(
+            received.split(separator: " ").suffix(3).map(String.init)
+                == ["\(thisTotal)", "\(lastTotal)", change > 0 ? "+\(change)" : "\(change)"],
+            "\(received)"
+        )
+        // Rows numbered alike in different groups keep their group; places read as lines and columns.
+        #expect(shown.stdout.contains("（三）1.属于国家秘密"))
+        #expect(shown.stdout.contains("（四）1.本机关不掌握相关政府信息"))
+        #expect(!shown.stdout.contains("处）"))
+        let first = try gongkai(["show", "西工区司法局", "--year", "2022"], db: db)
+        #expect(first.stdout.contains("2021年度的报告未入库，无法与上年比较。"))
+    }
+
     @Test("agency alias, region import, missing, rollup and its JSON rendered", arguments: CorpusDatabase.all)
     func regionsAndRollup(_ database: CorpusDatabase) throws {
         let folder = try StoreTesting.temporaryFolder()
@@ -220,6 +258,12 @@ struct StoreCLITests {
         410303-jyj,教育局,410303,agency
         410303-czj,财政局,410303,agency
         """.write(to: regions, atomically: true, encoding: .utf8)
+        #expect(try gongkai(["ingest", corpus.path], db: db).status == 0)
+        // Before a region tree is imported there is nothing to call missing: said so, not "0 missing".
+        let noTree = try gongkai(["missing", "--year", "2023"], db: db)
+        #expect(noTree.status == 2)
+        #expect(noTree.stderr.contains("尚未导入地区和机关名录"), "\(noTree.stderr)")
+        #expect(noTree.stdout.isEmpty)
         let imported = try gongkai(["agency", "import-regions", regions.path], db: db)
         #expect(imported.stdout.contains("导入 2 个地区、3 个机关"))
         #expect(try gongkai(["ingest", corpus.path], db: db).status == 0)
@@ -227,7 +271,7 @@ struct StoreCLITests {
 
         let missing = try gongkai(["missing", "--year", "2023"], db: db)
         #expect(missing.status == 1)
-        #expect(missing.stdout == "410303\t西工区财政局\n")
+        #expect(missing.stdout == "机关\t所属地区\t地区代码\n西工区财政局\t西工区\t410303\n")
 
         let search = try gongkai(["agency", "search", "西工"], db: db)
         #expect(search.stdout.split(separator: "\n").count == 3)
@@ -235,7 +279,18 @@ struct StoreCLITests {
         #expect(alias.stdout.contains("现为「西工区财政局」的别名"))
 
         let text = try gongkai(["rollup", "--region", "洛阳市", "--year", "2023"], db: db)
-        #expect(text.stdout.contains("汇总 2 份报告"))
+        #expect(text.stdout.contains("汇总 2 个机关的报告：洛阳市西工区司法局、洛阳市西工区教育局。"), "\(text.stdout)")
+        #expect(text.stdout.contains("缺少 1 个机关的报告（未计入）：西工区财政局。"))
+
+        // A misread name corrected: the agency keeps its reports and listing, and the old name still finds it.
+        let renamed = try gongkai(["agency", "rename", "西工区财政局", "洛阳市西工区财政局"], db: db)
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(renamed.stdout.contains("「西工区财政局」已改名为「洛阳市西工区财政局」"))
+        #expect(try gongkai(["missing", "--year", "2023"], db: db).stdout.contains("洛阳市西工区财政局\t西工区\t410303"))
+        #expect(try gongkai(["show", "西工区财政"], db: db).stdout.hasPrefix("洛阳市西工区财政局（西工区"))
+        let taken = try gongkai(["agency", "rename", "洛阳市西工区财政局", "洛阳市西工区司法局"], db: db)
+        #expect(taken.status == 2)
+        #expect(taken.stderr.contains("已是另一个机关「洛阳市西工区司法局」的名称或别名"), "\(taken.stderr)")
         let json = try gongkai(["rollup", "--region", "4103", "--year", "2023", "--format", "json"], db: db)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let figures = try #require(object["figures"] as? [String: Any])

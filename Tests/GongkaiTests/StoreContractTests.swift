@@ -248,6 +248,35 @@ struct StoreContractTests {
         #expect(throws: StoreError.agencyNotFound("不存在局")) { try store.addAlias("x", for: "不存在局") }
     }
 
+    @Test(
+        "a rename corrects an agency's name; the old name stays an alias; another's name is refused",
+        arguments: StoreBackend.all
+    )
+    func rename(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        let first = StoreTesting.report(agency: "洛阳市西工区司法句", year: 2022, seed: 1).text
+        let second = StoreTesting.report(agency: "洛阳市西工区教育局", year: 2022, seed: 2).text
+        _ = try store.add(
+            [try StoreTesting.submission(first, path: "a.txt"), try StoreTesting.submission(second, path: "b.txt")],
+            failures: []
+        )
+        let renamed = try store.renameAgency("洛阳市西工区司法句", to: "洛阳市西工区司法局")
+        #expect(renamed.name == "洛阳市西工区司法局")
+        #expect(try store.counts().agencies == 2)
+        let byOld = try #require(try store.agency(named: "洛阳市西工区司法句"))
+        let byNew = try #require(try store.agency(named: "西工区司法局"))
+        #expect(byOld.id == byNew.id && byNew.name == "洛阳市西工区司法局")
+        #expect(try store.reports(agencyID: try #require(byNew.id), year: 2022, allVersions: false).count == 1)
+        // A later report printing the corrected name is the same agency.
+        let third = StoreTesting.report(agency: "洛阳市西工区司法局", year: 2023, seed: 3).text
+        _ = try store.add([try StoreTesting.submission(third, path: "c.txt")], failures: [])
+        #expect(try store.counts().agencies == 2)
+        #expect(throws: StoreError.agencyNameTaken("洛阳市西工区教育局", existing: "洛阳市西工区教育局")) {
+            try store.renameAgency("洛阳市西工区司法局", to: "洛阳市西工区教育局")
+        }
+        #expect(throws: StoreError.agencyNotFound("不存在局")) { try store.renameAgency("不存在局", to: "某局") }
+    }
+
     @Test("R6 across two years is stored, and recomputed when a year changes", arguments: StoreBackend.all)
     func crossYear(_ backend: StoreBackend) throws {
         let store = try backend.make()

@@ -172,6 +172,48 @@ extension PostgresStore {
         }
     }
 
+    public func renameAgency(_ current: String, to newName: String) throws -> AgencyRecord {
+        defer { forgetCaches() }
+        return try guarded {
+            try writer.transaction { db in
+                guard let id = try lookUpAgency(AgencyName(current), db), let agency = try agencyRecord(id, db) else {
+                    throw StoreError.agencyNotFound(current)
+                }
+                try lockAgency(id, db)
+                let name = AgencyName(newName)
+                let aliasOwner = try db.one(
+                    "SELECT agency_id FROM agency_alias WHERE normalized_alias = \(name.normalized)",
+                    as: Int64.self
+                )
+                if let otherID = try lookUpAgency(name, db), otherID != id, let other = try agencyRecord(otherID, db),
+                    other.normalizedName == name.normalized || aliasOwner == otherID
+                {
+                    throw StoreError.agencyNameTaken(newName, existing: other.name)
+                }
+                // The old name keeps finding the agency.
+                if agency.normalizedName != name.normalized {
+                    try db.execute(
+                        """
+                        INSERT INTO agency_alias (normalized_alias, alias, agency_id)
+                        VALUES (\(agency.normalizedName), \(agency.name), \(id))
+                        ON CONFLICT (normalized_alias) DO UPDATE SET alias = excluded.alias, agency_id = excluded.agency_id
+                        """
+                    )
+                }
+                try db.execute("DELETE FROM agency_alias WHERE normalized_alias = \(name.normalized)")
+                let segments = name.segments.joined(separator: "/")
+                try db.execute(
+                    """
+                    UPDATE agency SET name = \(newName), normalized_name = \(name.normalized), core_name = \(name.core),
+                        name_key = \(name.key), segments = \(segments)
+                    WHERE id = \(id)
+                    """
+                )
+                return try agencyRecord(id, db) ?? agency
+            }
+        }
+    }
+
     /// Moves every report, alias and listing of one agency to another, puts the versions of each year in their
     /// ``VersionOrder``, and recomputes the cross-year findings.
     func merge(_ otherID: Int64, into targetID: Int64, _ db: PostgresSession.Transaction) throws -> Int {

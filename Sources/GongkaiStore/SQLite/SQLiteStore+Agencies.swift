@@ -133,6 +133,51 @@ extension SQLiteStore {
         return result
     }
 
+    public func renameAgency(_ current: String, to newName: String) throws -> AgencyRecord {
+        let result: AgencyRecord = try guarded {
+            try pool.write { db in
+                guard let id = try lookUpAgency(AgencyName(current), db),
+                    let agency = try AgencyRecord.fetchOne(db, key: id)
+                else { throw StoreError.agencyNotFound(current) }
+                let name = AgencyName(newName)
+                let aliasOwner = try Int64.fetchOne(
+                    db,
+                    sql: "SELECT agency_id FROM agency_alias WHERE normalized_alias = ?",
+                    arguments: [name.normalized]
+                )
+                if let otherID = try lookUpAgency(name, db), otherID != id,
+                    let other = try AgencyRecord.fetchOne(db, key: otherID),
+                    other.normalizedName == name.normalized || aliasOwner == otherID
+                {
+                    throw StoreError.agencyNameTaken(newName, existing: other.name)
+                }
+                // The old name keeps finding the agency.
+                if agency.normalizedName != name.normalized {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO agency_alias (normalized_alias, alias, agency_id) VALUES (?, ?, ?)
+                            ON CONFLICT (normalized_alias) DO UPDATE SET alias = excluded.alias, agency_id = excluded.agency_id
+                            """,
+                        arguments: [agency.normalizedName, agency.name, id]
+                    )
+                }
+                try db.execute(sql: "DELETE FROM agency_alias WHERE normalized_alias = ?", arguments: [name.normalized])
+                try db.execute(
+                    sql: """
+                        UPDATE agency SET name = ?, normalized_name = ?, core_name = ?, name_key = ?, segments = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [
+                        newName, name.normalized, name.core, name.key, name.segments.joined(separator: "/"), id,
+                    ]
+                )
+                return try AgencyRecord.fetchOne(db, key: id) ?? agency
+            }
+        }
+        caches.forgetAgencies()
+        return result
+    }
+
     /// Moves every report, alias and listing of one agency to another, puts the versions of each year in their
     /// ``VersionOrder``, and recomputes the cross-year findings.
     func merge(_ otherID: Int64, into targetID: Int64, _ db: Database) throws -> Int {
