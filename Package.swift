@@ -91,13 +91,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Working with the corpus: ingest (parallel read and check, one writer), export, synthetic corpora and
-        // generated reports in every layout (written with GongkaiWrite).
+        // Working with the corpus: ingest (parallel read and check, one writer), export, the year's review and 审核意见,
+        // synthetic corpora and generated reports in every layout (written with GongkaiWrite).
         .target(
             name: "GongkaiCorpus",
             dependencies: [
-                "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiStore", "GongkaiIsolation",
-                "GongkaiWrite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiStore",
+                "GongkaiIsolation", "GongkaiWrite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,4 @@
-import GongkaiModel
+public import GongkaiModel
 
 /// The report as a document: its title, its format against its year, its six parts, and when it was dated.
 enum StructureRules {
@@ -207,8 +207,8 @@ enum StructureRules {
     /// A report dated after its statutory deadline: 31 January for departments, 31 March for a people's government.
     static func timeliness(_ report: AnnualReport) -> [Finding] {
         guard let year = report.year, let date = report.publicationDate else { return [] }
-        let isGovernment = report.agency.map { $0.ends(with: "人民政府") || $0.ends(with: "政府") } ?? false
-        guard let deadline = CalendarDate(year: year + 1, month: isGovernment ? 3 : 1, day: 31), date > deadline else {
+        let isGovernment = PublicationDeadline.isGovernment(report.agency)
+        guard let deadline = PublicationDeadline.date(year: year, agency: report.agency), date > deadline else {
             return []
         }
         return [
@@ -221,6 +221,25 @@ enum StructureRules {
                 location: report.publicationDateLocation
             )
         ]
+    }
+}
+
+/// When a report on a year must be published (《条例》第四十九条): by 31 January of the next year for a department, by
+/// 31 March for a people's government.
+public enum PublicationDeadline {
+    public static func date(year: Int, agency: String?) -> CalendarDate? {
+        CalendarDate(year: year + 1, month: isGovernment(agency) ? 3 : 1, day: 31)
+    }
+
+    /// Whether the issuing body is a people's government (「…人民政府」, 「…政府」) rather than one of its departments.
+    public static func isGovernment(_ agency: String?) -> Bool {
+        agency.map { $0.ends(with: "人民政府") || $0.ends(with: "政府") } ?? false
+    }
+
+    /// Whether a report dated `published` is late.
+    public static func isLate(year: Int, agency: String?, published: CalendarDate?) -> Bool {
+        guard let published, let deadline = date(year: year, agency: agency) else { return false }
+        return published > deadline
     }
 }
 

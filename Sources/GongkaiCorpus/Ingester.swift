@@ -58,8 +58,19 @@ public struct Ingester: Sendable {
         public var crashed = 0
         public var timedOut = 0
         public var seconds = 0.0
+        /// The reports this ingest stored, for the review of the batch at its end.
+        public var stored: [StoredBrief] = []
 
         public var failed: Int { failures.count }
+    }
+
+    /// A report an ingest stored, as the review of the batch needs it.
+    public struct StoredBrief: Sendable, Hashable {
+        public var agency: String
+        public var year: Int
+        public var errors: Int
+        public var warnings: Int
+        public var late: Bool
     }
 
     enum Item: Sendable {
@@ -146,6 +157,18 @@ public struct Ingester: Sendable {
             case .added(_, _, let versions):
                 summary.added += 1
                 if versions > 1 { summary.newVersions += 1 }
+                let report = submission.report
+                if let year = report.year {
+                    summary.stored.append(
+                        StoredBrief(
+                            agency: report.agency ?? "",
+                            year: year,
+                            errors: submission.findings.filter { $0.severity == .error }.count,
+                            warnings: submission.findings.filter { $0.severity == .warning }.count,
+                            late: submission.findings.contains { $0.code == "late-publication" }
+                        )
+                    )
+                }
             case .duplicate:
                 summary.duplicates += 1
             case .unplaced(let reason):

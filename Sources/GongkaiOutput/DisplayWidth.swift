@@ -1,10 +1,10 @@
 /// Terminal column widths: East Asian wide and full-width characters take two columns.
-enum DisplayWidth {
-    static func of(_ text: some StringProtocol) -> Int {
+public enum DisplayWidth {
+    public static func of(_ text: some StringProtocol) -> Int {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
-    static func of(_ scalar: Unicode.Scalar) -> Int {
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x1100 { return value < 0x20 ? 0 : 1 }
         switch value {
@@ -19,7 +19,7 @@ enum DisplayWidth {
     }
 
     /// `text` padded with spaces to `width` columns (left-aligned, or right-aligned for numbers).
-    static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+    public static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - of(text)))
         return right ? fill + text : text + fill
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 
 /// The commands that work on the corpus database.
 let corpusCommands: [any ParsableCommand.Type] = [
-    IngestCommand.self, ShowCommand.self, RollupCommand.self, MissingCommand.self, ExportCommand.self,
+    IngestCommand.self, ReviewCommand.self, ShowCommand.self, RollupCommand.self, MissingCommand.self,
+    ExportCommand.self,
     AgencyCommand.self, GenerateCorpusCommand.self, GenerateLayoutsCommand.self,
 ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCorpus
+import GongkaiOutput
 import GongkaiStore
 
 struct IngestCommand: ParsableCommand {
@@ -53,7 +54,26 @@ struct IngestCommand: ParsableCommand {
         for failure in summary.failures.prefix(20) { printError("gongkai: \(failure.path): \(failure.reason)") }
         if summary.failed > 20 { printError("gongkai: …另有 \(summary.failed - 20) 个文件失败，见数据库 failure 表。") }
         print(Self.summaryLine(summary))
+        if let review = Self.reviewLine(summary.stored) { print(review) }
         if summary.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// The batch at a glance: how many of the reports stored have errors or are late, the five with most errors, and
+    /// where the whole year's ranking is.
+    static func reviewLine(_ stored: [Ingester.StoredBrief]) -> String? {
+        guard !stored.isEmpty else { return nil }
+        let withErrors = stored.filter { $0.errors > 0 }
+        let late = stored.filter(\.late).count
+        var line = "本次新增的 \(stored.count) 份报告中，\(withErrors.count) 份有错误，\(late) 份逾期发布。"
+        let worst = withErrors.sorted { ($1.errors, $1.warnings, $0.agency) < ($0.errors, $0.warnings, $1.agency) }
+        if !worst.isEmpty {
+            line +=
+                "错误最多的："
+                + worst.prefix(5).map { "\(TerminalText.line($0.agency))\($0.year)年度（\($0.errors) 个错误）" }
+                .joined(separator: "、") + "。"
+        }
+        let latest = stored.map(\.year).max() ?? 0
+        return line + "全年排名、缺少的报告和审核意见：gongkai review --year \(latest)"
     }
 
     /// The failures that are Gongkai's own faults, apart: files that stopped a reader or took too long.

@@ -234,6 +234,73 @@ struct StoreCLITests {
         #expect(first.stdout.contains("2021年度的报告未入库，无法与上年比较。"))
     }
 
+    @Test("review: the batch after an ingest, the year ranked, missing agencies, 审核意见", arguments: CorpusDatabase.all)
+    func review(_ database: CorpusDatabase) throws {
+        let folder = try StoreTesting.temporaryFolder()
+        let db = try database.make(folder)
+        let corpus = folder.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        for (index, name) in ["洛阳市西工区司法局", "洛阳市西工区教育局"].enumerated() {
+            // 教育局's report adds its 本年新收 wrongly: it ranks first.
+            let report = StoreTesting.report(agency: name, year: 2023, seed: UInt64(40 + index)) { figures in
+                guard index == 1, let total = figures[FigureID("t3.received.total")]?.integer else { return }
+                figures[FigureID("t3.received.total")] = .integer(total + 1)
+            }
+            try report.text.write(to: corpus.appendingPathComponent("\(index).txt"), atomically: true, encoding: .utf8)
+        }
+        let regions = folder.appendingPathComponent("regions.csv")
+        try """
+        code,name,parent,level
+        4103,洛阳市,,市
+        410303,西工区,4103,区
+        410303-sfj,司法局,410303,agency
+        410303-jyj,教育局,410303,agency
+        410303-czj,财政局,410303,agency
+        """.write(to: regions, atomically: true, encoding: .utf8)
+        #expect(try gongkai(["agency", "import-regions", regions.path], db: db).status == 0)
+        let ingested = try gongkai(["ingest", corpus.path], db: db)
+        #expect(ingested.status == 0)
+        #expect(
+            ingested.stdout.contains("本次新增的 2 份报告中，1 份有错误，0 份逾期发布。错误最多的：洛阳市西工区教育局2023年度（"),
+            "\(ingested.stdout)"
+        )
+        #expect(ingested.stdout.contains("gongkai review --year 2023"))
+
+        // The year's review: ranked by errors, the missing agency listed, one 审核意见 per report.
+        let review = try gongkai(
+            ["review", "--year", "2023", "--opinions", folder.appendingPathComponent("op").path],
+            db: db
+        )
+        #expect(review.status == 0, "\(review.stderr)")
+        // Agencies listed before their reports keep the region tree's names (「西工区教育局」).
+        let ranked = review.stdout.split(separator: "\n").filter {
+            $0.hasPrefix("     ") && ($0.contains("司法局") || $0.contains("教育局"))
+        }
+        #expect(ranked.count == 2)
+        #expect(
+            ranked.first?.contains("教育局") == true && ranked.first?.hasPrefix("     1  ") == true,
+            "\(review.stdout)"
+        )
+        #expect(review.stdout.contains("共 2 份报告：1 份有错误"))
+        #expect(review.stdout.contains("缺少报告（1 个机关）"))
+        #expect(review.stdout.contains("西工区财政局  西工区  410303"))
+        let opinion = try String(
+            contentsOf: folder.appendingPathComponent("op/西工区教育局-2023-审核意见.txt"),
+            encoding: .utf8
+        )
+        #expect(opinion.hasPrefix("关于《西工区教育局2023年政府信息公开工作年度报告》的审核意见"))
+        #expect(opinion.contains("一、错误（须改正）\n    1. 表三「一、本年新收政府信息公开申请数量」行：总计为"), "\(opinion)")
+        #expect(opinion.contains("（原文第"))
+        let csv = try gongkai(["review", "--year", "2023", "--format", "csv"], db: db)
+        let csvRows = csv.stdout.split(separator: "\n")
+        #expect(csvRows.first?.hasPrefix("rank,agency,region,region_code,year,status,errors") == true)
+        #expect(csvRows.count == 4)
+        #expect(csvRows.last?.contains(",missing,") == true)
+
+        let unknown = try gongkai(["review", "--year", "2023", "--region", "上海市"], db: db)
+        #expect(unknown.status == 2)
+    }
+
     @Test("agency alias, region import, missing, rollup and its JSON rendered", arguments: CorpusDatabase.all)
     func regionsAndRollup(_ database: CorpusDatabase) throws {
         let folder = try StoreTesting.temporaryFolder()
