@@ -23,9 +23,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .damaged(let path):
             "\(path)：数据库文件已损坏或不是 Gongkai 数据库，请从备份恢复或用 --db 另选文件"
-                + "（the database file is damaged or is not a Gongkai database）。"
+                + "。"
         case .newerSchema(let path):
-            "\(path)：数据库由更新版本的 Gongkai 建立，请升级后再用（the database was created by a newer Gongkai）。"
+            "\(path)：数据库由更新版本的 Gongkai 建立，请升级后再用。"
         case .olderSchema(let path):
             "\(path)：数据库由较早版本的 Gongkai 建立，请先用有写权限的 gongkai ingest（或其他写入命令）运行一次以升级"
                 + "（the database needs upgrading: run gongkai ingest once with write access）。"
@@ -36,17 +36,17 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "（the database is read-only: this command needs write access）。"
         case .connectionLost(let path):
             "\(path)：与数据库服务器的连接中断，已提交的报告不受影响，服务器恢复后重新运行即可继续"
-                + "（the connection to the database server was lost）。"
+                + "。"
         case .cannotOpen(let path, let detail):
-            "\(path)：无法打开数据库（cannot open the database）：\(detail)"
+            "\(path)：无法打开数据库：\(detail)"
         case .agencyNotFound(let name):
-            "未找到机关「\(name)」；可用 gongkai agency search 查找（no such agency）。"
+            "未找到机关「\(name)」；可用 gongkai agency search 查找。"
         case .agencyNameTaken(let name, let existing):
             "「\(name)」已是另一个机关「\(existing)」的名称或别名；如果两者是同一机关，请用 gongkai agency alias 合并。"
         case .regionNotFound(let name):
-            "未找到地区「\(name)」；请先用 gongkai agency import-regions 导入地区表（no such region）。"
+            "未找到地区「\(name)」；请先用 gongkai agency import-regions 导入地区表。"
         case .invalidRegionFile(let line, let reason):
-            "地区表第\(line)行：\(reason)（invalid region file）。"
+            "地区表第\(line)行：\(reason)。"
         }
     }
 }

@@ -41,7 +41,7 @@ struct CheckCommand: ParsableCommand {
     var level: Level = .notice
 
     @Flag(inversion: .prefixedNo, help: "Colour the severities (default: when writing to a terminal).")
-    var color: Bool = stdoutWantsColor()
+    var color: Bool?
 
     @Flag(
         help: """
@@ -60,12 +60,7 @@ struct CheckCommand: ParsableCommand {
     )
     var previous: String?
 
-    @Option(help: "Files read at a time, each in a worker process of its own (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-    }
+    @OptionGroup var jobs: JobsOption
 
     func run() throws {
         var last: AnnualReport?
@@ -94,7 +89,7 @@ struct CheckCommand: ParsableCommand {
         var entries: [(AnnualReport, [Finding])] = []
         let minimum = Severity(rawValue: level.rawValue) ?? .notice
         var index = 0
-        InputFile.loadAll(inputs, jobs: jobs) { path, outcome in
+        InputFile.loadAll(inputs, jobs: jobs.count) { path, outcome in
             defer { index += 1 }
             switch outcome {
             case .read(var report, var findings):
@@ -125,7 +120,7 @@ struct CheckCommand: ParsableCommand {
                         DiagnosticText.render(
                             report,
                             findings: findings,
-                            style: .init(color: color, minimumSeverity: minimum)
+                            style: .init(color: color ?? stdoutWantsColor(), minimumSeverity: minimum)
                         ),
                         terminator: ""
                     )

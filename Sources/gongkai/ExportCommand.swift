@@ -35,12 +35,16 @@ struct ExportCommand: ParsableCommand {
     var allVersions = false
 
     @Flag(help: "Replace the output file if it exists.")
+    var overwrite = false
+
+    /// The former name of --overwrite, still accepted.
+    @Flag(name: .customLong("force"), help: .hidden)
     var force = false
 
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if format == .xlsx, output == nil { throw ValidationError("--format xlsx needs -o FILE.") }
+        if format == .xlsx, output == nil { throw ValidationError("--format xlsx 需要用 -o 指定输出文件。") }
     }
 
     func run() throws {
@@ -55,7 +59,7 @@ struct ExportCommand: ParsableCommand {
                 printError("gongkai: \(error.description)")
                 throw ExitCode(2)
             }
-            try writeOutput(data, to: output ?? "corpus.xlsx", force: force)
+            try writeOutput(data, to: output ?? "corpus.xlsx", force: overwrite || force, flag: "--overwrite")
         case .csv, .json:
             let kind: CorpusExport.Format = format == .csv ? .csv : .json
             guard let output else {
@@ -70,7 +74,7 @@ struct ExportCommand: ParsableCommand {
             try storeRequest {
                 try CorpusExport.write(format: kind, store: store, filter: filter) { data.append(contentsOf: $0.utf8) }
             }
-            try writeOutput(data, to: output, force: force)
+            try writeOutput(data, to: output, force: overwrite || force, flag: "--overwrite")
         }
     }
 }

@@ -31,7 +31,7 @@ struct GenerateCorpusCommand: ParsableCommand {
     func run() throws {
         let parts = years.split(separator: "-").compactMap { Int($0) }
         guard let first = parts.first, let last = parts.last, first <= last, first >= 2019 else {
-            throw ValidationError("--years must read like 2019-2024 (2019 or later).")
+            throw ValidationError("--years 应写成 2019-2024 这样的年份范围（2019 年或以后）。")
         }
         let corpus = SyntheticCorpus(agencies: agencies, years: first...last, errorPercent: errors, seed: seed)
         let count = try corpus.write(to: URL(fileURLWithPath: out))

@@ -26,8 +26,7 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Reader threads (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var jobs: JobsOption
 
     @Flag(help: "Read again the files recorded as failed.")
     var retryFailed = false
@@ -35,15 +34,11 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Print no progress.")
     var quiet = false
 
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-    }
-
     func run() throws {
         let (files, missing) = Ingester.files(in: paths)
         for path in missing { printError("gongkai: \(path): 文件不存在。") }
         if !missing.isEmpty { throw ExitCode(2) }
-        var ingester = Ingester(store: try store.open(), jobs: jobs)
+        var ingester = Ingester(store: try store.open(), jobs: jobs.count)
         ingester.retryFailed = retryFailed
         ingester.isolation = InputFile.isolation
         let display = ProgressDisplay(terminal: isatty(STDERR_FILENO) != 0, quiet: quiet)

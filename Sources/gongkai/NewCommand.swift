@@ -49,20 +49,24 @@ struct NewCommand: ParsableCommand {
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")
+    var overwrite = false
+
+    /// The former name of --overwrite, still accepted.
+    @Flag(name: .customLong("force"), help: .hidden)
     var force = false
 
     func validate() throws {
         if previous == nil {
-            guard year != nil else { throw ValidationError("--year is required (or --from LAST-YEAR-REPORT).") }
-            guard agency != nil else { throw ValidationError("--agency is required (or --from LAST-YEAR-REPORT).") }
+            guard year != nil else { throw ValidationError("请用 --year 指定年度（或用 --from 给出上年报告）。") }
+            guard agency != nil else { throw ValidationError("请用 --agency 指定机关名称（或用 --from 给出上年报告）。") }
         }
         if let year {
             guard (2019...2100).contains(year) else {
-                throw ValidationError("--year must be 2019 or later: the national formats start with reports on 2019.")
+                throw ValidationError("--year 应为 2019 年或以后：全国统一格式从 2019 年度报告开始。")
             }
         }
         if let agency, agency.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--agency must name the issuing body.")
+            throw ValidationError("--agency 应写明发布报告的机关名称。")
         }
     }
 
@@ -105,14 +109,13 @@ struct NewCommand: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        try writeOutput(Data(text.utf8), to: output, force: force)
+        try writeOutput(Data(text.utf8), to: output, force: overwrite || force, flag: "--overwrite")
     }
 }
 
 /// Writes a whole file at once (through a temporary file), so that a failure never leaves a half-written file in
-/// place of what was there; refuses to replace an existing file unless `force`.
-/// Writes a file whole or not at all; an existing file is replaced only when `force` (the command's `flag`) is given.
-func writeOutput(_ data: Data, to path: String, force: Bool, flag: String = "--force") throws {
+/// place of what was there; an existing file is replaced only when `force` (the command's `flag`) is given.
+func writeOutput(_ data: Data, to path: String, force: Bool, flag: String = "--overwrite") throws {
     if !force, FileManager.default.fileExists(atPath: path) {
         printError("gongkai: \(path): 文件已存在；如需覆盖，请加 \(flag)。")
         throw ExitCode(2)

@@ -31,17 +31,12 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: json, jsonl, csv or text.")
     var format: Format = .json
 
-    @Option(help: "Files read at a time, each in a worker process of its own (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-    }
+    @OptionGroup var jobs: JobsOption
 
     func run() throws {
         var entries: [(AnnualReport, [Finding])] = []
         var failed = false
-        InputFile.loadAll(InputFile.expandingFolders(files), jobs: jobs) { path, outcome in
+        InputFile.loadAll(InputFile.expandingFolders(files), jobs: jobs.count) { path, outcome in
             switch outcome {
             case .read(let report, let findings):
                 entries.append((report, findings))

@@ -37,15 +37,15 @@ final class ProgressDisplay {
         let filled = Int(fraction * Double(width))
         return "[" + String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled) + "] "
             + "\(progress.done)/\(progress.total) \(Int(fraction * 100))%  \(Int(progress.rate))/s  "
-            + "ETA \(Self.duration(progress.remaining))  新增 \(progress.added) 跳过 \(progress.skipped) "
+            + "还需 \(Self.duration(progress.remaining))  新增 \(progress.added) 跳过 \(progress.skipped) "
             + "失败 \(progress.failed)"
     }
 
     func line(_ progress: Ingester.Progress) -> String {
         let percent = progress.total > 0 ? progress.done * 100 / progress.total : 100
-        return "ingest: \(progress.done)/\(progress.total) files (\(percent)%), \(Int(progress.rate)) files/s, "
-            + "ETA \(Self.duration(progress.remaining)); added \(progress.added), skipped \(progress.skipped), "
-            + "failed \(progress.failed)"
+        return "导入：\(progress.done)/\(progress.total) 个文件（\(percent)%），每秒 \(Int(progress.rate)) 个，"
+            + "预计还需 \(Self.duration(progress.remaining))；新增 \(progress.added)，跳过 \(progress.skipped)，"
+            + "失败 \(progress.failed)"
     }
 
     static func duration(_ seconds: Double?) -> String {

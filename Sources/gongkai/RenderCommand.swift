@@ -35,7 +35,13 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Output format: docx, pdf, html or md.")
     var to: Target
 
-    @Option(name: .shortAndLong, help: "Where to write (default for html and md: standard output).")
+    @Option(
+        name: .shortAndLong,
+        help: """
+            Where to write (docx and pdf: default the input's name with the new extension, report.yaml → \
+            report.docx; html and md: default standard output).
+            """
+    )
     var output: String?
 
     @Flag(help: "Write even when the report has errors.")
@@ -48,12 +54,23 @@ struct RenderCommand: ParsableCommand {
     var overwrite = false
 
     func validate() throws {
-        if output == nil, to == .docx || to == .pdf {
-            throw ValidationError("--to \(to.rawValue) needs -o FILE.")
+        if output == nil, input == "-", to == .docx || to == .pdf {
+            throw ValidationError("从标准输入读取时，--to \(to.rawValue) 需要用 -o 指定输出文件。")
         }
     }
 
+    /// The file to write: -o, or for Word and PDF the input's name with the new extension.
+    var destination: String? {
+        if let output { return output }
+        guard to == .docx || to == .pdf else { return nil }
+        return (input as NSString).deletingPathExtension + "." + to.rawValue
+    }
+
     func run() throws {
+        if output == nil, let destination, destination == input {
+            printError("gongkai: 输出文件会与输入文件 \(input) 同名；请用 -o 指定另一个文件。")
+            throw ExitCode(64)
+        }
         var report: AnnualReport
         var isData: Bool
         switch InputFile(path: input).load() {
@@ -85,11 +102,12 @@ struct RenderCommand: ParsableCommand {
             printError("gongkai: \(error)")
             throw ExitCode(2)
         }
-        guard let output else {
+        guard let destination else {
             FileHandle.standardOutput.write(data)
             return
         }
-        try writeOutput(data, to: output, force: overwrite, flag: "--overwrite")
+        try writeOutput(data, to: destination, force: overwrite, flag: "--overwrite")
+        if output == nil { printError("gongkai: 已写入 \(destination)。") }
     }
 }
 

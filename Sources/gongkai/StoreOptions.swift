@@ -2,13 +2,28 @@ import ArgumentParser
 import Foundation
 import GongkaiStore
 
+/// `--jobs N`: files read at a time, one per core unless given.
+struct JobsOption: ParsableArguments {
+    @Option(help: "Files read at a time, each in a worker process of its own (default: one per core).")
+    var jobs: Int?
+
+    var count: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs 至少为 1。") }
+    }
+}
+
 /// `--db PATH`: the corpus database, `gongkai.sqlite` in the working directory by default.
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: "The corpus database: an SQLite file (default: gongkai.sqlite here) or postgres://user@host:port/db."
     )
-    var database = "gongkai.sqlite"
+    var databaseOption: String?
+
+    /// The database named, or `gongkai.sqlite` here.
+    var database: String { databaseOption ?? "gongkai.sqlite" }
 
     /// Opens the database (for reading only, without changing it or its schema, when `readOnly`), or prints why it
     /// cannot be used and exits with status 2.
@@ -23,8 +38,7 @@ struct StoreOptions: ParsableArguments {
             }
             #else
             printError(
-                "gongkai: 此版本未包含 PostgreSQL 支持，请用 swift build --traits Postgres 构建"
-                    + "（PostgreSQL is not built in; build with --traits Postgres）。"
+                "gongkai: 此版本未包含 PostgreSQL 支持，请用 swift build --traits Postgres 构建。"
             )
             throw ExitCode(2)
             #endif

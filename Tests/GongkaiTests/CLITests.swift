@@ -195,6 +195,25 @@ struct CLITests {
         #expect(result.stdout.contains("<stdin>: 青山区司法局 2023年度"))
     }
 
+    @Test(
+        "a wrong command line gets its message in Chinese and exit status 64",
+        arguments: [
+            (["check", "--bogus", "x"], "错误：没有选项 --bogus"),
+            (["check", "--level", "foo", "x"], "错误：--level <level> 的值「foo」无效，应为 error、warning、notice 之一。"),
+            (["parse"], "错误：缺少参数"),
+            (["chek"], "错误：多余的参数「chek」"),
+            (["check", "x", "--jobs", "0"], "错误：--jobs 至少为 1。"),
+            (["new", "--agency", "甲"], "错误：请用 --year 指定年度"),
+        ]
+    )
+    func usageErrors(_ arguments: [String], _ message: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.contains("用法：gongkai"))
+        #expect(!result.stderr.contains("Error:") && !result.stderr.contains("Usage:"))
+    }
+
     @Test("--help describes the commands")
     func help() throws {
         let result = try CLI.run(["--help"])
@@ -203,5 +222,16 @@ struct CLITests {
         #expect(result.stdout.contains("check"))
         let check = try CLI.run(["check", "--help"])
         #expect(check.stdout.contains("Exit status: 0 when no file has errors, 1 when errors were found, 2 when"))
+        #expect(result.stdout.replacingOccurrences(of: "\n", with: " ").contains("64 the command line itself is wrong"))
+        // Every format is read, and no default is printed twice.
+        for command in ["check", "parse", "ingest", "export", "render", "new", "show", "review"] {
+            let help = try CLI.run([command, "--help"]).stdout
+            #expect(!help.contains("plain text or Markdown"), "\(command)")
+            #expect(help.components(separatedBy: "(default").count <= help.components(separatedBy: "--").count)
+            #expect(
+                !help.contains(")\n                          (default:") && !help.contains("). (default:"),
+                "\(command)"
+            )
+        }
     }
 }

@@ -170,8 +170,16 @@ struct WriteTests {
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.contains("<td rowspan=\"22\" class=\"label\">三、本年度办理结果</td>"))
 
-        let noOutput = try CLI.run(["render", json.path, "--to", "docx"])
-        #expect(noOutput.status != 0)
+        // Word and PDF without -o go beside the input, named after it; never over it, never to the terminal.
+        let beside = try CLI.run(["render", json.path, "--to", "docx"])
+        #expect(beside.status == 0, "\(beside.stderr)")
+        let docx = json.deletingPathExtension().appendingPathExtension("docx")
+        #expect(FileManager.default.fileExists(atPath: docx.path))
+        #expect(beside.stdout.isEmpty)
+        #expect(try CLI.run(["render", json.path, "--to", "docx"]).stderr.contains("--overwrite"))
+        let itself = try CLI.run(["render", docx.path, "--to", "docx"])
+        #expect(itself.status == 64)
+        #expect(try CLI.run(["render", "-", "--to", "docx"], stdin: Data(parsed.stdout.utf8)).status == 64)
     }
 
     @Test("render --fill-totals lets a clerk enter only the details")

@@ -90,10 +90,10 @@ extension PostgresStore {
     ) throws -> SubmissionOutcome {
         let report = submission.report
         guard let printedAgency = report.agency?.trimmingCharacters(in: .whitespaces), !printedAgency.isEmpty else {
-            return .unplaced(reason: "报告标题中未找到机关名称，无法归入机关（no agency named in the title）。")
+            return .unplaced(reason: "报告标题中未找到机关名称，无法归入机关。")
         }
         guard let year = report.year else {
-            return .unplaced(reason: "报告未写明年度，无法归入年度（no year found）。")
+            return .unplaced(reason: "报告未写明年度，无法归入年度。")
         }
         let agencyID = try resolveAgency(printedAgency, create: true, db) ?? 0
         // One writer at a time per agency: versions, the current report and cross-year findings stay consistent

@@ -87,7 +87,7 @@ public final class SQLiteStore: ReportStore, Sendable {
     static func openForReading(_ path: String, configuration: Configuration) throws -> DatabaseQueue {
         guard let file = FileHandle(forReadingAtPath: path) else {
             throw FileManager.default.fileExists(atPath: path)
-                ? StoreError.cannotOpen(path: path, detail: "没有读取权限（permission denied）")
+                ? StoreError.cannotOpen(path: path, detail: "没有读取权限")
                 : StoreError.notFound(path: path)
         }
         // A reader may not notice a damaged header while the shared-memory file of an earlier reader is there.
@@ -229,10 +229,10 @@ public final class SQLiteStore: ReportStore, Sendable {
     func insert(_ submission: ReportSubmission, at timestamp: String, _ db: Database) throws -> SubmissionOutcome {
         let report = submission.report
         guard let printedAgency = report.agency?.trimmingCharacters(in: .whitespaces), !printedAgency.isEmpty else {
-            return .unplaced(reason: "报告标题中未找到机关名称，无法归入机关（no agency named in the title）。")
+            return .unplaced(reason: "报告标题中未找到机关名称，无法归入机关。")
         }
         guard let year = report.year else {
-            return .unplaced(reason: "报告未写明年度，无法归入年度（no year found）。")
+            return .unplaced(reason: "报告未写明年度，无法归入年度。")
         }
         let exists = try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM report WHERE content_hash = ?)"),
