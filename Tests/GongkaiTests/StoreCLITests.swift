@@ -422,15 +422,42 @@ struct StoreCLITests {
         try convert.run()
         convert.waitUntilExit()
         #expect(convert.terminationStatus == 0)
-        let table2 = try String(contentsOf: out.appendingPathComponent("corpus-表二.csv"), encoding: .utf8)
-        let lines = table2.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("机关,地区代码,地区,年度,版本,状态,格式,文件,规章｜本年制发件数,") == true)
-        let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false) ?? []
-        let licensing = try #require(header.firstIndex(of: "行政许可"))
-        let zhangzhouRow = try #require(lines.first { $0.hasPrefix("漳州市司法局,") })
-        #expect(zhangzhouRow.split(separator: ",", omittingEmptySubsequences: false)[licensing] == "262")
-        let table3 = try String(contentsOf: out.appendingPathComponent("corpus-表三.csv"), encoding: .utf8)
-        #expect(table3.contains("一、本年新收政府信息公开申请数量｜自然人"))
+        func sheet(_ name: String) throws -> [[Substring]] {
+            try String(contentsOf: out.appendingPathComponent("corpus-\(name).csv"), encoding: .utf8)
+                .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        }
+        // 表二 of the 2021 format: two header rows as the national table reads, the row's label over its columns.
+        let table2 = try sheet("表二（2021年格式）")
+        #expect(table2[0].prefix(10).map(String.init) == ["机关", "地区", "地区代码", "年度", "版本", "状态", "文件", "规章", "", ""])
+        #expect(table2[1].dropFirst(7).prefix(3).map(String.init) == ["本年制发件数", "本年废止件数", "现行有效件数"])
+        let licensing = try #require(table2[0].firstIndex(of: "行政许可"))
+        #expect(table2[1][licensing] == "本年处理决定数量")
+        let zhangzhouRow = try #require(table2.first { $0.first == "漳州市司法局" })
+        #expect(zhangzhouRow[licensing] == "262")
+        let table3 = try sheet("表三（2021年格式）")
+        let received = try #require(table3[0].firstIndex(of: "一、本年新收政府信息公开申请数量"))
+        #expect(table3[1][received] == "自然人")
+        // The 2019-format report is on sheets of its own, and only there.
+        let table3Of2019 = try sheet("表三（2019年格式）")
+        #expect(table3Of2019.count == 3)
+        #expect(!table3.contains { $0.first == table3Of2019[2].first })
+        // Numbers only in the figure columns: nothing is written as text where a number belongs.
+        for name in ["表二（2021年格式）", "表三（2021年格式）", "表四", "表二（2019年格式）", "表三（2019年格式）"] {
+            for row in try sheet(name).dropFirst(2) {
+                for cell in row.dropFirst(7) { #expect(cell.isEmpty || Double(cell) != nil, "\(name): \(cell)") }
+            }
+        }
+        // 汇总: one row per report, ranked, with its counts of findings.
+        let summary = try sheet("汇总")
+        #expect(
+            summary[0].map(String.init) == [
+                "机关", "地区", "地区代码", "年度", "版本", "状态", "格式", "发布日期", "错误", "警告", "提示", "逾期", "文件",
+            ]
+        )
+        #expect(summary.count == 1 + 5)
+        let years = summary.dropFirst().compactMap { Int($0[3]) }
+        #expect(years == years.sorted(by: >))
+        #expect(try sheet("说明").count > 3)
         let problems = try String(contentsOf: out.appendingPathComponent("corpus-问题.csv"), encoding: .utf8)
         #expect(problems.contains("R2"))
     }
