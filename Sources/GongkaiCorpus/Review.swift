@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import GongkaiCheck
 public import GongkaiModel
 public import GongkaiStore

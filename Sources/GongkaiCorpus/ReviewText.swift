@@ -1,5 +1,5 @@
 import GongkaiModel
-public import GongkaiOutput
+import GongkaiOutput
 import GongkaiStore
 
 /// A review for people: the ranking as a table for a terminal or a printout, and each agency's 审核意见.

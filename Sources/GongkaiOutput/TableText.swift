@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import GongkaiModel
 
 /// Tables 二, 三 and 四 laid out for a terminal, with 「?」 for cells that could not be determined and 「·」 for

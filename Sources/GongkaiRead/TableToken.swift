@@ -340,39 +340,46 @@ struct TableToken {
 
     /// The number a cell prints, with thousands separators removed; nil when the cell is not a number.
     static func numericText(_ text: String) -> String? {
-        if let last = text.utf8.last, last >= 0x80, let unit = valueUnits.first(where: { text.ends(with: $0) }),
-            text.utf8.count > unit.utf8.count
-        {
-            return numericText(String(text.dropLast(unit.count)))
-        }
-        let bytes = text.utf8
-        guard let firstByte = bytes.first, let lastByte = bytes.last, isDigit(lastByte) else { return nil }
-        // Most cells are plain digits: the number is the text itself.
-        if bytes.allSatisfy(isDigit) { return text }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var body = bytes[...]
-        if firstByte == UInt8(ascii: "+") || firstByte == UInt8(ascii: "-") {
-            result.append(firstByte)
-            body = body.dropFirst()
-        }
-        guard let first = body.first, isDigit(first) else { return nil }
-        var seenPoint = false
-        var previous: UInt8 = 0
-        for byte in body {
-            if isDigit(byte) {
-                result.append(byte)
-            } else if byte == UInt8(ascii: ".") && !seenPoint {
-                seenPoint = true
-                result.append(byte)
-            } else if byte == UInt8(ascii: ",") && isDigit(previous) {
-                continue
-            } else {
-                return nil
+        // Read from the text's UTF-8 storage: a String's `utf8.last` walks back through the view's index checks,
+        // and this runs for every token of every table.
+        var storage = text
+        return storage.withUTF8 { bytes -> String? in
+            guard let lastByte = bytes.last else { return nil }
+            if lastByte >= 0x80 {
+                guard let unit = valueUnits.first(where: { text.ends(with: $0) }), bytes.count > unit.utf8.count else {
+                    return nil
+                }
+                let number = UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - unit.utf8.count)])
+                return numericText(String(decoding: number, as: UTF8.self))
             }
-            previous = byte
+            guard isDigit(lastByte) else { return nil }
+            // Most cells are plain digits: the number is the text itself.
+            if bytes.allSatisfy(isDigit) { return text }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var body = bytes[...]
+            if bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-") {
+                result.append(bytes[0])
+                body = body.dropFirst()
+            }
+            guard let first = body.first, isDigit(first) else { return nil }
+            var seenPoint = false
+            var previous: UInt8 = 0
+            for byte in body {
+                if isDigit(byte) {
+                    result.append(byte)
+                } else if byte == UInt8(ascii: ".") && !seenPoint {
+                    seenPoint = true
+                    result.append(byte)
+                } else if byte == UInt8(ascii: ",") && isDigit(previous) {
+                    continue
+                } else {
+                    return nil
+                }
+                previous = byte
+            }
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// The token as the report prints it: nothing for writing that could not be read.
