@@ -203,8 +203,12 @@ struct StoreFaultTests {
         #expect(export.stdout.split(separator: "\n").count == (try admin.counts().figures) + 1)
         let search = try CLI.run(["agency", "search", "司法局", "--db", reader])
         #expect(search.status == 0, "\(search.stderr)")
+        // No region tree here: missing says so through a role that may only read.
         let missing = try CLI.run(["missing", "--year", "2023", "--db", reader])
-        #expect(missing.status == 0, "\(missing.stderr)")
+        #expect(missing.status == 2, "\(missing.stderr)")
+        #expect(missing.stderr.contains("尚未导入地区和机关名录"), "\(missing.stderr)")
+        let review = try CLI.run(["review", "--year", "2023", "--db", reader])
+        #expect(review.status == 0, "\(review.stderr)")
 
         let before = try admin.counts()
         let ingest = try CLI.run(["ingest", "--db", reader, Fixtures.url("real/hongze-2023.pdf").path])
