@@ -2,8 +2,9 @@ public import Foundation
 public import GongkaiModel
 import GongkaiTools
 
-/// PDF through LibreOffice: the report is written as DOCX and converted headless. LibreOffice is an optional runtime
-/// dependency; without it the error names the Debian package to install.
+/// PDF through LibreOffice: the report is written as DOCX and converted headless, with the fonts of government
+/// documents set in Chinese faces (``OfficialFonts``). LibreOffice is an optional runtime dependency; without it the
+/// error names the Debian package to install.
 public enum ReportPDF {
     public enum ConvertError: Error, Sendable, CustomStringConvertible {
         case missingLibreOffice
@@ -13,7 +14,7 @@ public enum ReportPDF {
         public var description: String {
             switch self {
             case .missingLibreOffice:
-                "生成 PDF 需要 LibreOffice：请安装 Debian 软件包 libreoffice-writer-nogui（以及中文字体 fonts-noto-cjk），"
+                "生成 PDF 需要 LibreOffice：请安装 Debian 软件包 libreoffice-writer-nogui（以及中文字体 fonts-arphic-uming、fonts-arphic-ukai、fonts-wqy-zenhei），"
                     + "或先生成 Word 文件（--to docx）再另存为 PDF。"
             case .failed(let detail):
                 "LibreOffice 转换 PDF 失败：\(detail)"
@@ -39,7 +40,8 @@ public enum ReportPDF {
                 input: "report.docx",
                 target: "pdf",
                 output: "report.pdf",
-                timeout: Double(timeout)
+                timeout: Double(timeout),
+                fontConfiguration: OfficialFonts.configuration
             )
         } catch {
             switch error {
