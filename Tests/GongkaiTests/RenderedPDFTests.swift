@@ -4,6 +4,8 @@ import GongkaiTools
 import GongkaiWrite
 import Testing
 
+@testable import GongkaiWrite
+
 /// The PDF a clerk hands on: set in Chinese faces, with a warning when one is not installed.
 @Suite("Rendered PDF")
 struct RenderedPDFTests {
@@ -45,15 +47,22 @@ struct RenderedPDFTests {
         #expect(fonts.contains("WenQuanYiZenHei"), "\(fonts)")
     }
 
+    /// An `fc-match` that finds nothing but DejaVu Sans, as on a machine without Chinese fonts, in `folder`. Written
+    /// by a shell: a file this process held open for writing could be inherited by a program another test starts,
+    /// and could not be run while that program lives.
+    static func fakeFCMatch(in folder: TemporaryFolder) throws {
+        let shell = ExternalTool(executable: URL(fileURLWithPath: "/bin/sh"))
+        let script = folder.file("fc-match").path
+        let made = try shell.run(
+            ["-c", "printf '#!/bin/sh\\nprintf \\047DejaVu Sans\\047\\n' > '\(script)' && chmod 755 '\(script)'"],
+            timeout: 10
+        )
+        #expect(made.status == 0)
+    }
+
     @Test("The font check names each face fontconfig does not give, with its Debian package")
     func missingFaces() throws {
-        let folder = try TemporaryFolder("fake-fc-match")
-        defer { folder.remove() }
-        // An fc-match that finds nothing but DejaVu Sans, as on a machine without Chinese fonts.
-        let script = folder.file("fc-match")
-        try Data("#!/bin/sh\nprintf 'DejaVu Sans'\n".utf8).write(to: script)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
-        let missing = OfficialFonts.missing(fcMatch: ExternalTool(executable: script))
+        let missing = OfficialFonts.missing { _ in ["DejaVu Sans"] }
         #expect(missing.map(\.face.package) == ["fonts-arphic-uming", "fonts-arphic-ukai", "fonts-wqy-zenhei"])
         #expect(missing.first?.fonts == ["仿宋", "宋体"])
         #expect(missing.allSatisfy { $0.substitute == "DejaVu Sans" })
@@ -62,6 +71,11 @@ struct RenderedPDFTests {
             message == "警告：未安装代替「仿宋」、「宋体」的中文字体「AR PL UMing CN」，PDF 中改用「DejaVu Sans」；"
                 + "请安装 Debian 软件包 fonts-arphic-uming（或运行 scripts/install-deps）。"
         )
+        // Only the face fontconfig does not give; nothing when it cannot tell.
+        let one = OfficialFonts.missing { $0 == "黑体" ? ["Noto Sans CJK JP"] : ["AR PL UMing CN", "AR PL UKai CN"] }
+        #expect(one.map(\.face.family) == ["WenQuanYi Zen Hei"])
+        #expect(one.first?.substitute == "Noto Sans CJK JP")
+        #expect(OfficialFonts.missing { _ in nil }.isEmpty)
 
         // With the faces installed (scripts/install-deps), the real fc-match finds each through the alias file.
         if ExternalTool.find("fc-match") != nil {
@@ -80,9 +94,7 @@ struct RenderedPDFTests {
     func warnsWhenMissing() throws {
         let folder = try TemporaryFolder("render-warning")
         defer { folder.remove() }
-        let script = folder.file("fc-match")
-        try Data("#!/bin/sh\nprintf 'DejaVu Sans'\n".utf8).write(to: script)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        try Self.fakeFCMatch(in: folder)
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let output = folder.file("report.pdf")
         let seed = Fixtures.url("seeds/000_619992dd5b79419f.txt").path

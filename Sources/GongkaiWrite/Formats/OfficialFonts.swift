@@ -66,23 +66,25 @@ public enum OfficialFonts {
         defer { folder.remove() }
         let file = folder.file("fonts.conf")
         guard (try? Data(configuration.utf8).write(to: file)) != nil else { return [] }
-        var result: [Missing] = []
-        for face in faces {
-            let fonts = used.filter(face.replaces.contains)
-            var substitute: String?
-            for font in fonts {
-                guard
-                    let output = try? fcMatch.run(
-                        ["-f", "%{family}", font],
-                        timeout: 10,
-                        environment: ["FONTCONFIG_FILE": file.path]
-                    ), output.status == 0
-                else { continue }
-                let families = String(decoding: output.stdout, as: UTF8.self).split(separator: ",").map(String.init)
-                if !families.contains(face.family) { substitute = substitute ?? families.first }
-            }
-            if let substitute { result.append(Missing(face: face, fonts: fonts, substitute: substitute)) }
+        return missing { font in
+            guard
+                let output = try? fcMatch.run(
+                    ["-f", "%{family}", font],
+                    timeout: 10,
+                    environment: ["FONTCONFIG_FILE": file.path]
+                ), output.status == 0
+            else { return nil }
+            return String(decoding: output.stdout, as: UTF8.self).split(separator: ",").map(String.init)
         }
-        return result
+    }
+
+    /// The faces that `match` (the families fontconfig gives for a font, best first; nil when it cannot tell) does
+    /// not give for the fonts the Word file uses.
+    static func missing(match: (String) -> [String]?) -> [Missing] {
+        faces.compactMap { face in
+            let fonts = used.filter(face.replaces.contains)
+            let substitute = fonts.lazy.compactMap(match).first { !$0.contains(face.family) }?.first
+            return substitute.map { Missing(face: face, fonts: fonts, substitute: $0) }
+        }
     }
 }
