@@ -27,9 +27,19 @@ public enum ReportPDF {
     /// The LibreOffice executable, if installed.
     public static func libreOffice() -> URL? { LibreOffice.find()?.executable }
 
-    /// The report as Word with ragged-right text (see ``ReportDOCX/render(_:justified:)``), converted to PDF.
+    /// The report as Word with ragged-right text (see ``ReportDOCX/render(_:justified:)``), converted to PDF. Running
+    /// text is set as printed Chinese is: without the space a report may type between a figure and a Chinese
+    /// character (「2023 年」 is printed 「2023年」).
     public static func render(_ report: AnnualReport, timeout: Int = 120) throws -> Data {
-        try convert(docx: ReportDOCX.render(report, justified: false), timeout: timeout)
+        var layout = ReportLayout(report)
+        layout.blocks = layout.blocks.map { block in
+            switch block {
+            case .paragraph(let text): .paragraph(ReportLayout.closingSpaces(text))
+            case .subheading(let text): .subheading(ReportLayout.closingSpaces(text))
+            default: block
+            }
+        }
+        return try convert(docx: ReportDOCX.render(layout, options: .init(justified: false)), timeout: timeout)
     }
 
     /// Converts a DOCX file's bytes to PDF.
