@@ -30,6 +30,9 @@ public struct ExternalTool: Sendable {
 
     public let executable: URL
 
+    /// The program at `executable`, found by the caller.
+    public init(executable: URL) { self.executable = executable }
+
     /// Called with each run's time limit before the program starts, on the thread that runs it. A worker process
     /// tells its parent, whose own time limit for the file is extended by as much: a tool's time is bounded by its
     /// own limit.

@@ -22,13 +22,15 @@ public enum LibreOffice {
     }
 
     /// Converts `data`, a file called `input` (its extension tells LibreOffice what it is), with `--convert-to
-    /// target` (`pdf`, `docx:MS Word 2007 XML`), and returns the file it writes, `output`.
+    /// target` (`pdf`, `docx:MS Word 2007 XML`), and returns the file it writes, `output`. `fontConfiguration`, a
+    /// fontconfig file's text, is what LibreOffice reads instead of the system's font configuration (`FONTCONFIG_FILE`).
     public static func convert(
         _ data: Data,
         input: String,
         target: String,
         output: String,
         timeout: Double,
+        fontConfiguration: String? = nil,
         tool: ExternalTool? = find()
     ) throws(Failure) -> Data {
         guard let tool else { throw .missing }
@@ -42,12 +44,18 @@ public enum LibreOffice {
         let result: ExternalTool.Output
         do {
             try data.write(to: folder.file(input))
+            var environment: [String: String] = [:]
+            if let fontConfiguration {
+                try Data(fontConfiguration.utf8).write(to: folder.file("fonts.conf"))
+                environment["FONTCONFIG_FILE"] = folder.file("fonts.conf").path
+            }
             result = try tool.run(
                 [
                     "-env:UserInstallation=\(folder.file("profile").absoluteString)", "--headless", "--norestore",
                     "--nologo", "--convert-to", target, "--outdir", folder.file("out").path, folder.file(input).path,
                 ],
-                timeout: timeout
+                timeout: timeout,
+                environment: environment
             )
         } catch {
             throw .failed("无法启动 LibreOffice（\(error)）")

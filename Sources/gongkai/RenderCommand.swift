@@ -18,7 +18,9 @@ struct RenderCommand: ParsableCommand {
             lists them) unless --force is given. --fill-totals computes every 总计, 表三's （七）总计 and, where it \
             is left empty, 「四、结转下年度继续办理」 from the detail cells.
 
-            PDF is made by LibreOffice (Debian package libreoffice-writer-nogui) from the Word file.
+            PDF is made by LibreOffice (Debian package libreoffice-writer-nogui) from the Word file, with 仿宋 and 宋体 \
+            set in AR PL UMing CN, 楷体 in AR PL UKai CN and 黑体 in WenQuanYi Zen Hei (fonts-arphic-uming, \
+            fonts-arphic-ukai, fonts-wqy-zenhei); a warning names any that is not installed.
 
             Exit status: 0 when written, 1 when errors stopped it, 2 when the input could not be read or the output \
             not written.
@@ -96,7 +98,9 @@ struct RenderCommand: ParsableCommand {
             case .html: data = Data(ReportHTML.render(report).utf8)
             case .md: data = Data(ReportMarkdown.render(report).utf8)
             case .docx: data = try ReportDOCX.render(report)
-            case .pdf: data = try ReportPDF.render(report)
+            case .pdf:
+                for missing in OfficialFonts.missing() { printError("gongkai: \(missing)") }
+                data = try ReportPDF.render(report)
             }
         } catch {
             printError("gongkai: \(error)")

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiCorpus
 import GongkaiModel
+import GongkaiRead
 import GongkaiStore
 import Testing
 
@@ -367,7 +368,25 @@ struct StoreCLITests {
         try json.stdout.write(to: file, atomically: true, encoding: .utf8)
         let rendered = try CLI.run(["render", file.path, "--to", "md"])
         #expect(rendered.status == 0, "\(rendered.stderr)")
-        #expect(rendered.stdout.contains("洛阳市2023年政府信息公开工作年度报告汇总"))
+        // One title, with the region once; a line naming the reports summed; and each part says whose they are.
+        let lines = rendered.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "# 洛阳市2023年政府信息公开工作年度报告（汇总）", "\(lines.prefix(3))")
+        #expect(!rendered.stdout.contains("机关汇总）洛阳市"))
+        #expect(
+            rendered.stdout.contains("本报告由洛阳市2个机关的2023年政府信息公开工作年度报告汇总而成：西工区司法局、西工区教育局。")
+        )
+        let whose = "西工区司法局、西工区教育局共2个机关"
+        #expect(rendered.stdout.contains("下表各项为\(whose)年度报告表三中相应数字之和。"))
+        for part in ["一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"] {
+            let start = try #require(rendered.stdout.range(of: part), "\(part)")
+            let text = rendered.stdout[start.upperBound...].prefix(200)
+            #expect(text.contains("本部分为文字内容，不作汇总；\(whose)的情况见其各自的年度报告。"), "\(part): \(text)")
+        }
+        let docx = folder.appendingPathComponent("rollup.docx")
+        let word = try CLI.run(["render", file.path, "--to", "docx", "-o", docx.path])
+        #expect(word.status == 0, "\(word.stderr)")
+        let read = try ReportReader.read(try Data(contentsOf: docx), name: "rollup.docx")
+        #expect(read.section(.problems)?.text.contains("不作汇总") == true)
 
         let unknown = try gongkai(["rollup", "--region", "上海市", "--year", "2023"], db: db)
         #expect(unknown.status == 2)

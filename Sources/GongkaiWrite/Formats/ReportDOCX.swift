@@ -91,7 +91,11 @@ public enum ReportDOCX {
             case .subheading(let text):
                 body += paragraph(text, style: "Heading2")
             case .paragraph(let text):
-                body += paragraph(text, style: nil)
+                switch headingLine(text) {
+                case .parenthesized: body += paragraph(text, style: "Heading2")
+                case .other: body += paragraph(text, style: "KeepNext")
+                case nil: body += paragraph(text, style: nil)
+                }
             case .table(let grid):
                 let xml = table(grid, textWidth: page.textWidth)
                 body += textBox(xml, rows: grid.rowCount, kind: options.tablesInTextBoxes, textWidth: page.textWidth)
@@ -104,9 +108,10 @@ public enum ReportDOCX {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:document xmlns:w="\(namespace)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"\
             \(options.tablesInTextBoxes == .none ? "" : shapeNamespaces)>\
-            <w:body>\(body)<w:sectPr><w:pgSz w:w="\(page.width)" w:h="\(page.height)"/>\
+            <w:body>\(body)<w:sectPr><w:footerReference w:type="default" r:id="rId2"/>\
+            <w:pgSz w:w="\(page.width)" w:h="\(page.height)"/>\
             <w:pgMar w:top="\(page.top)" w:right="\(page.right)" w:bottom="\(page.bottom)" w:left="\(page.left)" \
-            w:header="851" w:footer="992" w:gutter="0"/>\
+            w:header="851" w:footer="1304" w:gutter="0"/>\
             </w:sectPr></w:body></w:document>
             """
         let parts: [(String, String)] = [
@@ -115,6 +120,7 @@ public enum ReportDOCX {
             ("docProps/core.xml", coreProperties(title: title)),
             ("word/_rels/document.xml.rels", documentRelationships),
             ("word/styles.xml", justified ? styles : styles.replacingOccurrences(of: justifiedBody, with: raggedBody)),
+            ("word/footer1.xml", footer),
             ("word/document.xml", document),
         ]
         do {
@@ -138,6 +144,33 @@ public enum ReportDOCX {
         } catch {
             throw .archive(String(describing: error))
         }
+    }
+
+    /// How a line of running text that is a heading of its own is numbered.
+    enum HeadingLine {
+        /// 「（四）平台建设」: printed as a subheading, in 楷体.
+        case parenthesized
+        /// 「一、基本概况」, 「1、信息来源方面」: running text, kept on the page of the paragraph below it.
+        case other
+    }
+
+    /// A short numbered line without the punctuation of a sentence is a heading the report prints in its text; nil
+    /// for anything else.
+    static func headingLine(_ text: String) -> HeadingLine? {
+        let characters = Array(text)
+        guard characters.count <= 24, !characters.contains(where: "。；，：;,:".contains) else { return nil }
+        if let first = characters.first, first == "（" || first == "(",
+            let close = characters.firstIndex(where: { $0 == "）" || $0 == ")" }), close > 1,
+            ChineseNumeral.value(Substring(String(characters[1..<close]))) != nil, close + 1 < characters.count
+        {
+            return .parenthesized
+        }
+        guard let mark = characters.firstIndex(where: { "、.．".contains($0) }), mark > 0,
+            mark + 1 < characters.count
+        else { return nil }
+        let number = String(characters[..<mark])
+        return ChineseNumeral.value(Substring(number)) != nil || number.allSatisfy(\.isASCII) && Int(number) != nil
+            ? .other : nil
     }
 
     /// Entries carry a fixed date so that the same report always gives the same bytes.
@@ -209,19 +242,25 @@ public enum ReportDOCX {
         xml += "<w:tblBorders>"
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { xml += "<w:\(side) \(border)/>" }
         xml += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
-        xml += "<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
+        xml += "<w:tblCellMar><w:top w:w=\"28\" w:type=\"dxa\"/><w:left w:w=\"57\" w:type=\"dxa\"/>"
+        xml += "<w:bottom w:w=\"28\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
         xml += "</w:tblPr><w:tblGrid>"
         for width in widths { xml += "<w:gridCol w:w=\"\(width)\"/>" }
         xml += "</w:tblGrid>"
         let style = grid.compact ? "TableTextSmall" : "TableText"
         for row in 0..<grid.rowCount {
+            let keep = grid.keepsWithNext(row)
             xml += "<w:tr><w:trPr><w:cantSplit/>"
+            // 表二's few rows stand 0.7 cm high at least, so that two rows of one figure each, one above the other,
+            // are read as two rows and never as one figure wrapped in its cell.
+            if grid.kind == .two { xml += "<w:trHeight w:val=\"397\" w:hRule=\"atLeast\"/>" }
             if row < grid.headerRowCount { xml += "<w:tblHeader/>" }
             xml += "</w:trPr>"
             var column = 0
             while column < grid.columnCount {
                 guard let cell = grid.cell(covering: row, column) else {
-                    xml += cellXML("", width: widths[column], span: 1, merge: nil, style: style, left: false)
+                    let width = widths[column]
+                    xml += cellXML("", width: width, span: 1, merge: nil, style: style, left: false, keep: keep)
                     column += 1
                     continue
                 }
@@ -236,6 +275,7 @@ public enum ReportDOCX {
                         merge: merge,
                         style: style,
                         left: isBlockHeader || cell.role == .label && (cell.columnSpan > 1 || cell.column == 2),
+                        keep: keep,
                         shaded: isBlockHeader
                     )
                 } else {
@@ -245,7 +285,8 @@ public enum ReportDOCX {
                         span: cell.columnSpan,
                         merge: "continue",
                         style: style,
-                        left: false
+                        left: false,
+                        keep: keep
                     )
                 }
                 column = cell.column + cell.columnSpan
@@ -262,6 +303,7 @@ public enum ReportDOCX {
         merge: String?,
         style: String,
         left: Bool,
+        keep: Bool = false,
         shaded: Bool = false
     ) -> String {
         var xml = "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
@@ -274,7 +316,9 @@ public enum ReportDOCX {
         if shaded { xml += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9E2F3\"/>" }
         xml += "<w:vAlign w:val=\"center\"/></w:tcPr>"
         let alignment = left ? "<w:jc w:val=\"left\"/>" : ""
-        xml += "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>\(alignment)</w:pPr>"
+        // Keep-with-next in a row's paragraphs keeps the row on the page of the row below it.
+        let keepNext = keep ? "<w:keepNext/>" : ""
+        xml += "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>\(keepNext)\(alignment)</w:pPr>"
         if !text.isEmpty { xml += "<w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>" }
         return xml + "</w:p></w:tc>"
     }
@@ -298,6 +342,8 @@ public enum ReportDOCX {
         ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
         <Override PartName="/word/styles.xml" \
         ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+        <Override PartName="/word/footer1.xml" \
+        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
         <Override PartName="/docProps/core.xml" \
         ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
         </Types>
@@ -320,8 +366,26 @@ public enum ReportDOCX {
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
         <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
         Target="styles.xml"/>\
+        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" \
+        Target="footer1.xml"/>\
         </Relationships>
         """
+
+    /// The page number as government documents print it at the foot of the page: 「— 1 —」, a PAGE field between two
+    /// dashes.
+    static let footer: String = {
+        func run(_ content: String) -> String { "<w:r>\(content)</w:r>" }
+        let field =
+            run("<w:fldChar w:fldCharType=\"begin\"/>")
+            + run("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>")
+            + run("<w:fldChar w:fldCharType=\"separate\"/>") + run("<w:t>1</w:t>")
+            + run("<w:fldChar w:fldCharType=\"end\"/>")
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:ftr xmlns:w="\(namespace)"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>\
+            \(run("<w:t xml:space=\"preserve\">— </w:t>"))\(field)\(run("<w:t xml:space=\"preserve\"> —</w:t>"))</w:p></w:ftr>
+            """
+    }()
 
     /// Fonts as government documents use them; Word and LibreOffice substitute an installed CJK font when these are
     /// missing.
@@ -338,11 +402,14 @@ public enum ReportDOCX {
     static let raggedBody = "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"left\"/>"
 
     static let styles: String = {
-        let body = fonts("仿宋") + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
-        let tableRun = fonts("宋体") + "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>"
-        let smallTableRun = fonts("宋体") + "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"
+        let size = { (halfPoints: Int) in "<w:sz w:val=\"\(halfPoints)\"/><w:szCs w:val=\"\(halfPoints)\"/>" }
+        // 三号 (16 pt) text and headings, 二号 (22 pt) title, 五号 (10.5 pt) tables, 四号 (14 pt) page numbers.
+        let body = fonts("仿宋") + size(32)
+        let heading = "<w:b w:val=\"0\"/><w:bCs w:val=\"0\"/>" + size(32)
         let tablePara =
-            "<w:spacing w:line=\"260\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>"
+            "<w:spacing w:line=\"280\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/>"
+            + "<w:jc w:val=\"center\"/>"
+        let unindented = "<w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/>"
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:styles xmlns:w="\(namespace)">\
@@ -351,13 +418,15 @@ public enum ReportDOCX {
             </w:docDefaults>\
             <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>\
             <w:pPr>\(justifiedBody)</w:pPr></w:style>\
-            \(style("Title", "Title", paragraph: "<w:spacing w:after=\"280\" w:line=\"700\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/><w:jc w:val=\"center\"/>", run: fonts("宋体") + "<w:b/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"))\
-            \(style("Heading1", "heading 1", paragraph: "<w:keepNext/><w:outlineLvl w:val=\"0\"/>", run: fonts("黑体")))\
-            \(style("Heading2", "heading 2", paragraph: "<w:keepNext/><w:outlineLvl w:val=\"1\"/>", run: fonts("楷体")))\
-            \(style("TableText", "Table Text", paragraph: tablePara, run: tableRun))\
-            \(style("TableTextSmall", "Table Text Small", paragraph: tablePara, run: smallTableRun))\
+            \(style("Title", "Title", paragraph: "<w:spacing w:after=\"280\" w:line=\"700\" w:lineRule=\"exact\"/>\(unindented)<w:jc w:val=\"center\"/>", run: fonts("宋体") + "<w:b/>" + size(44)))\
+            \(style("Heading1", "heading 1", paragraph: "<w:keepNext/><w:outlineLvl w:val=\"0\"/>", run: fonts("黑体") + heading))\
+            \(style("Heading2", "heading 2", paragraph: "<w:keepNext/><w:outlineLvl w:val=\"1\"/>", run: fonts("楷体") + heading))\
+            \(style("KeepNext", "Keep With Next", paragraph: "<w:keepNext/>", run: ""))\
+            \(style("TableText", "Table Text", paragraph: tablePara, run: fonts("宋体") + size(21)))\
+            \(style("TableTextSmall", "Table Text Small", paragraph: tablePara, run: fonts("宋体") + size(18)))\
             \(style("TableGap", "Table Gap", paragraph: "<w:spacing w:line=\"280\" w:lineRule=\"exact\"/>", run: ""))\
             \(style("Signature", "Signature", paragraph: "<w:ind w:firstLine=\"0\" w:firstLineChars=\"0\" w:right=\"640\"/><w:jc w:val=\"right\"/>", run: ""))\
+            \(style("Footer", "footer", paragraph: "\(unindented)<w:spacing w:line=\"280\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>", run: fonts("宋体") + size(28)))\
             </w:styles>
             """
     }()

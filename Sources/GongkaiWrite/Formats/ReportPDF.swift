@@ -2,8 +2,9 @@ public import Foundation
 public import GongkaiModel
 import GongkaiTools
 
-/// PDF through LibreOffice: the report is written as DOCX and converted headless. LibreOffice is an optional runtime
-/// dependency; without it the error names the Debian package to install.
+/// PDF through LibreOffice: the report is written as DOCX and converted headless, with the fonts of government
+/// documents set in Chinese faces (``OfficialFonts``). LibreOffice is an optional runtime dependency; without it the
+/// error names the Debian package to install.
 public enum ReportPDF {
     public enum ConvertError: Error, Sendable, CustomStringConvertible {
         case missingLibreOffice
@@ -13,7 +14,7 @@ public enum ReportPDF {
         public var description: String {
             switch self {
             case .missingLibreOffice:
-                "生成 PDF 需要 LibreOffice：请安装 Debian 软件包 libreoffice-writer-nogui（以及中文字体 fonts-noto-cjk），"
+                "生成 PDF 需要 LibreOffice：请安装 Debian 软件包 libreoffice-writer-nogui（以及中文字体 fonts-arphic-uming、fonts-arphic-ukai、fonts-wqy-zenhei），"
                     + "或先生成 Word 文件（--to docx）再另存为 PDF。"
             case .failed(let detail):
                 "LibreOffice 转换 PDF 失败：\(detail)"
@@ -26,9 +27,19 @@ public enum ReportPDF {
     /// The LibreOffice executable, if installed.
     public static func libreOffice() -> URL? { LibreOffice.find()?.executable }
 
-    /// The report as Word with ragged-right text (see ``ReportDOCX/render(_:justified:)``), converted to PDF.
+    /// The report as Word with ragged-right text (see ``ReportDOCX/render(_:justified:)``), converted to PDF. Running
+    /// text is set as printed Chinese is: without the space a report may type between a figure and a Chinese
+    /// character (「2023 年」 is printed 「2023年」).
     public static func render(_ report: AnnualReport, timeout: Int = 120) throws -> Data {
-        try convert(docx: ReportDOCX.render(report, justified: false), timeout: timeout)
+        var layout = ReportLayout(report)
+        layout.blocks = layout.blocks.map { block in
+            switch block {
+            case .paragraph(let text): .paragraph(ReportLayout.closingSpaces(text))
+            case .subheading(let text): .subheading(ReportLayout.closingSpaces(text))
+            default: block
+            }
+        }
+        return try convert(docx: ReportDOCX.render(layout, options: .init(justified: false)), timeout: timeout)
     }
 
     /// Converts a DOCX file's bytes to PDF.
@@ -39,7 +50,8 @@ public enum ReportPDF {
                 input: "report.docx",
                 target: "pdf",
                 output: "report.pdf",
-                timeout: Double(timeout)
+                timeout: Double(timeout),
+                fontConfiguration: OfficialFonts.configuration
             )
         } catch {
             switch error {

@@ -60,7 +60,55 @@ public struct ReportLayout: Sendable {
         if let date = report.publicationDate {
             blocks.append(.signature((report.agency.map { [$0] } ?? []) + ["\(date.year)年\(date.month)月\(date.day)日"]))
         }
-        self.blocks = blocks
+        self.blocks = Self.sameTableSize(blocks)
+    }
+
+    /// Every table in the small size when one of them needs it, so that 表三 and 表四 print alike.
+    static func sameTableSize(_ blocks: [Block]) -> [Block] {
+        let compact = blocks.contains { block in
+            if case .table(let grid) = block { return grid.compact }
+            return false
+        }
+        guard compact else { return blocks }
+        return blocks.map { block in
+            guard case .table(var grid) = block else { return block }
+            // Columns wide enough for the figures in the larger size are wide enough in the smaller one.
+            grid.compact = true
+            return .table(grid)
+        }
+    }
+
+    /// Text without the spaces between a Latin letter or digit and a Chinese character: 「2023 年 1 月」 → 「2023年1月」.
+    public static func closingSpaces(_ text: String) -> String {
+        func isChinese(_ scalar: Unicode.Scalar) -> Bool {
+            (0x3000...0x9FFF).contains(scalar.value) || (0xFF00...0xFFEF).contains(scalar.value)
+        }
+        func isLatin(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && scalar.properties.isAlphabetic }
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == " ", let before = result.last else {
+                result.append(scalars[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while end < scalars.count, scalars[end] == " " { end += 1 }
+            if end < scalars.count {
+                let after = scalars[end]
+                let latinBefore = isLatin(before) || isDigit(before)
+                let latinAfter = isLatin(after) || isDigit(after)
+                if latinBefore && isChinese(after) || isChinese(before) && latinAfter {
+                    index = end
+                    continue
+                }
+            }
+            result.append(contentsOf: scalars[index..<end])
+            index = end
+        }
+        return String(result)
     }
 
     /// The title as printed, with the issuing body before it when the printed title line leaves it out (a title over

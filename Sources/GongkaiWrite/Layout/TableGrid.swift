@@ -90,6 +90,17 @@ public struct TableGrid: Sendable, Hashable {
         kind == .two && cell.role == .header && cell.columnSpan == columnCount
     }
 
+    /// Whether a row stays on the page of the row below it: a 表二 block from its 「第二十条」 header to its last row;
+    /// 表三 and 表四 whole, so that no row is printed on a page apart from its merged label (「三、本年度办理结果」,
+    /// 「（六）其他处理」). A table longer than a page still breaks where it must, under its repeated header rows.
+    public func keepsWithNext(_ row: Int) -> Bool {
+        guard row + 1 < rowCount else { return false }
+        switch kind {
+        case .two: return !cells(inRow: row + 1).contains(where: isBlockHeader)
+        case .three, .four: return true
+        }
+    }
+
     /// Every grid position as text: a span's text in its first position and empty text in the rest.
     public var textRows: [[String]] {
         var rows = Array(repeating: Array(repeating: "", count: columnCount), count: rowCount)
@@ -109,9 +120,10 @@ extension TableGrid {
         case .four: builder.litigation(spec)
         }
         var grid = builder.grid
-        // 表四's fifteen columns, and any table with a figure of six digits or more, print in the small size.
+        // A table with a figure of six digits or more prints in the small size (and the report's other tables with
+        // it: see ``ReportLayout``).
         let longest = grid.cells.filter { $0.role == .value }.map(\.text.unicodeScalars.count).max() ?? 0
-        grid.compact = grid.columnCount > 12 || longest > 5
+        grid.compact = longest > 5
         // On a 15.6 cm text width: 42 em of 10.5 pt, 49 em of 9 pt.
         grid.fitValues(tableWidthInEm: grid.compact ? 49 : 42)
         return grid
@@ -240,7 +252,7 @@ struct GridBuilder {
         let applicants = NationalTemplates.applicantColumns
         let labelColumns = 3
         grid.columnCount = labelColumns + applicants.count
-        grid.columnWeights = [1.0, 1.3, 4.2] + Array(repeating: 0.95, count: applicants.count)
+        grid.columnWeights = [1.0, 1.3, 4.9] + Array(repeating: 0.85, count: applicants.count)
         grid.headerRowCount = 3
         let organisations = applicants.dropFirst().dropLast()
         add(.init(Self.balanceNote, row: 0, column: 0, rowSpan: 3, columnSpan: labelColumns, role: .header))
