@@ -346,9 +346,12 @@ struct TableToken {
         return storage.withUTF8 { bytes -> String? in
             guard let lastByte = bytes.last else { return nil }
             if lastByte >= 0x80 {
-                guard let unit = valueUnits.first(where: { text.ends(with: $0) }), bytes.count > unit.utf8.count else {
-                    return nil
-                }
+                // Most tokens are labels ending in some other Chinese character: a unit's last character (元 件 个 项
+                // 条, three UTF-8 bytes each) is told from the last bytes before any unit is tried.
+                let tail = bytes[(bytes.count - min(3, bytes.count))...]
+                guard bytes.count > 3, unitEndings.contains(where: { tail.elementsEqual($0) }),
+                    let unit = valueUnits.first(where: { text.ends(with: $0) }), bytes.count > unit.utf8.count
+                else { return nil }
                 let number = UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - unit.utf8.count)])
                 return numericText(String(decoding: number, as: UTF8.self))
             }
@@ -390,6 +393,11 @@ struct TableToken {
 
     /// Units a value cell may print after its number (「251000元」); the number is the value.
     static let valueUnits = ["万元", "元", "件", "个", "项", "条"]
+
+    /// The UTF-8 bytes of the characters ``valueUnits`` end with.
+    static let unitEndings: [[UInt8]] = Array(Set(valueUnits.compactMap { $0.unicodeScalars.last })).map {
+        Array(String($0).utf8)
+    }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
