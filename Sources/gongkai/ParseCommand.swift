@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongkaiIsolation
 import GongkaiModel
 import GongkaiOutput
 
@@ -34,23 +35,45 @@ struct ParseCommand: ParsableCommand {
     }
 
     func run() throws {
-        var entries: [(AnnualReport, [Finding])] = []
         var failed = false
-        InputFile.loadAll(files, jobs: jobs) { path, outcome in
-            switch outcome {
-            case .read(let report, let findings):
-                entries.append((report, findings))
-                if format == .jsonl { print(ReportJSON.object(report, findings: findings, pretty: false)) }
-            case .failed(let reason):
-                printError("gongkai: \(path): \(reason)")
-                failed = true
-            }
+        func reportFailure(_ path: String, _ reason: String) {
+            printError("gongkai: \(path): \(reason)")
+            failed = true
         }
+        // Each report is written out as soon as it and those before it are read: none is held until the end. Except
+        // for text, the workers that read the reports write them out, and only the bytes cross to this process.
         switch format {
-        case .json: print(ReportJSON.array(entries))
-        case .jsonl: break
-        case .csv: print(ReportCSV.document(entries.map(\.0)), terminator: "")
-        case .text: print(entries.map { TableText.render($0.0) }.joined(separator: "\n"), terminator: "")
+        case .json, .jsonl, .csv:
+            let rendering: ReportRendering =
+                switch format {
+                case .jsonl: .jsonLine
+                case .csv: .csvRows
+                case .json, .text: .jsonArrayElement
+                }
+            var array = ReportJSON.ArrayOutput()
+            if format == .csv { writeStandardOutput(ReportCSV.headerBytes) }
+            InputFile.renderAll(files, as: rendering, jobs: jobs) { path, outcome in
+                switch outcome {
+                case .success(let bytes):
+                    if format == .json { writeStandardOutput(array.separator()) }
+                    writeStandardOutput(bytes)
+                case .failure(let error):
+                    reportFailure(path, error.message)
+                }
+            }
+            if format == .json { writeStandardOutput(array.end() + [UInt8(ascii: "\n")]) }
+        case .text:
+            var written = 0
+            InputFile.loadAll(files, jobs: jobs) { path, outcome in
+                switch outcome {
+                case .read(let report, _):
+                    if written > 0 { writeStandardOutput([UInt8(ascii: "\n")]) }
+                    writeStandardOutput(Array(TableText.render(report).utf8))
+                    written += 1
+                case .failed(let reason):
+                    reportFailure(path, reason)
+                }
+            }
         }
         if failed { throw ExitCode(2) }
     }
