@@ -96,7 +96,7 @@ let package = Package(
             name: "GongkaiCorpus",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiStore", "GongkaiIsolation",
-                "GongkaiWrite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "GongkaiWrite", "GongkaiOutput", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),

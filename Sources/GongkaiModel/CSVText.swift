@@ -12,11 +12,13 @@ public enum CSVText {
     }
 
     /// Appends ``field(_:)``'s UTF-8 bytes; text that needs neither quotes nor a leading `'` is copied whole.
-    public static func appendField(_ text: String, to output: inout ByteBuffer) {
+    /// `alwaysQuoted` puts any text other than the empty one in quotes, for a column of codes that are text though
+    /// made of digits (readers that can take quoted fields as text then keep them so).
+    public static func appendField(_ text: String, to output: inout ByteBuffer, alwaysQuoted: Bool = false) {
         var text = text
         text.withUTF8 { utf8 in
             let formula = utf8.first.map(startsFormula) == true && !isNumber(utf8)
-            let quoted = utf8.contains(where: needsQuotes)
+            let quoted = (alwaysQuoted && !utf8.isEmpty) || utf8.contains(where: needsQuotes)
             if quoted { output.append(UInt8(ascii: "\"")) }
             if formula { output.append(UInt8(ascii: "'")) }
             if quoted {

@@ -1,11 +1,13 @@
 public import GongkaiModel
 
 /// Long-format CSV: one figure per row, with the report it belongs to and the printed labels, for spreadsheets and
-/// statistics packages.
+/// statistics packages. `gongkai parse --format csv`, `gongkai export --format csv` and the corpus's `figure_long`
+/// view have these columns, in this order (`Docs/data.md`); `parse` leaves the columns only a corpus knows empty.
 public enum ReportCSV {
     public static let header = [
-        "file", "agency", "year", "template", "figure", "table", "row", "column", "value", "status", "printed",
-        "source_line", "source_column",
+        "report_id", "agency_id", "agency", "region_code", "region", "year", "version", "report_status", "template",
+        "file", "figure_id", "table_name", "row_label", "column_label", "value", "state", "printed", "source_line",
+        "source_column",
     ]
 
     public static func document(_ reports: [AnnualReport]) -> String {
@@ -15,10 +17,29 @@ public enum ReportCSV {
         return bytes.text
     }
 
+    static let regionCodeColumn = 3
+
     /// The header line, line break included.
     public static var headerBytes: [UInt8] { Array((header.joined(separator: ",") + "\n").utf8) }
 
-    /// Appends one line per figure, each ending in a line break.
+    /// The fields before a figure's own, the same on each of a report's rows: from `report_id` to `file`.
+    static func reportFields(_ report: AnnualReport, corpus: CorpusFields?) -> [UInt8] {
+        let fields = [
+            corpus.map { String($0.reportID) } ?? "", corpus.map { String($0.agencyID) } ?? "",
+            corpus?.agency ?? report.agency ?? "", corpus?.regionCode ?? "", corpus?.region ?? "",
+            report.year.map(String.init) ?? "", corpus.map { String($0.version) } ?? "", corpus?.reportStatus ?? "",
+            report.template?.rawValue ?? "", report.source.name,
+        ]
+        var bytes = ByteBuffer()
+        for (index, text) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            // The region code is text made of digits: quoted, so that its leading zeros and its length are kept by
+            // readers that take quoted fields as text.
+            CSVText.appendField(text, to: &bytes, alwaysQuoted: index == regionCodeColumn)
+        }
+        return bytes.bytes
+    }
+
     /// The fields that name a cell — its id and its table, row and column labels — each after a comma.
     static func appendCellFields(
         _ id: FigureID,
@@ -53,15 +74,10 @@ public enum ReportCSV {
         return fields
     }
 
-    public static func appendRows(_ report: AnnualReport, to bytes: inout ByteBuffer) {
+    /// Appends one line per figure, each ending in a line break; `corpus` fills the columns a stored report has.
+    public static func appendRows(_ report: AnnualReport, corpus: CorpusFields? = nil, to bytes: inout ByteBuffer) {
         let spec = report.spec
-        var reportFields = ByteBuffer()
-        for text in [report.source.name, report.agency ?? "", report.year.map(String.init) ?? ""] {
-            CSVText.appendField(text, to: &reportFields)
-            reportFields.append(UInt8(ascii: ","))
-        }
-        CSVText.appendField(report.template?.rawValue ?? "", to: &reportFields)
-        let prefix = reportFields.bytes
+        let prefix = reportFields(report, corpus: corpus)
         let cells = cellFields(report.template ?? .v2021)
         for figure in report.orderedFigures {
             bytes.append(prefix)

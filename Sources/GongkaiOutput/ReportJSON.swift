@@ -3,10 +3,13 @@ public import GongkaiModel
 /// The versioned JSON form of a read and checked report, for other programs.
 ///
 /// `figures` maps every figure id the report prints to a number or null (printed empty or not a number); cells that
-/// exist but cannot be determined are listed in `unknown` instead. See `Docs/JSON.md`.
+/// exist but cannot be determined are listed in `unknown` instead. The object is `gongkai parse`'s and, under
+/// `report`, each entry of `gongkai export`'s (``ExportJSON``). See `Docs/data.md` and `Docs/schema/`.
 public enum ReportJSON {
-    /// Bumped whenever a field changes meaning or disappears.
-    public static let schemaVersion = 1
+    /// The version of the data shape the outputs share (both JSON outputs and the CSV columns): bumped whenever a
+    /// field or column changes meaning, is renamed or disappears. 2: the export's entries hold this object; the CSV
+    /// columns got their shared names.
+    public static let schemaVersion = 2
 
     /// One report as a JSON object.
     public static func object(_ report: AnnualReport, findings: [Finding], pretty: Bool = true) -> String {
@@ -140,7 +143,11 @@ public enum ReportJSON {
         writer.endObject()
     }
 
-    static func write(_ finding: Finding, into writer: inout JSONWriter) {
+    static func write(
+        _ finding: Finding,
+        into writer: inout JSONWriter,
+        crossYear: CorpusFields.CrossYearFinding? = nil
+    ) {
         writer.beginObject()
         writer.string("code", finding.code)
         writer.string("severity", finding.severity.rawValue)
@@ -155,6 +162,17 @@ public enum ReportJSON {
         writer.endObject()
         writer.string("message", finding.message)
         location("location", finding.location, into: &writer)
+        if let crossYear {
+            writer.int("previousReportId", Int(crossYear.previousReportID))
+            writer.beginArray("previousYearFigures")
+            for figure in crossYear.previousYearFigures { writer.string(nil, figure.id.rawValue) }
+            writer.endArray()
+            writer.beginObject("previousYearValues")
+            for figure in crossYear.previousYearFigures where figure.value != .unknown {
+                writer.value(JSONKey(figure.id.rawValue), figure.value)
+            }
+            writer.endObject()
+        }
         writer.endObject()
     }
 

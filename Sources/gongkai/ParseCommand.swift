@@ -10,8 +10,10 @@ struct ParseCommand: ParsableCommand {
         abstract: "Print the figures of annual reports, with where each was printed.",
         discussion: """
             json: an array with one object per file (schemaVersion, agency, year, template, sections, figures, \
-            unknown, raw, provenance, tables, findings). jsonl: the same objects, one per line. csv: one figure per \
-            row (long format). text: tables 二, 三 and 四 laid out for a terminal.
+            unknown, raw, provenance, tables, findings; Docs/schema/report.schema.json). jsonl: the same objects, one \
+            per line. csv: one figure per row (long format), with the columns of export --format csv; those only a \
+            corpus knows (report_id, agency_id, region_code, region, version, report_status) are empty. text: tables \
+            二, 三 and 四 laid out for a terminal.
 
             Exit status: 0 when every file was read, 2 when a file could not be read (the others are still printed).
             """
