@@ -75,6 +75,7 @@ let package = Package(
             name: "GongkaiIsolation",
             dependencies: [
                 "GongkaiModel", "GongkaiTools", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiWrite",
+                "GongkaiOutput",
             ],
             swiftSettings: swiftSettings
         ),

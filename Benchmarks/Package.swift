@@ -25,6 +25,7 @@ let package = Package(
                 .product(name: "GongkaiExtract", package: "Gongkai"),
                 .product(name: "GongkaiRead", package: "Gongkai"),
                 .product(name: "GongkaiCheck", package: "Gongkai"),
+                .product(name: "GongkaiOutput", package: "Gongkai"),
             ],
             path: "Benchmarks/GongkaiBenchmarks",
             plugins: [
@@ -39,6 +40,7 @@ let package = Package(
                 .product(name: "GongkaiModel", package: "Gongkai"),
                 .product(name: "GongkaiRead", package: "Gongkai"),
                 .product(name: "GongkaiCheck", package: "Gongkai"),
+                .product(name: "GongkaiOutput", package: "Gongkai"),
             ],
             path: "Tools/GongkaiProfile"
         ),

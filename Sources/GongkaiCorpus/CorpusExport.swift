@@ -1,122 +1,60 @@
 import Foundation
-import GongkaiModel
+public import GongkaiModel
+public import GongkaiOutput
 public import GongkaiStore
 
 /// The corpus for researchers: long-format CSV (one figure a row, with Chinese table, row and column labels) and
-/// versioned JSON (one object per report).
+/// versioned JSON (one entry per report), in the shape `gongkai parse` writes with the corpus's ids beside it (see
+/// `Docs/data.md`).
 public enum CorpusExport {
-    public static let csvHeader = [
-        "agency", "region_code", "region", "year", "version", "status", "template", "file", "figure", "table", "row",
-        "column", "value", "state", "printed", "source_line", "source_column",
-    ]
-
-    /// Bumped whenever a field changes meaning or disappears.
-    public static let jsonSchemaVersion = 1
-
-    /// The CSV lines of one report's figures, in the format's order.
-    public static func csvRows(_ stored: StoredReport) -> [String] {
+    /// A stored report as the outputs take it: the report rebuilt from its rows, its own findings, and what the corpus
+    /// adds.
+    public static func parts(
+        _ stored: StoredReport
+    ) -> (report: AnnualReport, findings: [Finding], corpus: CorpusFields) {
         let report = stored.annualReport
-        let spec = report.spec
-        return report.orderedFigures.map { figure in
-            let cell = spec.cell(figure.id)
-            let fields: [String] = [
-                stored.agency.name,
-                stored.agency.regionCode ?? "",
-                stored.region?.name ?? "",
-                String(stored.record.year),
-                String(stored.record.version),
-                stored.record.status.rawValue,
-                stored.record.template ?? "",
-                stored.record.sourcePath,
-                figure.id.rawValue,
-                cell.map { $0.row.table.name } ?? "",
-                cell.map { $0.row.fullLabel } ?? "",
-                cell.map { $0.column.label } ?? "",
-                figure.value.text,
-                state(figure.value),
-                figure.printed,
-                figure.location?.line.map(String.init) ?? "",
-                figure.location?.column.map(String.init) ?? "",
-            ]
-            return fields.map(CSVText.field).joined(separator: ",")
-        }
-    }
-
-    static func state(_ value: CellValue) -> String {
-        switch value {
-        case .integer, .decimal: "value"
-        case .blank: "blank"
-        case .unknown: "unknown"
-        }
-    }
-
-    /// One report as a JSON object.
-    struct ReportObject: Encodable {
-        var agency: String
-        var printedAgency: String
-        var regionCode: String?
-        var region: String?
-        var year: Int
-        var version: Int
-        var status: String
-        var template: String?
-        var file: String
-        var contentHash: String
-        var publicationDate: String?
-        var figures: [String: Decimal?]
-        var unknown: [String]
-        var findings: [FindingObject]
-    }
-
-    struct FindingObject: Encodable {
-        var code: String
-        var severity: String
-        var scope: String
-        var table: Int?
-        var message: String
-        var line: Int?
-        var column: Int?
-    }
-
-    public static func jsonObject(_ stored: StoredReport) throws -> String {
-        var figures: [String: Decimal?] = [:]
-        var unknown: [String] = []
-        for figure in stored.figures.values {
-            if figure.value == .unknown {
-                unknown.append(figure.id.rawValue)
+        var findings: [Finding] = []
+        var crossYear: [CorpusFields.CrossYearFinding] = []
+        for record in stored.findings {
+            let (finding, previousYear) = record.finding(figures: stored.figures)
+            if record.scope == .crossYear, let previous = record.previousReportID {
+                crossYear.append(
+                    CorpusFields.CrossYearFinding(
+                        finding: finding,
+                        previousReportID: previous,
+                        previousYearFigures: previousYear
+                    )
+                )
             } else {
-                figures[figure.id.rawValue] = figure.value.number
+                findings.append(finding)
             }
         }
-        let object = ReportObject(
+        let corpus = CorpusFields(
+            reportID: stored.record.id ?? 0,
+            agencyID: stored.agency.id ?? 0,
             agency: stored.agency.name,
-            printedAgency: stored.record.printedAgency,
             regionCode: stored.agency.regionCode,
             region: stored.region?.name,
-            year: stored.record.year,
             version: stored.record.version,
-            status: stored.record.status.rawValue,
-            template: stored.record.template,
-            file: stored.record.sourcePath,
+            reportStatus: stored.record.status.rawValue,
             contentHash: stored.record.contentHash,
-            publicationDate: stored.record.publicationDate,
-            figures: figures,
-            unknown: unknown.sorted(),
-            findings: stored.findings.map {
-                FindingObject(
-                    code: $0.code,
-                    severity: $0.severity,
-                    scope: $0.scope.rawValue,
-                    table: $0.tableNo,
-                    message: $0.message,
-                    line: $0.line,
-                    column: $0.col
-                )
-            }
+            crossYearFindings: crossYear
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(object), as: UTF8.self)
+        return (report, findings, corpus)
+    }
+
+    /// The CSV lines of one report's figures, in the format's order, each ending in a line break.
+    public static func csvRows(_ stored: StoredReport) -> [UInt8] {
+        let (report, _, corpus) = parts(stored)
+        var bytes = ByteBuffer(capacity: 1 << 15)
+        ReportCSV.appendRows(report, corpus: corpus, to: &bytes)
+        return bytes.bytes
+    }
+
+    /// One report's entry in the JSON export.
+    public static func jsonEntry(_ stored: StoredReport) -> [UInt8] {
+        let (report, findings, corpus) = parts(stored)
+        return ExportJSON.entry(report, findings: findings, corpus: corpus)
     }
 
     /// Writes the whole export, one report at a time.
@@ -124,22 +62,20 @@ public enum CorpusExport {
         format: Format,
         store: any ReportStore,
         filter: ReportFilter,
-        to output: (String) -> Void
+        to output: ([UInt8]) -> Void
     ) throws {
         switch format {
         case .csv:
-            output(csvHeader.joined(separator: ",") + "\n")
-            try store.forEachReport(filter) { stored in
-                output(csvRows(stored).joined(separator: "\n") + "\n")
-            }
+            output(ReportCSV.headerBytes)
+            try store.forEachReport(filter) { output(csvRows($0)) }
         case .json:
-            output("{\"schemaVersion\":\(jsonSchemaVersion),\"reports\":[")
+            output(ExportJSON.head)
             var first = true
             try store.forEachReport(filter) { stored in
-                output((first ? "\n" : ",\n") + (try jsonObject(stored)))
+                output(ExportJSON.separator(first: first) + jsonEntry(stored))
                 first = false
             }
-            output("\n]}\n")
+            output(ExportJSON.tail)
         }
     }
 

@@ -23,6 +23,17 @@ public final class IsolatedReader {
         return ReportLoader.load(request)
     }
 
+    /// Reads and checks one file and writes it out as asked, in the worker when there is one: only the bytes cross
+    /// to this process, not the report.
+    public func render(_ request: ReadRequest, as rendering: ReportRendering) -> Result<[UInt8], ReadFailure> {
+        if request.bytes.count > TextExtractor.defaultSizeLimit {
+            let error = ExtractError.tooLarge(bytes: request.bytes.count, limit: TextExtractor.defaultSizeLimit)
+            return .failure(ReadFailure(.unreadable, error.description))
+        }
+        if let worker { return worker.render(request, as: rendering) }
+        return ReportLoader.render(request, as: rendering)
+    }
+
     /// Ends the worker process, if any; the next read starts another.
     public func stop() { worker?.stop() }
 }

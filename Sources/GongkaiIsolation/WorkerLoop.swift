@@ -25,9 +25,15 @@ public enum WorkerLoop {
         watchParent()
         let faults = WorkerFaults.fromEnvironment()
         while case .frame(let frame) = channel.read() {
-            guard let request = WorkerMessage.decodeRequest(frame) else { return }
+            guard let (request, rendering) = WorkerMessage.decodeRequest(frame) else { return }
             faults.apply(to: request)
-            guard channel.write(WorkerMessage.answer(ReportLoader.load(request))) else { return }
+            let answer =
+                if let rendering {
+                    WorkerMessage.answer(ReportLoader.render(request, as: rendering))
+                } else {
+                    WorkerMessage.answer(ReportLoader.load(request))
+                }
+            guard channel.write(answer) else { return }
         }
     }
 }

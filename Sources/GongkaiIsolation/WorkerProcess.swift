@@ -23,11 +23,35 @@ final class WorkerProcess {
 
     /// Reads one file in the worker.
     func read(_ request: ReadRequest) -> ReadOutcome {
+        switch exchange(request, rendering: nil) {
+        case .report(let payload): .report(payload.report, findings: payload.findings, isDataFile: payload.isDataFile)
+        case .failed(let failure): .failed(failure)
+        case .rendered: .failed(misunderstood())
+        }
+    }
+
+    /// Reads one file in the worker, which writes it out as asked.
+    func render(_ request: ReadRequest, as rendering: ReportRendering) -> Result<[UInt8], ReadFailure> {
+        switch exchange(request, rendering: rendering) {
+        case .rendered(let bytes): .success(bytes)
+        case .failed(let failure): .failure(failure)
+        case .report: .failure(misunderstood())
+        }
+    }
+
+    /// An answer of the wrong kind: the worker is killed, as for a damaged answer.
+    private func misunderstood() -> ReadFailure {
+        let failure = ReadFailure(.crashed, "读取进程的回答无法理解（内部错误）。")
+        _ = killed(failure)
+        return failure
+    }
+
+    private func exchange(_ request: ReadRequest, rendering: ReportRendering?) -> WorkerMessage.Answer {
         if channel == nil, let failure = start() { return .failed(failure) }
         guard let channel else { return .failed(ReadFailure(.crashed, "无法启动读取进程。")) }
         var deadline =
             DispatchTime.now().uptimeNanoseconds + Self.nanoseconds(timeLimit.seconds(forBytes: request.bytes.count))
-        let parts = WorkerMessage.request(request)
+        let parts = WorkerMessage.request(request, rendering: rendering)
         guard channel.write(parts[0], parts[1]) else { return died() }
         while true {
             switch channel.read(deadline: deadline) {
@@ -37,10 +61,10 @@ final class WorkerProcess {
                     deadline += Self.nanoseconds(min(max(seconds, 0), 3_600))
                     continue
                 }
-                guard let outcome = WorkerMessage.outcome(frame) else {
+                guard let answer = WorkerMessage.answer(frame) else {
                     return killed(ReadFailure(.crashed, "读取进程的回答无法理解（内部错误）。"))
                 }
-                return outcome
+                return answer
             case .closed:
                 return died()
             case .malformed:
@@ -62,13 +86,13 @@ final class WorkerProcess {
         guard channel != nil else { return }
         closeChannel()
         // An idle worker ends at once when its input closes; one that does not is killed.
-        for _ in 0..<200 where pid > 0 {
+        for _ in 0..<2_000 where pid > 0 {
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
                 pid = 0
                 break
             }
-            usleep(10_000)
+            usleep(1_000)
         }
         if pid > 0 { kill(pid, SIGKILL) }
         _ = reap()
@@ -81,7 +105,7 @@ final class WorkerProcess {
     private static func nanoseconds(_ seconds: Double) -> UInt64 { UInt64(max(0, seconds) * 1e9) }
 
     /// The worker died while reading: why, from its exit status and the last line it printed.
-    private func died() -> ReadOutcome {
+    private func died() -> WorkerMessage.Answer {
         closeChannel()
         let status = reap()
         var reason = "读取此文件时读取进程意外终止"
@@ -95,7 +119,7 @@ final class WorkerProcess {
     }
 
     /// Kills the worker and gives the failure.
-    private func killed(_ failure: ReadFailure) -> ReadOutcome {
+    private func killed(_ failure: ReadFailure) -> WorkerMessage.Answer {
         if pid > 0 { kill(pid, SIGKILL) }
         closeChannel()
         _ = reap()

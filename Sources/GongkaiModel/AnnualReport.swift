@@ -58,19 +58,18 @@ public struct AnnualReport: Sendable, Codable {
     /// The value of a cell, or nil when the report does not print it.
     public subscript(id: FigureID) -> CellValue? { figures[id]?.value }
 
-    /// Figures in the format's order; variant rows after the table they belong to.
+    /// Figures in the format's order; variant rows after the table they belong to, ids the format does not have last.
     public var orderedFigures: [Figure] {
-        var order: [FigureID: Int] = [:]
-        var index = 0
-        for table in spec.tables {
-            for row in table.rows + table.variantRows {
-                for id in row.figureIDs {
-                    order[id] = index
-                    index += 1
-                }
-            }
+        var ordered: [Figure] = []
+        ordered.reserveCapacity(figures.count)
+        for id in spec.outputOrder {
+            if let figure = figures[id] { ordered.append(figure) }
         }
-        return figures.values.sorted { (order[$0.id] ?? Int.max, $0.id) < (order[$1.id] ?? Int.max, $1.id) }
+        if ordered.count < figures.count {
+            let known = Set(spec.outputOrder)
+            ordered += figures.values.filter { !known.contains($0.id) }.sorted { $0.id < $1.id }
+        }
+        return ordered
     }
 
     public func section(_ kind: SectionKind) -> ReportSection? { sections.first { $0.kind == kind } }

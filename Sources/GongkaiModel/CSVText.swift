@@ -6,13 +6,35 @@ public enum CSVText {
     public static func field(_ text: String) -> String {
         let formula = text.utf8.first.map(startsFormula) == true && !isNumber(text)
         guard formula || text.utf8.contains(where: needsQuotes) else { return text }
-        var result = formula ? "'" : ""
-        result.reserveCapacity(text.utf8.count + 3)
-        for character in text {
-            if character == "\"" { result += "\"" }
-            result.append(character)
+        var bytes = ByteBuffer(capacity: text.utf8.count + 3)
+        appendField(text, to: &bytes)
+        return bytes.text
+    }
+
+    /// Appends ``field(_:)``'s UTF-8 bytes; text that needs neither quotes nor a leading `'` is copied whole.
+    /// `alwaysQuoted` puts any text other than the empty one in quotes, for a column of codes that are text though
+    /// made of digits (readers that can take quoted fields as text then keep them so).
+    public static func appendField(_ text: String, to output: inout ByteBuffer, alwaysQuoted: Bool = false) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let formula = utf8.first.map(startsFormula) == true && !isNumber(utf8)
+            let quoted = (alwaysQuoted && !utf8.isEmpty) || utf8.contains(where: needsQuotes)
+            if quoted { output.append(UInt8(ascii: "\"")) }
+            if formula { output.append(UInt8(ascii: "'")) }
+            if quoted {
+                var start = 0
+                for (index, byte) in utf8.enumerated() where byte == UInt8(ascii: "\"") {
+                    // The quote is copied with the run before it, then once more.
+                    output.append(UnsafeBufferPointer(rebasing: utf8[start...index]))
+                    output.append(byte)
+                    start = index + 1
+                }
+                output.append(UnsafeBufferPointer(rebasing: utf8[start...]))
+                output.append(UInt8(ascii: "\""))
+            } else {
+                output.append(utf8)
+            }
         }
-        return text.utf8.contains(where: needsQuotes) ? "\"" + result + "\"" : result
     }
 
     static func needsQuotes(_ byte: UInt8) -> Bool {
@@ -26,8 +48,10 @@ public enum CSVText {
     }
 
     /// A plain number: an optional sign, digits, and at most one decimal point among them.
-    static func isNumber(_ text: String) -> Bool {
-        var bytes = text.utf8[...]
+    static func isNumber(_ text: String) -> Bool { isNumber(text.utf8) }
+
+    static func isNumber<Bytes: Collection<UInt8>>(_ text: Bytes) -> Bool {
+        var bytes = text[...]
         if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
         var digits = 0
         var points = 0

@@ -214,11 +214,12 @@ public struct TableSpec: Sendable, Hashable {
 /// A national format: its three tables.
 public struct TemplateSpec: Sendable {
     public var template: ReportTemplate
-    public var tables: [TableSpec]
+    public var tables: [TableSpec] { didSet { updateCellIndex() } }
 
     public init(template: ReportTemplate, tables: [TableSpec]) {
         self.template = template
         self.tables = tables
+        updateCellIndex()
     }
 
     public func table(_ kind: TableKind) -> TableSpec {
@@ -233,13 +234,51 @@ public struct TemplateSpec: Sendable {
 
     /// The row and column an id names, including variant rows.
     public func cell(_ id: FigureID) -> (row: RowSpec, column: ColumnSpec)? {
-        for table in tables {
-            for row in table.rows + table.variantRows {
-                for (column, columnID) in zip(row.columns, row.figureIDs) where columnID == id {
-                    return (row, column)
+        guard let position = cellIndex[id] else { return nil }
+        let table = tables[position.table]
+        let row = position.isVariant ? table.variantRows[position.row] : table.rows[position.row]
+        return (row, row.columns[position.column])
+    }
+
+    /// The ids of every cell, variant rows included, in the order outputs list figures: table by table, each table's
+    /// rows then its variant rows. An id printed in two rows takes the place of its last one.
+    public var outputOrder: [FigureID] { orderedIDs }
+
+    /// Where `cell(_:)` finds an id: its first row and column.
+    private struct CellPosition: Sendable {
+        var table: Int
+        var row: Int
+        var isVariant: Bool
+        var column: Int
+    }
+
+    /// Made when the tables are set, not on every lookup: outputs name the cell of every figure of every report.
+    private var cellIndex: [FigureID: CellPosition] = [:]
+    private var orderedIDs: [FigureID] = []
+
+    private mutating func updateCellIndex() {
+        var index: [FigureID: CellPosition] = [:]
+        var order: [FigureID: Int] = [:]
+        var count = 0
+        for (tableIndex, table) in tables.enumerated() {
+            let rows =
+                table.rows.enumerated().map { ($0, $1, false) } + table.variantRows.enumerated().map { ($0, $1, true) }
+            for (rowIndex, row, isVariant) in rows {
+                for (columnIndex, id) in row.figureIDs.enumerated() {
+                    if index[id] == nil {
+                        index[id] = CellPosition(
+                            table: tableIndex,
+                            row: rowIndex,
+                            isVariant: isVariant,
+                            column: columnIndex
+                        )
+                    }
+                    order[id] = count
+                    count += 1
                 }
             }
         }
-        return nil
+        cellIndex = index
+        orderedIDs = order.sorted { $0.value < $1.value }.map(\.key)
     }
 }

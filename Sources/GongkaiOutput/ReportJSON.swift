@@ -3,28 +3,70 @@ public import GongkaiModel
 /// The versioned JSON form of a read and checked report, for other programs.
 ///
 /// `figures` maps every figure id the report prints to a number or null (printed empty or not a number); cells that
-/// exist but cannot be determined are listed in `unknown` instead. See `Docs/JSON.md`.
+/// exist but cannot be determined are listed in `unknown` instead. The object is `gongkai parse`'s and, under
+/// `report`, each entry of `gongkai export`'s (``ExportJSON``). See `Docs/data.md` and `Docs/schema/`.
 public enum ReportJSON {
-    /// Bumped whenever a field changes meaning or disappears.
-    public static let schemaVersion = 1
+    /// The version of the data shape the outputs share (both JSON outputs and the CSV columns): bumped whenever a
+    /// field or column changes meaning, is renamed or disappears. 2: the export's entries hold this object; the CSV
+    /// columns got their shared names.
+    public static let schemaVersion = 2
 
     /// One report as a JSON object.
     public static func object(_ report: AnnualReport, findings: [Finding], pretty: Bool = true) -> String {
-        var writer = JSONWriter(pretty: pretty)
+        String(decoding: objectBytes(report, findings: findings, pretty: pretty), as: UTF8.self)
+    }
+
+    /// ``object(_:findings:pretty:)`` as UTF-8 bytes, for writing out without making a `String` of it.
+    public static func objectBytes(_ report: AnnualReport, findings: [Finding], pretty: Bool = true) -> [UInt8] {
+        var writer = JSONWriter(pretty: pretty, capacity: 1 << 16)
         write(report, findings: findings, into: &writer, key: nil)
-        return writer.output
+        return writer.bytes
     }
 
     /// Several reports as a JSON array of objects.
     public static func array(_ entries: [(AnnualReport, [Finding])], pretty: Bool = true) -> String {
-        var writer = JSONWriter(pretty: pretty)
-        writer.beginArray()
-        for (report, findings) in entries { write(report, findings: findings, into: &writer, key: nil) }
-        writer.endArray()
-        return writer.output
+        var array = ArrayOutput(pretty: pretty)
+        var bytes: [UInt8] = []
+        for (report, findings) in entries {
+            bytes += array.separator()
+            bytes += arrayElement(report, findings: findings, pretty: pretty)
+        }
+        bytes += array.end()
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func write(_ report: AnnualReport, findings: [Finding], into writer: inout JSONWriter, key: String?) {
+    /// One report as an element of ``array(_:pretty:)``: the object indented one level and, when pretty, after a line
+    /// break. Elements can be written apart from one another (in worker processes, say) and joined by
+    /// ``ArrayOutput``.
+    public static func arrayElement(_ report: AnnualReport, findings: [Finding], pretty: Bool = true) -> [UInt8] {
+        var writer = JSONWriter(pretty: pretty, depth: 1, capacity: 1 << 16)
+        write(report, findings: findings, into: &writer, key: nil)
+        return writer.bytes
+    }
+
+    /// The brackets and commas of ``array(_:pretty:)`` around elements from ``arrayElement(_:findings:pretty:)``,
+    /// for writing a long array out an element at a time.
+    public struct ArrayOutput {
+        public let pretty: Bool
+        private var count = 0
+
+        public init(pretty: Bool = true) { self.pretty = pretty }
+
+        /// What goes before the next element: the opening bracket or a comma.
+        public mutating func separator() -> [UInt8] {
+            defer { count += 1 }
+            return count == 0 ? [UInt8(ascii: "[")] : [UInt8(ascii: ",")]
+        }
+
+        /// The closing bracket, on a line of its own after elements of a pretty array (and the opening one too when
+        /// there were none).
+        public func end() -> [UInt8] {
+            if count == 0 { return [UInt8(ascii: "["), UInt8(ascii: "]")] }
+            return pretty ? [UInt8(ascii: "\n"), UInt8(ascii: "]")] : [UInt8(ascii: "]")]
+        }
+    }
+
+    static func write(_ report: AnnualReport, findings: [Finding], into writer: inout JSONWriter, key: JSONKey?) {
         writer.beginObject(key)
         writer.int("schemaVersion", schemaVersion)
         writer.string("file", report.source.name)
@@ -52,21 +94,19 @@ public enum ReportJSON {
 
         let figures = report.orderedFigures
         writer.beginObject("figures")
-        for figure in figures where figure.value != .unknown {
-            writer.number(figure.id.rawValue, figure.value.number == nil ? nil : figure.value.text)
-        }
+        for figure in figures where figure.value != .unknown { writer.value(JSONKey(figure.id.rawValue), figure.value) }
         writer.endObject()
         writer.beginArray("unknown")
         for figure in figures where figure.value == .unknown { writer.string(nil, figure.id.rawValue) }
         writer.endArray()
         writer.beginObject("raw")
         for figure in figures where figure.value == .blank && !figure.printed.isEmpty {
-            writer.string(figure.id.rawValue, figure.printed)
+            writer.string(JSONKey(figure.id.rawValue), figure.printed)
         }
         writer.endObject()
         writer.beginObject("provenance")
         for figure in figures {
-            writer.beginObject(figure.id.rawValue)
+            writer.beginObject(JSONKey(figure.id.rawValue))
             writer.string("text", figure.printed)
             locationFields(figure.location, into: &writer)
             writer.endObject()
@@ -97,13 +137,17 @@ public enum ReportJSON {
         writer.endArray()
         writer.beginObject("summary")
         for severity in Severity.allCases {
-            writer.int(severity.rawValue + "s", findings.filter { $0.severity == severity }.count)
+            writer.int(JSONKey(severity.rawValue + "s"), findings.filter { $0.severity == severity }.count)
         }
         writer.endObject()
         writer.endObject()
     }
 
-    static func write(_ finding: Finding, into writer: inout JSONWriter) {
+    static func write(
+        _ finding: Finding,
+        into writer: inout JSONWriter,
+        crossYear: CorpusFields.CrossYearFinding? = nil
+    ) {
         writer.beginObject()
         writer.string("code", finding.code)
         writer.string("severity", finding.severity.rawValue)
@@ -113,11 +157,22 @@ public enum ReportJSON {
         writer.endArray()
         writer.beginObject("values")
         for figure in finding.figures where figure.value != .unknown {
-            writer.number(figure.id.rawValue, figure.value.number == nil ? nil : figure.value.text)
+            writer.value(JSONKey(figure.id.rawValue), figure.value)
         }
         writer.endObject()
         writer.string("message", finding.message)
         location("location", finding.location, into: &writer)
+        if let crossYear {
+            writer.int("previousReportId", Int(crossYear.previousReportID))
+            writer.beginArray("previousYearFigures")
+            for figure in crossYear.previousYearFigures { writer.string(nil, figure.id.rawValue) }
+            writer.endArray()
+            writer.beginObject("previousYearValues")
+            for figure in crossYear.previousYearFigures where figure.value != .unknown {
+                writer.value(JSONKey(figure.id.rawValue), figure.value)
+            }
+            writer.endObject()
+        }
         writer.endObject()
     }
 
@@ -149,7 +204,7 @@ public enum ReportJSON {
         }
     }
 
-    static func location(_ key: String, _ location: SourceLocation?, into writer: inout JSONWriter) {
+    static func location(_ key: JSONKey, _ location: SourceLocation?, into writer: inout JSONWriter) {
         guard let location else {
             writer.number(key, nil)
             return

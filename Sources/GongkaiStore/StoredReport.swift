@@ -7,24 +7,29 @@ public struct StoredReport: Sendable {
     public var region: RegionRecord?
     public var figures: [FigureID: Figure]
     public var findings: [FindingRecord]
+    /// The report's parts with their text, in printed order.
+    public var sections: [SectionRecord]
 
     public init(
         record: ReportRecord,
         agency: AgencyRecord,
         region: RegionRecord?,
         figures: [FigureID: Figure],
-        findings: [FindingRecord]
+        findings: [FindingRecord],
+        sections: [SectionRecord] = []
     ) {
         self.record = record
         self.agency = agency
         self.region = region
         self.figures = figures
         self.findings = findings
+        self.sections = sections
     }
 
     public var template: ReportTemplate? { record.template.flatMap(ReportTemplate.init(rawValue:)) }
 
-    /// The report rebuilt from the stored rows (no narrative), for output that takes an ``AnnualReport``.
+    /// The report rebuilt from the stored rows, for output that takes an ``AnnualReport``: its parts with their text,
+    /// but no introduction, no headings, and tables rebuilt from the figures (see ``PrintedTable/rebuilt(for:)``).
     public var annualReport: AnnualReport {
         var report = AnnualReport(
             source: SourceInfo(
@@ -37,6 +42,15 @@ public struct StoredReport: Sendable {
             template: template,
             publicationDate: record.publicationDate.flatMap(CalendarDate.init(isoText:)),
             title: record.title,
+            sections: sections.map { section in
+                ReportSection(
+                    kind: SectionKind(rawValue: section.kind) ?? .extra,
+                    printedNumber: section.printedNumber,
+                    title: section.title,
+                    text: section.text,
+                    location: section.line.map { SourceLocation(line: $0) }
+                )
+            },
             figures: figures
         )
         report.tables = PrintedTable.rebuilt(for: report)

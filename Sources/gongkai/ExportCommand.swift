@@ -8,10 +8,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the corpus: long CSV, JSON or an Excel workbook.",
         discussion: """
-            csv: one figure a row (agency, region, year, version, template, file, figure id, Chinese table, row and \
-            column labels, value, state, printed text, source line and column). json: {"schemaVersion": 1, \
-            "reports": [...]}, one object per report with its figures and findings. xlsx: one sheet per table with \
-            Chinese headers and one row per report, and a sheet of findings; opens in Excel, WPS and LibreOffice.
+            csv: one figure a row, the columns of parse --format csv and of the figure_long view (report_id, agency_id, \
+            agency, region_code, region, year, version, report_status, template, file, figure_id, table_name, \
+            row_label, column_label, value, state, printed, source_line, source_column). json: {"schemaVersion": 2, \
+            "reports": [...]}, one entry per report: its corpus ids and, under "report", the object parse --format \
+            json writes (Docs/schema/export.schema.json). xlsx: one sheet per table with Chinese headers and one row \
+            per report, and a sheet of findings; opens in Excel, WPS and LibreOffice.
             """
     )
 
@@ -64,15 +66,13 @@ struct ExportCommand: ParsableCommand {
             let kind: CorpusExport.Format = format == .csv ? .csv : .json
             guard let output else {
                 try storeRequest {
-                    try CorpusExport.write(format: kind, store: store, filter: filter) { text in
-                        FileHandle.standardOutput.write(Data(text.utf8))
-                    }
+                    try CorpusExport.write(format: kind, store: store, filter: filter) { writeStandardOutput($0) }
                 }
                 return
             }
             var data = Data()
             try storeRequest {
-                try CorpusExport.write(format: kind, store: store, filter: filter) { data.append(contentsOf: $0.utf8) }
+                try CorpusExport.write(format: kind, store: store, filter: filter) { data.append(contentsOf: $0) }
             }
             try writeOutput(data, to: output, force: overwrite || force, flag: "--overwrite")
         }

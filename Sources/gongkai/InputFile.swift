@@ -76,6 +76,24 @@ struct InputFile: Sendable {
         return inputs
     }
 
+    /// Reads, checks and writes out the inputs, `jobs` at a time, each in the worker that reads it; hands each one's
+    /// bytes back in the inputs' order.
+    static func renderAll(
+        _ paths: [String],
+        as rendering: ReportRendering,
+        jobs: Int,
+        deliver: (String, Result<[UInt8], InputError>) -> Void
+    ) {
+        ReaderPool.render(
+            paths.map(InputFile.init(path:)),
+            as: rendering,
+            isolation: isolation,
+            jobs: jobs,
+            prepare: { $0.request() },
+            deliver: { index, outcome in deliver(paths[index], outcome.mapError { InputError($0.message) }) }
+        )
+    }
+
     /// Worker processes of this very program, unless `GONGKAI_ISOLATION=none` asks for reading in this process (for
     /// profiling a reader).
     static var isolation: ReaderIsolation {
@@ -127,6 +145,25 @@ struct InputError: Error {
 /// Writes to standard error, showing control characters in file names and messages harmlessly.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((TerminalText.text(message) + "\n").utf8))
+}
+
+/// Writes bytes straight to standard output's file descriptor, for a command that writes large outputs and does not
+/// `print` (whose buffered text could come after them).
+func writeStandardOutput(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { raw in
+        guard let base = raw.baseAddress else { return }
+        var offset = 0
+        while offset < raw.count {
+            let written = write(STDOUT_FILENO, base + offset, raw.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
+    }
 }
 
 /// Whether standard output is a terminal that wants colour.

@@ -56,7 +56,7 @@ struct CLITests {
         #expect(result.status == 0)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         let object = try #require(array.first)
-        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["schemaVersion"] as? Int == 2)
         #expect(object["agency"] as? String == "漳州市司法局")
         #expect(object["year"] as? Int == 2023)
         #expect(object["template"] as? String == "2021")
@@ -83,7 +83,10 @@ struct CLITests {
         let rows = csv.stdout.split(separator: "\n")
         #expect(
             rows.first
-                == "file,agency,year,template,figure,table,row,column,value,status,printed,source_line,source_column"
+                == """
+                report_id,agency_id,agency,region_code,region,year,version,report_status,template,file,figure_id,\
+                table_name,row_label,column_label,value,state,printed,source_line,source_column
+                """
         )
         #expect(rows.count == 1 + 200)
         #expect(rows.contains { $0.contains(",t2.licensing.decisions,表二,行政许可,本年处理决定数量,28,value,28,") })

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiCorpus
 import GongkaiModel
+import GongkaiOutput
 import GongkaiRead
 import GongkaiStore
 import Testing
@@ -405,10 +406,10 @@ struct StoreCLITests {
 
         let csv = try gongkai(["export", "--format", "csv"], db: db)
         let rows = csv.stdout.split(separator: "\n")
-        #expect(rows.first == Substring(CorpusExport.csvHeader.joined(separator: ",")))
+        #expect(rows.first == Substring(ReportCSV.header.joined(separator: ",")))
         #expect(
             rows.contains {
-                $0.hasPrefix("灵宝市司法局,,,2023,1,current,2021,")
+                $0.contains(",灵宝市司法局,,,2023,1,current,2021,")
                     && $0.contains(",t2.licensing.decisions,表二,行政许可,本年处理决定数量,28,value,28,")
             }
         )
@@ -416,11 +417,12 @@ struct StoreCLITests {
 
         let json = try gongkai(["export", "--format", "json", "--year", "2023"], db: db)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["schemaVersion"] as? Int == 2)
         let reports = try #require(object["reports"] as? [[String: Any]])
         #expect(reports.count == 4)
         let zhangzhou = try #require(reports.first { $0["agency"] as? String == "漳州市司法局" })
-        #expect((zhangzhou["figures"] as? [String: Any])?["t2.licensing.decisions"] as? Int == 262)
+        let report = try #require(zhangzhou["report"] as? [String: Any])
+        #expect((report["figures"] as? [String: Any])?["t2.licensing.decisions"] as? Int == 262)
 
         let xlsx = folder.appendingPathComponent("corpus.xlsx")
         let written = try gongkai(["export", "--format", "xlsx", "-o", xlsx.path], db: db)

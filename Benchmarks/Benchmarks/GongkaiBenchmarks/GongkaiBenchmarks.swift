@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import GongkaiCheck
 import GongkaiModel
+import GongkaiOutput
 import GongkaiRead
 
 /// One report file, read into memory before any measurement starts.
@@ -94,6 +95,40 @@ func benchmarkGroup(_ name: String, _ files: Result<[SourceFile], any Error>, ma
     }
 }
 
+/// The outputs `gongkai parse` writes for each report.
+enum WrittenFormat: String, CaseIterable {
+    case json, jsonl, csv
+
+    /// One report written out; the bytes go to `blackHole`.
+    @inline(__always)
+    func write(_ report: AnnualReport, findings: [Finding]) {
+        switch self {
+        case .json: blackHole(ReportJSON.arrayElement(report, findings: findings))
+        case .jsonl: blackHole(ReportJSON.objectBytes(report, findings: findings, pretty: false))
+        case .csv:
+            var bytes = ByteBuffer(capacity: 1 << 16)
+            ReportCSV.appendRows(report, to: &bytes)
+            blackHole(bytes.count)
+        }
+    }
+}
+
+/// A benchmark that writes the five seeds, read and checked before measuring, in one format per iteration.
+func benchmarkWriting(_ format: WrittenFormat, _ seeds: Result<[SourceFile], any Error>) {
+    let reports = Result {
+        try seeds.get().map { file in
+            let report = try ReportReader.read(file.data, name: file.name)
+            return (report, ReportChecker.check(report))
+        }
+    }
+    Benchmark("write \(format.rawValue) seeds", configuration: configuration()) { benchmark in
+        let reports = try reports.get()
+        for _ in benchmark.scaledIterations {
+            for (report, findings) in reports { format.write(report, findings: findings) }
+        }
+    }
+}
+
 let benchmarks: @Sendable () -> Void = {
     // Every file is read outside the measured loops.
     let seeds = Result { try loadFiles("seeds", suffix: ".txt", count: 5) }
@@ -135,4 +170,8 @@ let benchmarks: @Sendable () -> Void = {
         Result { try ["hongze-2023.pdf", "hongze-2024.pdf", "huaian-2024.pdf"].map { try load("real", $0) } },
         maxDuration: .seconds(10)
     )
+
+    // Writing what `gongkai parse --format json|jsonl|csv` prints for the five seeds, without reading them (5 reports
+    // per iteration): the JSON array's element, the JSON Lines object, the long CSV rows.
+    for format in WrittenFormat.allCases { benchmarkWriting(format, seeds) }
 }

@@ -9,6 +9,7 @@ enum PostgresSchema {
         ("v1 figure_long view", [figureLongView]),
         ("v1 ingest claims", ingestClaims),
         ("v2 figure references checked per statement", figureReferencesPerStatement),
+        ("v3 figure_long with the shared column names", sharedColumnNames),
     ]
 
     /// The migrations a corpus needs before it can be read.
@@ -199,6 +200,25 @@ enum PostgresSchema {
         JOIN agency a ON a.id = r.agency_id
         JOIN figure_kind k ON k.id = f.kind_id
         """
+
+    /// `figure_long` with the columns of the CSV outputs, in their order (`ReportCSV.header`, `Docs/data.md`), and
+    /// the region's name. A view's columns cannot be renamed in place: it is dropped and made again.
+    static let sharedColumnNames = [
+        "DROP VIEW figure_long",
+        """
+        CREATE VIEW figure_long AS
+        SELECT r.id AS report_id, a.id AS agency_id, a.name AS agency, a.region_code AS region_code,
+               g.name AS region, r.year AS year, r.version AS version, r.status AS report_status,
+               r.template AS template, r.source_path AS file, k.figure AS figure_id, k.table_name AS table_name,
+               k.row_label AS row_label, k.column_label AS column_label, f.value AS value, f.state AS state,
+               coalesce(f.printed, f.value::text, '') AS printed, f.line AS source_line, f.col AS source_column
+        FROM figure f
+        JOIN report r ON r.id = f.report_id
+        JOIN agency a ON a.id = r.agency_id
+        LEFT JOIN region g ON g.code = a.region_code
+        JOIN figure_kind k ON k.id = f.kind_id
+        """,
+    ]
 
     /// Files an ingest is reading: taken by content hash, kept alive by a heartbeat, deleted with the stored result.
     static let ingestClaims = [

@@ -199,12 +199,21 @@ extension PostgresStore {
                 binds: binds
             )
         ).map(FindingRecord.init(postgres:))
+        let sections = try db.rows(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT \(SectionRecord.postgresColumns) FROM section WHERE report_id = $1 ORDER BY position
+                    """,
+                binds: binds
+            )
+        ).map(SectionRecord.init(postgres:))
         return StoredReport(
             record: record,
             agency: agency,
             region: region,
             figures: try figures(reportID: reportID, db),
-            findings: findings
+            findings: findings,
+            sections: sections
         )
     }
 }

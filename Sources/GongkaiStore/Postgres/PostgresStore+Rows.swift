@@ -75,6 +75,23 @@ extension RegionRecord {
     }
 }
 
+extension SectionRecord {
+    static let postgresColumns = "report_id, position, kind, printed_number, title, text, line"
+
+    init(postgres row: PostgresRow) throws {
+        let columns = try row.decode((Int64, Int, String, Int?, String, String, Int?).self)
+        self.init(
+            reportID: columns.0,
+            position: columns.1,
+            kind: columns.2,
+            printedNumber: columns.3,
+            title: columns.4,
+            text: columns.5,
+            line: columns.6
+        )
+    }
+}
+
 extension FindingRecord {
     static let postgresColumns = """
         id, report_id, previous_report_id, scope, code, severity, table_no, figures::text, message, line, col

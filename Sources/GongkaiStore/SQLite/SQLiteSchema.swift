@@ -7,8 +7,9 @@ enum SQLiteSchema {
     static let migrations: [(name: String, run: @Sendable (Database) throws -> Void)] = [
         ("v1 corpus tables", { try $0.execute(sql: corpusTables) }),
         ("v1 figure kinds", { try insertFigureKinds($0) }),
-        ("v1 figure_long view", { try $0.execute(sql: figureLongView) }),
+        ("v1 figure_long view", { try $0.execute(sql: figureLongViewV1) }),
         ("v2 checks without temporary tables", { try $0.execute(sql: checksWithoutTemporaryTables) }),
+        ("v3 figure_long with the shared column names", { try $0.execute(sql: sharedColumnNames) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
@@ -218,10 +219,11 @@ enum SQLiteSchema {
         ALTER TABLE finding_new RENAME TO finding;
         CREATE INDEX finding_report ON finding(report_id, scope);
         CREATE INDEX finding_previous ON finding(previous_report_id);
-        """ + ";\n" + figureLongView
+        """ + ";\n" + figureLongViewV1
 
-    /// Every figure as one row with its report, agency and Chinese labels: what a researcher queries.
-    static let figureLongView = """
+    /// Every figure as one row with its report, agency and Chinese labels: what a researcher queries. The first
+    /// release's column names; replaced by ``sharedColumnNames``.
+    static let figureLongViewV1 = """
         CREATE VIEW figure_long AS
         SELECT a.name AS agency, a.region_code AS region_code, r.year AS year, r.version AS version,
                r.status AS status, r.template AS template, r.source_path AS file, k.figure AS figure,
@@ -231,6 +233,24 @@ enum SQLiteSchema {
         FROM figure f
         JOIN report r ON r.id = f.report_id
         JOIN agency a ON a.id = r.agency_id
+        JOIN figure_kind k ON k.id = f.kind_id
+        """
+
+    /// `figure_long` with the columns of the CSV outputs, in their order (`ReportCSV.header`, `Docs/data.md`), and
+    /// the region's name.
+    static let sharedColumnNames = """
+        DROP VIEW figure_long;
+        CREATE VIEW figure_long AS
+        SELECT r.id AS report_id, a.id AS agency_id, a.name AS agency, a.region_code AS region_code,
+               g.name AS region, r.year AS year, r.version AS version, r.status AS report_status,
+               r.template AS template, r.source_path AS file, k.figure AS figure_id, k.table_name AS table_name,
+               k.row_label AS row_label, k.column_label AS column_label, f.value AS value, f.state AS state,
+               coalesce(f.printed, CAST(f.value AS TEXT), '') AS printed, f.line AS source_line,
+               f.col AS source_column
+        FROM figure f
+        JOIN report r ON r.id = f.report_id
+        JOIN agency a ON a.id = r.agency_id
+        LEFT JOIN region g ON g.code = a.region_code
         JOIN figure_kind k ON k.id = f.kind_id
         """
 

@@ -152,12 +152,17 @@ extension SQLiteStore {
             db.cachedStatement(sql: "SELECT * FROM finding WHERE report_id = ? ORDER BY scope DESC, id"),
             arguments: [reportID]
         )
+        let sections = try SectionRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM section WHERE report_id = ? ORDER BY position"),
+            arguments: [reportID]
+        )
         return StoredReport(
             record: record,
             agency: agency,
             region: region,
             figures: try figures(reportID: reportID, db),
-            findings: findings
+            findings: findings,
+            sections: sections
         )
     }
 }

@@ -1,0 +1,28 @@
+import GongkaiModel
+import GongkaiOutput
+
+/// A report written out where it is read — in the worker, for a command that only prints it — so that the report
+/// itself never crosses to the parent: the parent writes the bytes as they come.
+public enum ReportRendering: UInt8, Sendable, CaseIterable {
+    /// An element of `gongkai parse`'s JSON array (``ReportJSON/arrayElement(_:findings:pretty:)``, pretty).
+    case jsonArrayElement = 1
+    /// One line of JSON Lines: the compact object and a line break.
+    case jsonLine = 2
+    /// The report's lines of long-format CSV (``ReportCSV``), without the header.
+    case csvRows = 3
+
+    func render(_ report: AnnualReport, findings: [Finding]) -> [UInt8] {
+        switch self {
+        case .jsonArrayElement:
+            return ReportJSON.arrayElement(report, findings: findings)
+        case .jsonLine:
+            var bytes = ReportJSON.objectBytes(report, findings: findings, pretty: false)
+            bytes.append(UInt8(ascii: "\n"))
+            return bytes
+        case .csvRows:
+            var bytes = ByteBuffer(capacity: 1 << 16)
+            ReportCSV.appendRows(report, to: &bytes)
+            return bytes.bytes
+        }
+    }
+}
