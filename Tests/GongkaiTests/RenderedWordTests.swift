@@ -93,6 +93,17 @@ struct RenderedWordTests {
             }
         }
         guard tables.count == 3 else { return }
+        // The paragraph just before each table (a part's heading, or its 「下表各项…」 text) keeps with the table, so
+        // that no heading is left at the foot of a page above a table that starts on the next.
+        for table in tables {
+            let before = document[..<(document.range(of: table)?.lowerBound ?? document.startIndex)]
+            let last = try #require(before.range(of: "<w:p>", options: .backwards))
+            let paragraph = before[last.lowerBound...]
+            #expect(
+                paragraph.contains("w:val=\"KeepNext\"") || paragraph.contains("w:val=\"Heading1\""),
+                "\(paragraph.prefix(200))"
+            )
+        }
         // 表二: every row but a block's last keeps with the next.
         let two = Self.elements(tables[0], "<w:tr>", "</w:tr>")
         for (index, row) in two.enumerated() {
@@ -106,6 +117,27 @@ struct RenderedWordTests {
             #expect(rows.dropLast().allSatisfy { $0.contains("<w:keepNext/>") })
             #expect(rows.last?.contains("<w:keepNext/>") == false)
         }
+    }
+
+    @Test("A part's text just before its table keeps with the table; a long text does not")
+    func textBeforeTable() throws {
+        var report = try Fixtures.report("seeds/000_619992dd5b79419f.txt")
+        let short = "下表为本机关本年度收到和处理政府信息公开申请的情况。"
+        let long = String(repeating: "本年度依申请公开工作情况说明，", count: 40)
+        for (kind, text) in [(SectionKind.applications, short), (.litigation, long)] {
+            if let index = report.sections.firstIndex(where: { $0.kind == kind }) { report.sections[index].text = text }
+        }
+        let archive = try Archive(data: try ReportDOCX.render(report), accessMode: .read)
+        var data = Data()
+        _ = try archive.extract(try #require(archive["word/document.xml"])) { data.append($0) }
+        let document = String(decoding: data, as: UTF8.self)
+        func style(of text: String) -> String? {
+            guard let at = document.range(of: String(text.prefix(20))) else { return nil }
+            let start = document[..<at.lowerBound].range(of: "<w:p>", options: .backwards)?.lowerBound
+            return start.map { String(document[$0..<at.lowerBound]) }
+        }
+        #expect(style(of: short)?.contains("KeepNext") == true)
+        #expect(style(of: long)?.contains("KeepNext") == false)
     }
 
     @Test("表三 and 表四 in one size, 五号; 表四's columns hold two characters a line")

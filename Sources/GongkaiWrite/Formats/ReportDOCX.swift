@@ -81,7 +81,10 @@ public enum ReportDOCX {
         let page = options.page
         var title = "政府信息公开工作年度报告"
         var body = ""
-        for block in layout.blocks {
+        for (index, block) in layout.blocks.enumerated() {
+            // The text just before a table (「下表各项为…」) stays on the table's page, and with it the part's heading.
+            let beforeTable: Bool =
+                if index + 1 < layout.blocks.count, case .table = layout.blocks[index + 1] { true } else { false }
             switch block {
             case .title(let text):
                 title = text
@@ -94,7 +97,7 @@ public enum ReportDOCX {
                 switch headingLine(text) {
                 case .parenthesized: body += paragraph(text, style: "Heading2")
                 case .other: body += paragraph(text, style: "KeepNext")
-                case nil: body += paragraph(text, style: nil)
+                case nil: body += paragraph(text, style: beforeTable && text.count <= 300 ? "KeepNext" : nil)
                 }
             case .table(let grid):
                 let xml = table(grid, textWidth: page.textWidth)
