@@ -3,14 +3,22 @@ public import GongkaiCorpus
 public import GongkaiIsolation
 public import GongkaiStore
 
-/// The corpus `gongkai serve --demo` serves: synthetic reports of a few agencies over five years (2020 in the 2019
-/// format, 2021–2024 in the 2021 format, some with errors, some agencies missing a year), the region tree they
-/// belong to with two listed agencies that never reported, and any sample files given, in a new SQLite database.
+/// The corpus `gongkai serve --demo` serves: synthetic reports of 24 agencies — four departments in two districts
+/// of three cities — over five years (2020 in the 2019 format, 2021–2024 in the 2021 format, some with errors,
+/// three agencies without their latest report), the region tree they belong to with two listed agencies that never
+/// reported, and any sample files given, in a new SQLite database.
 public enum DemoCorpus {
-    public static let agencies = 24
     public static let years = 2020...2024
-    /// Agencies in the region tree with no report at all.
-    public static let neverReported = 2
+
+    /// 司法局, 教育局, 财政局 and 人民政府 of 清清县 and 清河区 in 淮安市, 漳州市 and 洛阳市.
+    static let reporting = (0..<3).flatMap { city in
+        (0..<2).flatMap { district in
+            (0..<4).map { SyntheticCorpus.agencyIndex(department: $0, district: district, city: city) }
+        }
+    }
+
+    /// 市场监督管理局 of two districts: listed in the region tree, never reported.
+    static let neverReported = (0..<2).map { SyntheticCorpus.agencyIndex(department: 4, district: $0, city: 0) }
 
     /// Writes the reports under `folder/reports`, imports the region tree and ingests everything into
     /// `folder/gongkai.sqlite`.
@@ -21,11 +29,11 @@ public enum DemoCorpus {
     ) throws -> (store: SQLiteStore, summary: Ingester.Summary) {
         let reports = folder.appendingPathComponent("reports")
         var files: [String] = []
-        let corpus = SyntheticCorpus(agencies: agencies, years: years, errorPercent: 15, seed: 2024)
+        let corpus = SyntheticCorpus(indexes: reporting, years: years, errorPercent: 15, seed: 2024)
+        let late = Set([1, 10, 19].map { SyntheticCorpus.agencyName(reporting[$0]) })
         try corpus.forEachFile { file in
-            // Every eighth agency from the sixth on has not published its latest report yet.
-            let index = agencyIndex(of: file.agency)
-            if index % 8 == 5 && file.year == years.upperBound { return }
+            // Three agencies have not published their latest report yet.
+            if late.contains(file.agency) && file.year == years.upperBound { return }
             let url = reports.appendingPathComponent(file.path)
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(),
@@ -41,10 +49,6 @@ public enum DemoCorpus {
         let summary = try ingester.run(files: files + Ingester.files(in: samples).files)
         try store.finishWriting()
         return (store, summary)
-    }
-
-    static func agencyIndex(of name: String) -> Int {
-        (0..<(agencies + neverReported)).first { SyntheticCorpus.agencyName($0) == name } ?? -1
     }
 
     /// Each agency's city and district as regions, and the agency under its district; the names come from the
@@ -63,7 +67,7 @@ public enum DemoCorpus {
             rows.append(RegionRow(code: code, name: name, parent: parent, level: String(name.suffix(1))))
             return code
         }
-        for index in 0..<(agencies + neverReported) {
+        for index in reporting + neverReported {
             let name = SyntheticCorpus.agencyName(index)
             let segments = AgencyName(name).segments
             guard let city = segments.first, let district = segments.dropFirst().first else { continue }

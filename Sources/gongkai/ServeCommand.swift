@@ -36,7 +36,7 @@ struct ServeCommand: ParsableCommand {
     var readers: Int?
 
     func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port 应为 0 至 65535 之间的整数。") }
+        guard (1...65_535).contains(port) else { throw ValidationError("--port 应为 1 至 65535 之间的整数。") }
         if let readers, readers < 1 { throw ValidationError("--readers 至少为 1。") }
         if demo && store.databaseOption != nil {
             throw ValidationError("--demo 使用临时的演示报告库，不能与 --db 同用。")
@@ -53,12 +53,12 @@ struct ServeCommand: ParsableCommand {
             )
             folder = temporary
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-            print("正在生成演示报告库（\(temporary.path)）……")
+            Self.say("正在生成演示报告库（\(temporary.path)）……")
             let samples = FileManager.default.fileExists(atPath: "Examples") ? ["Examples"] : []
             let made = try storeRequest {
                 try DemoCorpus.make(in: temporary, samples: samples, isolation: InputFile.isolation)
             }
-            print("演示报告库：\(made.summary.added) 份报告。")
+            Self.say("演示报告库：\(made.summary.added) 份报告。")
             corpus = made.store
         } else {
             corpus = try store.open(readOnly: true)
@@ -69,12 +69,13 @@ struct ServeCommand: ParsableCommand {
             isolation: InputFile.isolation,
             readers: readers ?? ProcessInfo.processInfo.activeProcessorCount
         )
-        print("Gongkai 网页服务：http://\(host):\(port)/ （按 Ctrl-C 停止）")
         let failure = Mutex<String?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
-                try await WebServer.run(store: corpus, options: options)
+                try await WebServer.run(store: corpus, options: options) {
+                    Self.say("Gongkai 网页服务：http://\(host):\(port)/ （按 Ctrl-C 停止）")
+                }
             } catch {
                 failure.withLock { $0 = String(describing: error) }
             }
@@ -85,5 +86,10 @@ struct ServeCommand: ParsableCommand {
             printError("gongkai: 无法在 \(host):\(port) 上提供服务：\(message)")
             throw ExitCode(2)
         }
+    }
+
+    /// A line on standard output at once, whether or not it is a terminal: the server then runs for long.
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }
