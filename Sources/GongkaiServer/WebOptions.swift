@@ -29,7 +29,7 @@ public struct WebOptions: Sendable {
         port: Int = 8080,
         isolation: ReaderIsolation = .inProcess,
         readers: Int = ProcessInfo.processInfo.activeProcessorCount,
-        waitingLimit: Int = 32,
+        waitingLimit: Int = 8,
         resultLifetime: TimeInterval = 30 * 60,
         resultCapacity: Int = 64,
         pageSize: Int = 50

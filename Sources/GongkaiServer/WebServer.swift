@@ -30,7 +30,7 @@ public enum WebServer {
     /// (or JSON errors under `/api/`).
     public static func router(store: any ReportStore, options: WebOptions) -> Router<WebContext> {
         let app = WebApp(store: store, options: options)
-        let router = Router(context: WebContext.self)
+        let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: PageMiddleware())
         app.addRoutes(to: router)
         return router

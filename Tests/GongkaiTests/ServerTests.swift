@@ -124,6 +124,10 @@ struct ServerTests {
             #expect(home.headers[.contentType] == "text/html; charset=utf-8")
             #expect(home.text.contains("<strong>8</strong> 份现行报告"))
             Self.expectSecurityHeaders(home)
+            let head = try await client.execute(uri: "/reports", method: .head)
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            Self.expectSecurityHeaders(head)
             let css = try await client.execute(uri: "/assets/gongkai.css", method: .get)
             #expect(css.status == .ok)
             #expect(css.headers[.contentType] == "text/css; charset=utf-8")
@@ -262,19 +266,48 @@ struct ServerTests {
         }
     }
 
-    @Test("检查报告: a Word-made web page's findings name the table cell 「表格N 第R行第C列」")
-    func checkHTML() async throws {
-        let (headers, body) = Self.upload(try Fixtures.data("html/001-word.html"), fileName: "report.html")
+    @Test(
+        "检查报告: in a web page or a Word file, a finding names the table cell 「表格N 第R行第C列」",
+        arguments: [
+            ("html/001-word.html", "网页（HTML）"), ("rendered/001_2af83e509e4cbaa8.lo.docx", "Word"),
+            ("rendered/001_2af83e509e4cbaa8.html", "网页（HTML）"),
+        ]
+    )
+    func checkTableSources(_ path: String, _ kind: String) async throws {
+        let name = (path as NSString).lastPathComponent
+        let (headers, body) = Self.upload(try Fixtures.data(path), fileName: name)
         try await Self.application(try StoreBackend.sqlite.make()).test(.router) { client in
             let response = try await client.execute(uri: "/check", method: .post, headers: headers, body: body)
             #expect(response.status == .ok)
-            #expect(response.text.contains("<dt>类型</dt><dd>网页（HTML）"))
+            let page = response.text
+            #expect(page.contains("<dt>类型</dt><dd>\(kind)"))
+            #expect(page.cells(state: "error").contains("t3.received.total"))
+            // The place of each R2 error is a cell of a table of the file.
+            let r2 = page.components(separatedBy: "<code class=\"rule\">R2</code>").dropFirst()
+            #expect(r2.count == 3)
+            for finding in r2 {
+                let place = finding.prefix { $0 != "\n" }
+                #expect(
+                    place.range(of: #"<span class="place">（表格\d+ 第\d+行第\d+列）</span>"#, options: .regularExpression)
+                        != nil
+                )
+            }
+            #expect(page.range(of: #"title="有错误 · 表格\d+ 第\d+行第\d+列""#, options: .regularExpression) != nil)
+            // The text Gongkai read from the file is shown without line numbers the file does not have.
+            #expect(page.contains("<pre class=\"source\">"))
+            #expect(!page.contains("<span class=\"ln\">"))
+        }
+    }
+
+    @Test("检查报告: Word's web page — the R2 cell and the row Gongkai read, as it read them")
+    func checkWordPage() async throws {
+        let (headers, body) = Self.upload(try Fixtures.data("html/001-word.html"), fileName: "report.html")
+        try await Self.application(try StoreBackend.sqlite.make()).test(.router) { client in
+            let response = try await client.execute(uri: "/check", method: .post, headers: headers, body: body)
             #expect(response.text.contains("<span class=\"place\">（表格2 第4行第10列）</span>"))
             #expect(response.text.contains("title=\"有错误 · 表格2 第4行第10列\""))
-            // The text Gongkai read from the page, without line numbers the file does not have.
             #expect(response.text.contains("<pre class=\"source\">一、本年新收政府信息公开申请数量"))
             #expect(response.text.contains("<span class=\"place\">（读出的文本第11行第1列）</span>"))
-            #expect(!response.text.contains("<span class=\"ln\">"))
         }
     }
 
