@@ -42,13 +42,16 @@ enum Stylesheet {
         button { background: var(--brand); color: #fff; border: 0; border-radius: 3px; padding: 0.45em 1.4em;
           cursor: pointer; align-self: flex-start; }
         .counts { display: flex; flex-wrap: wrap; gap: 0.5em 2em; margin: 0.5em 0 1em; }
-        .counts strong { font-size: 1.25em; }
+        .counts strong, .summary strong { font-size: 1.25em; }
         .scroll { overflow-x: auto; max-width: 100%; }
         table { border-collapse: collapse; margin: 0.5em 0 1em; }
         th, td { border: 1px solid var(--line); padding: 0.25em 0.5em; vertical-align: middle; }
         thead th, table.list th { background: #f2f2f2; }
         table.list { width: 100%; font-size: 0.95em; }
         table.list td.n, table.list th.n { text-align: right; font-variant-numeric: tabular-nums; }
+        table.list th, table.list td { white-space: nowrap; }
+        table.list td.file { white-space: normal; overflow-wrap: anywhere; min-width: 12em; }
+        table.list th[scope="row"] { text-align: left; font-weight: normal; background: #fff; }
         table.national { font-size: 0.875em; min-width: 40rem; }
         table.national th { font-weight: normal; background: #f2f2f2; text-align: center; }
         table.national th.block { text-align: left; background: #e4e9f2; }

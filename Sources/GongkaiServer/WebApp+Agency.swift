@@ -83,17 +83,28 @@ extension WebApp {
             """
         for stored in reports.reversed() {
             let record = stored.record
-            let crossYear = stored.findings.filter { $0.scope == .crossYear }.count
-            let warnings: HTML = crossYear > 0 ? "（跨年度 \(crossYear)）" : ""
+            // Counted from the stored findings, so that the cross-year ones count too.
+            func count(_ severity: Severity) -> HTML {
+                let matching = stored.findings.filter { $0.severity == severity.rawValue }
+                let crossYear = matching.filter { $0.scope == .crossYear }.count
+                let note: HTML = crossYear > 0 ? "（跨年度 \(crossYear)）" : ""
+                return "\(matching.count)\(note)"
+            }
             html += """
                 <tr><td class="n">\(record.year)</td><td class="n">\(record.version)</td>\
                 <td>\(record.status == .current ? "现行" : "已被替换")</td><td>\(record.template ?? "未识别")</td>\
-                <td>\(record.sourcePath)</td><td>\(record.publicationDate ?? "")</td>\
-                <td class="n">\(record.errors)</td><td class="n">\(record.warnings)\(warnings)</td>\
-                <td class="n">\(record.notices)</td><td><a href="/reports/\(record.id ?? 0)">查看</a></td></tr>
+                <td class="file" title="\(record.sourcePath)">\(Self.fileName(path: record.sourcePath))</td>\
+                <td>\(record.publicationDate ?? "")</td><td class="n">\(count(.error))</td>\
+                <td class="n">\(count(.warning))</td><td class="n">\(count(.notice))</td>\
+                <td><a href="/reports/\(record.id ?? 0)">查看</a></td></tr>
 
                 """
         }
         return html + "</tbody></table></div>\n"
+    }
+
+    /// The last part of a stored path: the file's own name.
+    static func fileName(path: String) -> String {
+        path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? path
     }
 }

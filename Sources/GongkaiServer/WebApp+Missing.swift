@@ -43,7 +43,7 @@ extension WebApp {
         } else if let year = found.year {
             let scope = region.map { "「\($0)」及其下级地区" } ?? "全部地区"
             content +=
-                "<p class=\"counts\" role=\"status\">\(scope)\(year)年度缺少 <strong>\(found.missing.count)</strong> 个机关的报告。</p>\n"
+                "<p class=\"summary\" role=\"status\">\(scope)\(year)年度缺少 <strong>\(found.missing.count)</strong> 个机关的报告。</p>\n"
             if !found.missing.isEmpty {
                 content += """
                     <div class="scroll"><table class="list">

@@ -109,4 +109,33 @@ struct ServerPartsTests {
                 == true
         )
     }
+
+    /// The relative luminance of `#rrggbb` (WCAG 2.1).
+    static func luminance(_ hex: String) -> Double {
+        let value = Int(hex.dropFirst(), radix: 16) ?? 0
+        let channels = [(value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF].map { Double($0) / 255 }
+        let linear = channels.map { $0 <= 0.03928 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    }
+
+    @Test("the stylesheet's colours keep a contrast of at least 4.5:1 with the grounds they are used on (WCAG 2.1 AA)")
+    func contrast() throws {
+        var colours = ["white": "#ffffff"]
+        for declaration in Stylesheet.css.components(separatedBy: "--").dropFirst() {
+            let parts = declaration.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, let value = parts[1].split(separator: ";").first else { continue }
+            colours[String(parts[0])] = value.trimmingCharacters(in: .whitespaces)
+        }
+        let pairs = [
+            ("ink", "white"), ("muted", "white"), ("muted", "blank-ground"), ("link", "white"), ("white", "brand"),
+            ("error", "white"), ("error", "error-ground"), ("warning", "white"), ("warning", "warning-ground"),
+            ("notice", "white"),
+        ]
+        for (foreground, background) in pairs {
+            let a = Self.luminance(try #require(colours[foreground], "\(foreground)"))
+            let b = Self.luminance(try #require(colours[background], "\(background)"))
+            let ratio = (max(a, b) + 0.05) / (min(a, b) + 0.05)
+            #expect(ratio >= 4.5, "\(foreground) on \(background): \(ratio)")
+        }
+    }
 }
