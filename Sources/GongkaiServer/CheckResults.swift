@@ -3,32 +3,42 @@ import GongkaiModel
 import Synchronization
 
 /// The results of recent checks, in memory only, so that the figures can be downloaded and the page shown again
-/// for a while: each under a random token, kept for ``WebOptions/resultLifetime`` and at most
-/// ``WebOptions/resultCapacity`` of them, the oldest dropped first. Nothing here is written to disk or to the
-/// corpus; a restart forgets it all.
+/// for a while: each under a random token, kept for ``WebOptions/resultLifetime``, at most
+/// ``WebOptions/resultCapacity`` of them and ``byteLimit`` of source text together, the oldest dropped first.
+/// Nothing here is written to disk or to the corpus; a restart forgets it all.
 final class CheckResults: Sendable {
     private let entries = Mutex<[String: CheckResult]>([:])
     let lifetime: TimeInterval
     let capacity: Int
+    /// The source lines of all results together, in bytes; a result whose lines alone exceed a quarter of it is kept
+    /// without them (its page then shows no source lines).
+    let byteLimit: Int
 
-    init(lifetime: TimeInterval, capacity: Int) {
+    init(lifetime: TimeInterval, capacity: Int, byteLimit: Int = 128 * 1_048_576) {
         self.lifetime = lifetime
         self.capacity = capacity
+        self.byteLimit = byteLimit
     }
 
-    /// Keeps a result and returns its token.
-    func keep(_ result: CheckResult, now: Date = Date()) -> String {
-        let token = Self.newToken()
+    /// Keeps a result under a new token; returns it as kept, with its token and the time it expires.
+    func keep(_ result: CheckResult, now: Date = Date()) -> CheckResult {
         var result = result
+        result.token = Self.newToken()
         result.expires = now.addingTimeInterval(lifetime)
+        if result.bytes > byteLimit / 4 { result.report.source.lines = [] }
+        let kept = result
         entries.withLock { entries in
             entries = entries.filter { $0.value.expires > now }
-            while entries.count >= capacity, let oldest = entries.min(by: { $0.value.expires < $1.value.expires }) {
+            var bytes = entries.values.reduce(0) { $0 + $1.bytes }
+            while entries.count >= capacity || bytes + kept.bytes > byteLimit,
+                let oldest = entries.min(by: { $0.value.expires < $1.value.expires })
+            {
+                bytes -= oldest.value.bytes
                 entries[oldest.key] = nil
             }
-            entries[token] = result
+            entries[kept.token] = kept
         }
-        return token
+        return kept
     }
 
     /// The result kept under a token, unless it has expired.
@@ -63,5 +73,10 @@ struct CheckResult: Sendable {
     var report: AnnualReport
     var findings: [Finding]
     var isDataFile: Bool
+    /// Set when the result is kept (``CheckResults/keep(_:now:)``).
+    var token = ""
     var expires = Date.distantFuture
+
+    /// What the result holds in memory, roughly: its source lines.
+    var bytes: Int { report.source.lines.reduce(0) { $0 + $1.utf8.count + 16 } }
 }

@@ -44,14 +44,13 @@ extension WebApp {
 
     func check(_ request: Request, context: WebContext) async throws -> Response {
         let upload = try await Self.upload(request, context: context)
-        let result = try await read(upload)
-        let token = results.keep(result)
-        return Responses.page(resultPage(result, token: token))
+        let result = results.keep(try await read(upload))
+        return Responses.page(resultPage(result))
     }
 
     func checkedAgain(_ token: String) throws -> Response {
         guard CheckResults.isToken(token), let result = results.result(token) else { throw Self.expired }
-        return Responses.page(resultPage(result, token: token))
+        return Responses.page(resultPage(result))
     }
 
     func download(_ token: String, as format: DownloadFormat) throws -> Response {
@@ -156,14 +155,14 @@ extension WebApp {
         }
     }
 
-    func resultPage(_ result: CheckResult, token: String) -> Page {
+    func resultPage(_ result: CheckResult) -> Page {
+        let token = result.token
         let report = result.report
         let who = [report.agency, report.year.map { "\($0)年度" }].compactMap { $0 }.joined(separator: " ")
         let findings = FindingList(result.findings, source: report.source)
         let template: HTML =
             report.template.map { "\($0.rawValue)年格式（\($0.citation)）" } ?? "未能识别（按 2021 年格式显示）"
         let date: HTML = report.publicationDate.map { "<dt>发布日期</dt><dd>\($0.description)</dd>" } ?? ""
-        let expires = Date().addingTimeInterval(options.resultLifetime)
         let content: HTML = """
             <h1>检查结果：\(who.isEmpty ? "机关和年度未能识别" : who)</h1>
             <dl class="meta">
@@ -177,7 +176,7 @@ extension WebApp {
             <li><a href="/check/\(token)/figures.csv">下载数字（CSV）</a></li>
             <li><a href="/check">检查另一份报告</a></li>
             </ul>
-            <p class="notice-box">此报告未存入报告库。本页和下载链接在服务器内存中保留到 \(Self.clock(expires))。</p>
+            <p class="notice-box">此报告未存入报告库。本页和下载链接在服务器内存中保留到 \(Self.clock(result.expires))。</p>
             <h2>表格</h2>
             \(NationalTables.html(figures: report.figures, template: report.template, errorIDs: FindingList.errorIDs(result.findings)))
             <h2 id="findings">问题</h2>

@@ -73,18 +73,39 @@ struct ServerPartsTests {
         let results = CheckResults(lifetime: 60, capacity: 2)
         let start = Date()
         let result = CheckResult(fileName: "a.txt", report: report, findings: [], isDataFile: false)
-        let first = results.keep(result, now: start)
-        let second = results.keep(result, now: start.addingTimeInterval(1))
+        let first = results.keep(result, now: start).token
+        let second = results.keep(result, now: start.addingTimeInterval(1)).token
         #expect(CheckResults.isToken(first))
         #expect(first != second)
         #expect(results.result(first, now: start.addingTimeInterval(2)) != nil)
-        let third = results.keep(result, now: start.addingTimeInterval(2))
+        let third = results.keep(result, now: start.addingTimeInterval(2)).token
         #expect(results.result(first, now: start.addingTimeInterval(3)) == nil)
         #expect(results.result(second, now: start.addingTimeInterval(3))?.fileName == "a.txt")
         #expect(results.result(third, now: start.addingTimeInterval(61)) != nil)
         #expect(results.result(third, now: start.addingTimeInterval(62.5)) == nil)
         #expect(!CheckResults.isToken("0123456789ABCDEF0123456789abcdef"))
         #expect(!CheckResults.isToken("../etc/passwd"))
+    }
+
+    @Test("results: the source lines of all kept together stay within the byte limit")
+    func resultBytes() throws {
+        let report = try Fixtures.report("seeds/001_2af83e509e4cbaa8.txt")
+        let result = CheckResult(fileName: "a.txt", report: report, findings: [], isDataFile: false)
+        #expect(result.bytes > 1_000)
+        // Room for four results' lines: the fifth drops the first.
+        let results = CheckResults(lifetime: 60, capacity: 10, byteLimit: result.bytes * 4 + 100)
+        let start = Date()
+        let tokens = (0..<5).map { results.keep(result, now: start.addingTimeInterval(Double($0))).token }
+        let later = start.addingTimeInterval(5)
+        #expect(results.result(tokens[0], now: later) == nil)
+        for token in tokens.dropFirst() {
+            #expect(results.result(token, now: later)?.report.source.lines.isEmpty == false)
+        }
+        // A result larger than a quarter of the limit is kept without its lines.
+        let small = CheckResults(lifetime: 60, capacity: 10, byteLimit: result.bytes)
+        let kept = small.keep(result, now: start)
+        #expect(kept.report.source.lines.isEmpty)
+        #expect(small.result(kept.token, now: start)?.report.figures.count == report.figures.count)
     }
 
     @Test("a source excerpt: the cell marked, tabs as spaces, a long line cut around the place")
