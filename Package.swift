@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "GongkaiStore", targets: ["GongkaiStore"]),
         .library(name: "GongkaiCorpus", targets: ["GongkaiCorpus"]),
         .library(name: "GongkaiIsolation", targets: ["GongkaiIsolation"]),
+        .library(name: "GongkaiServer", targets: ["GongkaiServer"]),
     ],
     traits: [
         .trait(name: "Postgres", description: "The PostgreSQL corpus backend (PostgresNIO): --db postgres://…")
@@ -33,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
     ],
     targets: [
         // Stage 0: the vocabulary — templates, figure ids, the annual report, findings. Foundation only.
@@ -102,11 +106,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The web application: pages in Chinese and a JSON API over the corpus, reports checked in worker processes.
+        .target(
+            name: "GongkaiServer",
+            dependencies: [
+                "GongkaiModel", "GongkaiExtract", "GongkaiOutput", "GongkaiWrite", "GongkaiStore", "GongkaiCorpus",
+                "GongkaiIsolation", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "gongkai",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
-                "GongkaiStore", "GongkaiCorpus", "GongkaiIsolation",
+                "GongkaiStore", "GongkaiCorpus", "GongkaiIsolation", "GongkaiServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -115,8 +130,11 @@ let package = Package(
             name: "GongkaiTests",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
-                "GongkaiStore", "GongkaiCorpus", "GongkaiTools", "GongkaiIsolation",
+                "GongkaiStore", "GongkaiCorpus", "GongkaiTools", "GongkaiIsolation", "GongkaiServer",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
             ],

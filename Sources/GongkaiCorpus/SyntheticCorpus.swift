@@ -13,12 +13,27 @@ public struct SyntheticCorpus: Sendable {
     /// last year's (R6).
     public var errorPercent: Int
     public var seed: UInt64
+    /// The agencies' indexes (``agencyName(_:)``), when not the first `agencies`: a corpus of agencies spread over
+    /// several cities and districts. Each agency's reports are the same whichever others are written with it.
+    public var indexes: [Int]?
 
     public init(agencies: Int, years: ClosedRange<Int>, errorPercent: Int = 10, seed: UInt64 = 1) {
         self.agencies = agencies
         self.years = years
         self.errorPercent = errorPercent
         self.seed = seed
+    }
+
+    /// The agencies of the given indexes.
+    public init(indexes: [Int], years: ClosedRange<Int>, errorPercent: Int = 10, seed: UInt64 = 1) {
+        self.init(agencies: indexes.count, years: years, errorPercent: errorPercent, seed: seed)
+        self.indexes = indexes
+    }
+
+    /// The index of the agency with a department, district and city number: 「淮安市」「清清县」「司法局」 are 0, 0, 0.
+    public static func agencyIndex(department: Int, district: Int, city: Int) -> Int {
+        let syllables = districtSyllables.count
+        return department + departments.count * (district + syllables * syllables * city)
     }
 
     /// One generated file.
@@ -59,7 +74,7 @@ public struct SyntheticCorpus: Sendable {
     /// Every file of the corpus, agency by agency and year by year.
     public func forEachFile(_ body: (File) throws -> Void) rethrows {
         let layouts = ReportTextWriter.Layout.allCases
-        for index in 0..<agencies {
+        for index in indexes ?? Array(0..<agencies) {
             var rng = SplitMix64(seed: seed ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15))
             let agency = Self.agencyName(index)
             var previous: [FigureID: CellValue]?

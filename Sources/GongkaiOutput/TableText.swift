@@ -71,31 +71,17 @@ public enum TableText {
     /// The main figures of a year against the year before: this year, last year and the change, for the rows a
     /// supervisor compares first. A cell not stated in either report shows 「-」.
     public static func comparison(_ current: AnnualReport, _ previous: AnnualReport, year: Int) -> String {
-        let rows: [(String, String)] = [
-            ("表二 行政许可 本年处理决定数量", "t2.licensing.decisions"),
-            ("表二 行政处罚 本年处理决定数量", "t2.penalty.decisions"),
-            ("表二 行政强制 本年处理决定数量", "t2.coercion.decisions"),
-            ("表二 行政规范性文件 现行有效件数", "t2.normative.in_force"),
-            ("表三 一、本年新收申请 总计", "t3.received.total"),
-            ("表三 二、上年结转申请 总计", "t3.carried_over.total"),
-            ("表三 （一）予以公开 总计", "t3.granted.total"),
-            ("表三 （七）办理结果总计", "t3.total.total"),
-            ("表三 四、结转下年度继续办理 总计", "t3.carried_forward.total"),
-            ("表四 行政复议 总计", "t4.review.total"),
-            ("表四 未经复议直接起诉 总计", "t4.suit_direct.total"),
-            ("表四 复议后起诉 总计", "t4.suit_after_review.total"),
-        ]
         func text(_ value: Decimal?) -> String { value.map { "\($0)" } ?? "-" }
-        let labelWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+        let labelWidth = YearComparison.rows.map { DisplayWidth.of($0.label) }.max() ?? 0
         var lines = [
             "与\(year - 1)年度比较",
             "  " + DisplayWidth.pad("", to: labelWidth) + "  "
                 + ["\(year)年", "\(year - 1)年", "增减"].map { DisplayWidth.pad($0, to: 8, right: true) }
                 .joined(separator: " "),
         ]
-        for (label, id) in rows {
-            let this = current[FigureID(id)]?.number
-            let last = previous[FigureID(id)]?.number
+        for (label, id) in YearComparison.rows {
+            let this = current[id]?.number
+            let last = previous[id]?.number
             guard this != nil || last != nil else { continue }
             let change = this.flatMap { a in last.map { b in a - b } }
             let changeText = change.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "-"

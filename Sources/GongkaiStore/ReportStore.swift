@@ -29,6 +29,13 @@ public protocol ReportStore: Sendable {
     /// A region by code, or by name when the name is unique.
     func region(_ codeOrName: String) throws -> RegionRecord?
 
+    /// The agency stored under an id.
+    func agency(id: Int64) throws -> AgencyRecord?
+    /// The report stored under an id (any version), with its agency, figures and findings.
+    func report(id: Int64) throws -> StoredReport?
+    /// One page of the current reports matching the query, and the counts of the whole selection.
+    func reportPage(_ query: ReportQuery) throws -> ReportPage
+
     /// The agency's reports (current versions unless `allVersions`), oldest year first.
     func reports(agencyID: Int64, year: Int?, allVersions: Bool) throws -> [StoredReport]
     /// Listed agencies in the region (or anywhere) with no report on the year.

@@ -3,6 +3,6 @@ import ArgumentParser
 /// The commands that work on the corpus database.
 let corpusCommands: [any ParsableCommand.Type] = [
     IngestCommand.self, ReviewCommand.self, ShowCommand.self, RollupCommand.self, MissingCommand.self,
-    ExportCommand.self,
+    ExportCommand.self, ServeCommand.self,
     AgencyCommand.self, GenerateCorpusCommand.self, GenerateLayoutsCommand.self,
 ]

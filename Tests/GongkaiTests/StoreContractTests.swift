@@ -349,4 +349,103 @@ struct StoreContractTests {
         try store.forEachReport(ReportFilter(year: 2019)) { _ in none += 1 }
         #expect(none == 0)
     }
+
+    /// Seeds 000–004, a region tree over 西工区 and two versions of 西工区司法局's 2023 report.
+    static func listingCorpus(_ store: any ReportStore) throws -> (current: Int64, superseded: Int64) {
+        for name in Fixtures.seedNames { _ = try store.add([try StoreTesting.seed(name)], failures: []) }
+        let rows = try RegionCSV.parse(
+            """
+            code,name,parent,level
+            4103,洛阳市,,市
+            410303,西工区,4103,区
+            410303-sfj,西工区司法局,410303,agency
+            """
+        )
+        _ = try store.importRegions(rows)
+        let first = StoreTesting.report(agency: "洛阳市西工区司法局", year: 2023, seed: 5).text
+        let later = first.replacingOccurrences(of: "2024年1月20日", with: "2024年1月28日")
+        #expect(later != first)
+        let outcomes = try store.add(
+            [try StoreTesting.submission(first, path: "v1.txt"), try StoreTesting.submission(later, path: "v2.txt")],
+            failures: []
+        )
+        var ids: [Int64] = []
+        for case .added(let id, _, _) in outcomes { ids.append(id) }
+        return (try #require(ids.last), try #require(ids.first))
+    }
+
+    @Test("reportPage filters, orders, counts and pages the current reports", arguments: StoreBackend.all)
+    func reportPage(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        _ = try Self.listingCorpus(store)
+        var all: [StoredReport] = []
+        try store.forEachReport(ReportFilter()) { all.append($0) }
+        #expect(all.count == 6)
+
+        let whole = try store.reportPage(ReportQuery(limit: 100))
+        #expect(whole.total == 6)
+        #expect(whole.rows.count == 6)
+        #expect(whole.withErrors == all.filter { $0.record.errors > 0 }.count)
+        #expect(whole.withErrors == 2)
+        #expect(whole.errors == all.reduce(0) { $0 + $1.record.errors })
+        #expect(whole.warnings == all.reduce(0) { $0 + $1.record.warnings })
+        #expect(Set(whole.rows.map(\.record.id)) == Set(all.map(\.record.id)))
+        // Latest year first, then by name.
+        let years = whole.rows.map(\.record.year)
+        #expect(years == years.sorted(by: >))
+        #expect(whole.rows.last?.agencyName == "司法局")
+
+        let byErrors = try store.reportPage(ReportQuery(findings: .errors, order: .errors))
+        #expect(byErrors.rows.map(\.record.errors) == [13, 3])
+        #expect(byErrors.total == 2)
+        let clean = try store.reportPage(ReportQuery(findings: .clean))
+        #expect(
+            Set(clean.rows.map(\.record.id))
+                == Set(all.filter { $0.record.errors + $0.record.warnings == 0 }.map(\.record.id))
+        )
+        let warnings = try store.reportPage(ReportQuery(findings: .warnings))
+        #expect(warnings.rows.allSatisfy { $0.record.errors == 0 && $0.record.warnings > 0 })
+        #expect(warnings.rows.contains { $0.agencyName == "息县司法局" })
+
+        #expect(try store.reportPage(ReportQuery(year: 2020)).rows.map(\.agencyName) == ["司法局"])
+        #expect(try store.reportPage(ReportQuery(template: "2019")).rows.map(\.agencyName) == ["司法局"])
+        #expect(try store.reportPage(ReportQuery(agencyText: "漳州")).rows.map(\.agencyName) == ["漳州市司法局"])
+        // The text is normalised as names are: full-width letters and spaces make no difference; LIKE's wildcards are text.
+        #expect(try store.reportPage(ReportQuery(agencyText: " 漳州 ")).total == 1)
+        #expect(try store.reportPage(ReportQuery(agencyText: "%")).total == 6)
+        #expect(try store.reportPage(ReportQuery(agencyText: "上海")).total == 0)
+        let region = try store.reportPage(ReportQuery(region: "洛阳市"))
+        #expect(region.rows.map(\.agencyName) == ["西工区司法局"])
+        #expect(region.rows.first?.regionName == "西工区")
+        #expect(region.rows.first?.regionCode == "410303")
+        #expect(throws: StoreError.regionNotFound("上海市")) { try store.reportPage(ReportQuery(region: "上海市")) }
+
+        // Pages of two, by agency name: every report once, in order, and the counts of the whole selection on each.
+        var paged: [ReportListing] = []
+        for page in 0..<4 {
+            let result = try store.reportPage(ReportQuery(order: .agency, offset: page * 2, limit: 2))
+            #expect(result.total == 6)
+            #expect(result.rows.count == (page < 3 ? 2 : 0))
+            paged += result.rows
+        }
+        #expect(paged.map(\.agencyName) == all.map(\.agency.name).sorted())
+    }
+
+    @Test("a report and an agency by id; any version, and nil for an id not stored", arguments: StoreBackend.all)
+    func byID(_ backend: StoreBackend) throws {
+        let store = try backend.make()
+        let ids = try Self.listingCorpus(store)
+        let current = try #require(try store.report(id: ids.current))
+        let superseded = try #require(try store.report(id: ids.superseded))
+        #expect(current.record.status == .current)
+        #expect(superseded.record.status == .superseded)
+        #expect(current.agency.name == "西工区司法局")
+        #expect(current.region?.name == "西工区")
+        #expect(current.figures == superseded.figures)
+        #expect(try store.report(id: 999_999) == nil)
+        let agency = try #require(try store.agency(id: current.record.agencyID))
+        #expect(agency.name == "西工区司法局")
+        #expect(agency.listed)
+        #expect(try store.agency(id: 999_999) == nil)
+    }
 }

@@ -1,0 +1,115 @@
+/// The one stylesheet of every page, served from the binary at ``path``. Colours keep a contrast of at least 4.5:1
+/// with their ground (WCAG 2.1 AA); a cell's state is also told by a sign, not by colour alone, so that a page
+/// printed in black and white still shows it.
+enum Stylesheet {
+    static let path = "/assets/gongkai.css"
+
+    static let css = """
+        :root { --ink: #1a1a1a; --muted: #4a4a4a; --line: #8c8c8c; --link: #0b4f9c; --brand: #8b1a1a;
+          --error: #b42318; --error-ground: #fde2e1; --warning: #7a4f00; --warning-ground: #fff4cc;
+          --notice: #2f4b73; --blank-ground: #ececec; }
+        * { box-sizing: border-box; }
+        html { font-size: 100%; }
+        body { margin: 0; color: var(--ink); background: #fff; line-height: 1.6;
+          font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; }
+        a { color: var(--link); }
+        a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #1f6feb; outline-offset: 2px; }
+        .skip { position: absolute; left: -999px; }
+        .skip:focus { left: 1em; top: 1em; background: #fff; padding: 0.5em; z-index: 2; }
+        header.site { background: var(--brand); color: #fff; display: flex; flex-wrap: wrap; align-items: center;
+          gap: 0.5em 2em; padding: 0.6em 1.5em; }
+        header.site a { color: #fff; text-decoration: none; }
+        header.site .brand { font-weight: bold; font-size: 1.15em; }
+        header.site nav { display: flex; flex-wrap: wrap; gap: 0.25em 1.25em; }
+        header.site nav a[aria-current="page"] { text-decoration: underline; text-underline-offset: 0.3em; }
+        main { max-width: 80rem; margin: 0 auto; padding: 1em 1.5em 3em; }
+        footer.site { max-width: 80rem; margin: 0 auto; padding: 1em 1.5em; color: var(--muted); font-size: 0.875em;
+          border-top: 1px solid #d0d0d0; }
+        h1 { font-size: 1.5em; margin: 0.5em 0; }
+        h2 { font-size: 1.25em; margin: 1.5em 0 0.5em; border-bottom: 1px solid #d0d0d0; padding-bottom: 0.2em; }
+        h3 { font-size: 1.05em; margin: 1.2em 0 0.4em; }
+        p.lead { color: var(--muted); }
+        .notice-box { border-left: 4px solid var(--notice); background: #eef3f9; padding: 0.6em 1em; }
+        .error-box { border-left: 4px solid var(--error); background: var(--error-ground); padding: 0.6em 1em; }
+        form.filters, form.upload { display: flex; flex-wrap: wrap; gap: 0.75em 1.25em; align-items: flex-end;
+          margin: 1em 0; }
+        form.upload { flex-direction: column; align-items: stretch; max-width: 48rem; }
+        label { display: flex; flex-direction: column; font-size: 0.9em; gap: 0.2em; }
+        input, select, textarea, button { font: inherit; color: inherit; }
+        input[type="text"], input[type="number"], input[type="search"], select, textarea {
+          border: 1px solid var(--line); border-radius: 3px; padding: 0.3em 0.5em; background: #fff; }
+        textarea { min-height: 10em; width: 100%; font-family: monospace; }
+        button { background: var(--brand); color: #fff; border: 0; border-radius: 3px; padding: 0.45em 1.4em;
+          cursor: pointer; align-self: flex-start; }
+        .counts { display: flex; flex-wrap: wrap; gap: 0.5em 2em; margin: 0.5em 0 1em; }
+        .counts strong, .summary strong { font-size: 1.25em; }
+        .scroll { overflow-x: auto; max-width: 100%; }
+        table { border-collapse: collapse; margin: 0.5em 0 1em; }
+        th, td { border: 1px solid var(--line); padding: 0.25em 0.5em; vertical-align: middle; }
+        thead th, table.list th { background: #f2f2f2; }
+        table.list { width: 100%; font-size: 0.95em; }
+        table.list td.n, table.list th.n { text-align: right; font-variant-numeric: tabular-nums; }
+        table.list th, table.list td { white-space: nowrap; }
+        table.list td.file { white-space: normal; overflow-wrap: anywhere; min-width: 12em; }
+        table.list th[scope="row"] { text-align: left; font-weight: normal; background: #fff; }
+        table.national { font-size: 0.875em; min-width: 40rem; }
+        table.national th { font-weight: normal; background: #f2f2f2; text-align: center; }
+        table.national th.block { text-align: left; background: #e4e9f2; }
+        table.national td.label { text-align: left; min-width: 6em; }
+        table.national td.v { text-align: center; font-variant-numeric: tabular-nums; min-width: 3em; }
+        td.v.ok { background: #fff; }
+        td.v.error { background: var(--error-ground); color: #7a0c0c; font-weight: bold;
+          outline: 2px solid var(--error); outline-offset: -2px; }
+        td.v.error::after { content: " !"; }
+        td.v.blank { background: var(--blank-ground); color: var(--muted); }
+        td.v.unknown { background: var(--warning-ground); color: var(--warning); }
+        .legend { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; font-size: 0.9em; margin: 0.5em 0; padding: 0;
+          list-style: none; }
+        .legend span.swatch { display: inline-block; min-width: 2.2em; text-align: center; border: 1px solid var(--line);
+          margin-right: 0.4em; }
+        .legend .ok { background: #fff; }
+        .legend .error { background: var(--error-ground); color: #7a0c0c; font-weight: bold;
+          outline: 2px solid var(--error); outline-offset: -2px; }
+        .legend .blank { background: var(--blank-ground); color: var(--muted); }
+        .legend .unknown { background: var(--warning-ground); color: var(--warning); }
+        ol.findings { padding-left: 1.5em; }
+        ol.findings li { margin: 0.4em 0 0.8em; }
+        .severity { display: inline-block; font-size: 0.85em; border: 1px solid currentColor; border-radius: 3px;
+          padding: 0 0.35em; margin-right: 0.3em; font-weight: bold; }
+        .severity.error { color: var(--error); }
+        .severity.warning { color: var(--warning); }
+        .severity.notice { color: var(--notice); }
+        code.rule { font-size: 0.85em; color: var(--muted); margin-right: 0.3em; }
+        .place { color: var(--muted); font-size: 0.9em; margin-left: 0.3em; }
+        pre.source { background: #f6f6f6; border: 1px solid #d0d0d0; padding: 0.4em 0.6em; margin: 0.3em 0 0;
+          overflow-x: auto; white-space: pre; font-size: 0.875em; }
+        pre.source .ln { color: var(--muted); user-select: none; margin-right: 0.8em; }
+        pre.source mark { background: var(--error-ground); color: #7a0c0c; text-decoration: underline wavy var(--error);
+          text-underline-offset: 0.25em; }
+        .n.bad { color: var(--error); font-weight: bold; }
+        .n.warn { color: var(--warning); }
+        nav.pages { display: flex; gap: 1.5em; align-items: center; margin: 1em 0; }
+        ul.downloads { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; list-style: none; padding: 0; }
+        dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
+        dl.meta dt { color: var(--muted); }
+        dl.meta dd { margin: 0; overflow-wrap: anywhere; }
+        .change.up { color: #1d5e20; }
+        .change.down { color: var(--error); }
+        @media (max-width: 40rem) {
+          main { padding: 0.5em 0.75em 2em; }
+          header.site { padding: 0.5em 0.75em; }
+          h1 { font-size: 1.3em; }
+          dl.meta { grid-template-columns: 1fr; }
+        }
+        @media print {
+          header.site, footer.site, form, nav.pages, ul.downloads, .skip { display: none; }
+          main { max-width: none; padding: 0; }
+          a { color: inherit; text-decoration: none; }
+          .scroll { overflow: visible; }
+          table.national { min-width: 0; width: 100%; font-size: 9pt; }
+          tr, li { break-inside: avoid; }
+          td.v.error { outline: 2px solid #000; }
+        }
+
+        """
+}

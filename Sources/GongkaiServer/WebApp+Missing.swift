@@ -1,0 +1,69 @@
+import GongkaiStore
+import Hummingbird
+
+/// 未报送: the agencies of the imported region tree that have no report on a year (the latest year stored unless
+/// the request names one), in a region or everywhere.
+extension WebApp {
+    func missingPage(_ request: Request) async throws -> Response {
+        let fields = FormFields(request.uri.query ?? "")
+        var year: Int?
+        if let text = fields.text("year") {
+            guard let value = Int(text), (1990...2200).contains(value) else {
+                throw WebError.badRequest("年度应为 1990 至 2200 之间的年份，如 2024；收到的是「\(text)」。")
+            }
+            year = value
+        }
+        let region = fields.text("region")
+        let asked = year
+        let found = try await query {
+            store -> (regions: Int, year: Int?, missing: [AgencyRecord], names: [String: String]) in
+            let regions = try store.counts().regions
+            let year = try asked ?? store.reportPage(ReportQuery(order: .year, limit: 1)).rows.first?.record.year
+            guard regions > 0, let year else { return (regions, year, [], [:]) }
+            let missing = try store.missing(year: year, region: region)
+            var names: [String: String] = [:]
+            for code in Set(missing.compactMap(\.regionCode)) { names[code] = try store.region(code)?.name }
+            return (regions, year, missing, names)
+        }
+        let form: HTML = """
+            <form class="filters" method="get" action="/missing">
+            <label>年度 <input type="number" name="year" min="1990" max="2200" value="\(found.year.map(String.init) ?? "")"></label>
+            <label>地区（名称或代码） <input type="text" name="region" value="\(region ?? "")"></label>
+            <button type="submit">查看</button>
+            </form>
+
+            """
+        var content: HTML = "<h1>未报送</h1>\n" + form
+        if found.regions == 0 {
+            content += """
+                <p class="notice-box">尚未导入地区和应报送机关名单，无法判断哪些机关缺少报告。\
+                请先用 <code>gongkai agency import-regions regions.csv</code> 导入（CSV 列：code,name,parent,level）。</p>
+
+                """
+        } else if let year = found.year {
+            let scope = region.map { "「\($0)」及其下级地区" } ?? "全部地区"
+            content +=
+                "<p class=\"summary\" role=\"status\">\(scope)\(year)年度缺少 <strong>\(found.missing.count)</strong> 个机关的报告。</p>\n"
+            if !found.missing.isEmpty {
+                content += """
+                    <div class="scroll"><table class="list">
+                    <thead><tr><th>机关</th><th>所属地区</th><th>地区代码</th></tr></thead>
+                    <tbody>
+
+                    """
+                for agency in found.missing {
+                    let code = agency.regionCode ?? ""
+                    content += """
+                        <tr><td><a href="/agencies/\(agency.id ?? 0)">\(agency.name)</a></td>\
+                        <td>\(found.names[code] ?? "")</td><td>\(code)</td></tr>
+
+                        """
+                }
+                content += "</tbody></table></div>\n"
+            }
+        } else {
+            content += "<p>报告库中还没有报告；请指定年度。</p>\n"
+        }
+        return Responses.page(Page(title: "未报送", section: .missing, content: content))
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GongkaiStore
+import Hummingbird
+
+/// What every route shares: the corpus, the readers uploads take turns on, and the results of recent checks.
+struct WebApp: Sendable {
+    let store: any ReportStore
+    let options: WebOptions
+    let gate: ReaderGate
+    let results: CheckResults
+
+    init(store: any ReportStore, options: WebOptions) {
+        self.store = store
+        self.options = options
+        gate = ReaderGate(isolation: options.isolation, readers: options.readers, waitingLimit: options.waitingLimit)
+        results = CheckResults(lifetime: options.resultLifetime, capacity: options.resultCapacity)
+    }
+
+    func addRoutes(to router: Router<WebContext>) {
+        router.get(RouterPath(Stylesheet.path)) { _, _ in Responses.stylesheet() }
+        router.get("/") { _, _ in try await home() }
+        router.get("/check") { _, _ in checkForm() }
+        router.post("/check") { request, context in try await check(request, context: context) }
+        router.get("/check/{token}") { _, context in try checkedAgain(context.parameters.get("token") ?? "") }
+        router.get("/check/{token}/figures.json") { _, context in
+            try download(context.parameters.get("token") ?? "", as: .json)
+        }
+        router.get("/check/{token}/figures.csv") { _, context in
+            try download(context.parameters.get("token") ?? "", as: .csv)
+        }
+        router.get("/reports") { request, _ in try await library(request) }
+        router.get("/reports/{id}") { _, context in try await storedReport(context.parameters.get("id") ?? "") }
+        router.get("/agencies/{id}") { _, context in try await agencyPage(context.parameters.get("id") ?? "") }
+        router.get("/missing") { request, _ in try await missingPage(request) }
+        router.get("/api/v1/reports") { request, _ in try await apiReports(request) }
+        router.get("/api/v1/reports/{id}") { _, context in try await apiReport(context.parameters.get("id") ?? "") }
+        router.post("/api/v1/check") { request, context in try await apiCheck(request, context: context) }
+    }
+
+    /// Runs a store request off the concurrency pool; a region the filter names that does not exist is the
+    /// request's fault (400), any other store error the server's.
+    func query<T: Sendable>(_ body: @escaping @Sendable (any ReportStore) throws -> T) async throws -> T {
+        let store = store
+        do {
+            return try await BlockingWork.run { try body(store) }
+        } catch StoreError.regionNotFound(let name) {
+            throw WebError.badRequest("没有找到地区「\(name)」（可写地区代码或名称）。")
+        } catch let error as StoreError {
+            throw WebError(.internalServerError, "报告库暂时无法使用：\(error.description)")
+        }
+    }
+
+    /// An id in a path: a positive whole number.
+    static func id(_ text: String, of what: String) throws(WebError) -> Int64 {
+        guard let id = Int64(text), id > 0 else { throw WebError.badRequest("\(what)编号应为正整数，收到的是「\(text)」。") }
+        return id
+    }
+
+    func home() async throws -> Response {
+        let counts = try await query { try $0.counts() }
+        let content: HTML = """
+            <h1>政府信息公开工作年度报告</h1>
+            <p class="lead">Gongkai 读取政府信息公开工作年度报告，取出表二、表三、表四的每个数字及其在原文中的位置，\
+            按全国统一格式核对勾稽关系、空白单元格、格式版本和各部分内容，并用中文指出每个问题。</p>
+            <div class="counts">
+            <span>报告库：<strong>\(counts.currentReports)</strong> 份现行报告</span>
+            <span><strong>\(counts.agencies)</strong> 个机关</span>
+            <span><strong>\(counts.findings)</strong> 个问题（其中跨年度 \(counts.crossYearFindings) 个）</span>
+            <span><strong>\(counts.failures)</strong> 个文件无法读取</span>
+            </div>
+            <h2><a href="/check">检查报告</a></h2>
+            <p>上传一份报告（文本、网页、Word、PDF）或粘贴全文，立即看到三张表格中每个单元格的核对结果和每个问题在原文中的位置。\
+            上传的报告不存入报告库。</p>
+            <h2><a href="/reports">报告库</a></h2>
+            <p>已入库的全部报告，可按年度、地区、机关、格式和问题筛选、排序，逐份查看；每个机关各年度的数据并列比较。</p>
+            <h2><a href="/missing">未报送</a></h2>
+            <p>按导入的地区和应报送机关名单，列出某年度尚无报告的机关。</p>
+            <h2>数据接口</h2>
+            <p><code>GET /api/v1/reports</code>（与报告库相同的筛选参数）、<code>GET /api/v1/reports/{id}</code>、\
+            <code>POST /api/v1/check</code>（请求体为报告文件本身，返回 <code>gongkai parse --format json</code> 的格式）。</p>
+
+            """
+        return Responses.page(Page(title: "首页", section: .home, content: content))
+    }
+}
