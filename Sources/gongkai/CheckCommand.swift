@@ -63,15 +63,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var jobs: JobsOption
 
     func run() throws {
-        var last: AnnualReport?
-        if let previous {
-            switch InputFile(path: previous).load() {
-            case .success(let loaded): last = loaded.report
-            case .failure(let error):
-                printError("gongkai: \(previous): \(error.message)")
-                throw ExitCode(2)
-            }
-        }
+        let last = try previous.map { try InputFile(path: $0).loadOrExit().report }
         let inputs = InputFile.expandingFolders(files)
         var errorsFound = false
         var unreadable = inputs.isEmpty

@@ -30,16 +30,12 @@ struct FillTotalsCommand: ParsableCommand {
             printError("gongkai: fill-totals 要写回文件，不能读标准输入；请给出数据文件的路径。")
             throw ExitCode(2)
         }
-        let report: AnnualReport
-        switch InputFile(path: file).load() {
-        case .success(let loaded) where loaded.isData: report = loaded.report
-        case .success:
+        let loaded = try InputFile(path: file).loadOrExit()
+        guard loaded.isData else {
             printError("gongkai: \(file): 这不是数据文件（YAML 或 JSON）；fill-totals 只改写 gongkai new 生成的那类数据文件。")
             throw ExitCode(2)
-        case .failure(let error):
-            printError("gongkai: \(file): \(error.message)")
-            throw ExitCode(2)
         }
+        let report = loaded.report
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
         else {
             printError("gongkai: \(file): 无法再次读取文件。")

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import GongkaiCorpus
 import GongkaiExtract
@@ -36,6 +37,16 @@ struct InputFile: Sendable {
             case .report(let report, let findings, let isData): return .success((report, findings, isData))
             case .failed(let failure): return .failure(InputError(failure.message))
             }
+        }
+    }
+
+    /// Reads and checks the input, or says why it could not and stops with exit status 2.
+    func loadOrExit() throws -> (report: AnnualReport, findings: [Finding], isData: Bool) {
+        switch load() {
+        case .success(let loaded): return loaded
+        case .failure(let error):
+            printError("gongkai: \(path): \(error.message)")
+            throw ExitCode(2)
         }
     }
 

@@ -71,15 +71,7 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
-        var last: AnnualReport?
-        if let previous {
-            switch InputFile(path: previous).load() {
-            case .success(let loaded): last = loaded.report
-            case .failure(let error):
-                printError("gongkai: \(previous): \(error.message)")
-                throw ExitCode(2)
-            }
-        }
+        let last = try previous.map { try InputFile(path: $0).loadOrExit().report }
         guard let year = year ?? last?.year.map({ $0 + 1 }) else {
             printError("gongkai: \(previous ?? "")：没有读出上年报告的年度；请用 --year 指定本年度。")
             throw ExitCode(2)

@@ -73,14 +73,9 @@ struct RenderCommand: ParsableCommand {
             printError("gongkai: 输出文件会与输入文件 \(input) 同名；请用 -o 指定另一个文件。")
             throw ExitCode(64)
         }
-        var report: AnnualReport
-        var isData: Bool
-        switch InputFile(path: input).load() {
-        case .success(let loaded): (report, isData) = (loaded.report, loaded.isData)
-        case .failure(let error):
-            printError("gongkai: \(input): \(error.message)")
-            throw ExitCode(2)
-        }
+        let loaded = try InputFile(path: input).loadOrExit()
+        var report = loaded.report
+        let isData = loaded.isData
         if fillTotals { TotalsFiller.fill(&report) }
         let findings = ReportChecker.check(report)
         let hasErrors = ReportChecker.hasErrors(findings)
