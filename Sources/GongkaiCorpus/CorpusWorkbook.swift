@@ -1,5 +1,4 @@
 public import Foundation
-import GongkaiCheck
 import GongkaiModel
 public import GongkaiStore
 import ZIPFoundation
@@ -170,14 +169,7 @@ public enum CorpusWorkbook {
             current = record.status == .current
             template = record.template.map { "\($0)年格式" } ?? "未识别"
             published = record.publicationDate ?? ""
-            errors = stored.findings.filter { $0.severity == Severity.error.rawValue }.count
-            warnings = stored.findings.filter { $0.severity == Severity.warning.rawValue }.count
-            notices = stored.findings.filter { $0.severity == Severity.notice.rawValue }.count
-            late = PublicationDeadline.isLate(
-                year: record.year,
-                agency: stored.agency.name,
-                published: record.publicationDate.flatMap(CalendarDate.init(isoText:))
-            )
+            (errors, warnings, notices, late) = Review.counts(stored)
             path = record.sourcePath
         }
     }
@@ -206,10 +198,9 @@ public enum CorpusWorkbook {
             ])
         }
         if let year = filter.year, try store.counts().regions > 0 {
-            for agency in try store.missing(year: year, region: filter.region) {
-                let region = try agency.regionCode.flatMap { try store.region($0) }
+            for agency in try Review.missing(in: store, year: year, region: filter.region) {
                 sheet.row([
-                    .text(agency.name), .text(region?.name ?? ""), .text(agency.regionCode ?? ""),
+                    .text(agency.agency), .text(agency.region ?? ""), .text(agency.regionCode ?? ""),
                     .number(String(year)), .empty, .text("缺少报告"),
                 ])
             }

@@ -23,6 +23,35 @@ public struct Review: Sendable {
         public var sourceFormat: String
         /// Every finding stored with the report, its own and those against the year before.
         public var findings: [FindingRecord]
+
+        public init(_ stored: StoredReport) {
+            let record = stored.record
+            let counts = Review.counts(stored)
+            agency = stored.agency.name
+            region = stored.region?.name
+            regionCode = stored.agency.regionCode
+            year = record.year
+            (errors, warnings, notices, late) = counts
+            publicationDate = record.publicationDate.flatMap(CalendarDate.init(isoText:))
+            sourcePath = record.sourcePath
+            sourceFormat = record.sourceFormat
+            findings = stored.findings
+        }
+    }
+
+    /// A stored report's counts of findings by severity, and whether it was late.
+    public static func counts(_ stored: StoredReport) -> (errors: Int, warnings: Int, notices: Int, late: Bool) {
+        let record = stored.record
+        return (
+            stored.findings.filter { $0.severity == Severity.error.rawValue }.count,
+            stored.findings.filter { $0.severity == Severity.warning.rawValue }.count,
+            stored.findings.filter { $0.severity == Severity.notice.rawValue }.count,
+            PublicationDeadline.isLate(
+                year: record.year,
+                agency: stored.agency.name,
+                published: record.publicationDate.flatMap(CalendarDate.init(isoText:))
+            )
+        )
     }
 
     /// An agency of the region tree with no report on the year.
@@ -45,44 +74,29 @@ public struct Review: Sendable {
 
     public static func build(store: any ReportStore, year: Int, region: String? = nil) throws -> Review {
         var entries: [Entry] = []
-        try store.forEachReport(ReportFilter(year: year, region: region)) { stored in
-            let record = stored.record
-            let date = record.publicationDate.flatMap(CalendarDate.init(isoText:))
-            entries.append(
-                Entry(
-                    agency: stored.agency.name,
-                    region: stored.region?.name,
-                    regionCode: stored.agency.regionCode,
-                    year: record.year,
-                    errors: stored.findings.filter { $0.severity == Severity.error.rawValue }.count,
-                    warnings: stored.findings.filter { $0.severity == Severity.warning.rawValue }.count,
-                    notices: stored.findings.filter { $0.severity == Severity.notice.rawValue }.count,
-                    late: PublicationDeadline.isLate(year: record.year, agency: stored.agency.name, published: date),
-                    publicationDate: date,
-                    sourcePath: record.sourcePath,
-                    sourceFormat: record.sourceFormat,
-                    findings: stored.findings
-                )
-            )
-        }
+        try store.forEachReport(ReportFilter(year: year, region: region)) { entries.append(Entry($0)) }
         entries.sort {
             ($1.errors, $1.warnings, $1.late ? 1 : 0, $0.agency) < ($0.errors, $0.warnings, $0.late ? 1 : 0, $1.agency)
         }
         let hasRegionTree = try store.counts().regions > 0
-        var regionNames: [String: String?] = [:]
-        let missing = try (hasRegionTree ? store.missing(year: year, region: region) : []).map { agency in
-            let code = agency.regionCode
-            if let code, regionNames[code] == nil { regionNames[code] = try store.region(code)?.name }
-            return Missing(agency: agency.name, region: code.flatMap { regionNames[$0] ?? nil }, regionCode: code)
-        }
         return Review(
             year: year,
             region: region,
             entries: entries,
-            missing: missing,
+            missing: hasRegionTree ? try missing(in: store, year: year, region: region) : [],
             hasRegionTree: hasRegionTree,
             unreadable: try store.failures()
         )
+    }
+
+    /// The agencies of the region tree with no report on the year, each with its region's name.
+    public static func missing(in store: any ReportStore, year: Int, region: String?) throws -> [Missing] {
+        var regionNames: [String: String?] = [:]
+        return try store.missing(year: year, region: region).map { agency in
+            let code = agency.regionCode
+            if let code, regionNames[code] == nil { regionNames[code] = try store.region(code)?.name }
+            return Missing(agency: agency.name, region: code.flatMap { regionNames[$0] ?? nil }, regionCode: code)
+        }
     }
 
     /// The reports with errors, with warnings only, and late.

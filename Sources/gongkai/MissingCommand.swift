@@ -1,4 +1,5 @@
 import ArgumentParser
+import GongkaiCorpus
 import GongkaiOutput
 import GongkaiStore
 
@@ -30,16 +31,12 @@ struct MissingCommand: ParsableCommand {
             )
             throw ExitCode(2)
         }
-        let missing = try storeRequest { try store.missing(year: year, region: region) }
+        let missing = try storeRequest { try Review.missing(in: store, year: year, region: region) }
         if !missing.isEmpty { print("机关\t所属地区\t地区代码") }
-        var regionNames: [String: String] = [:]
         for agency in missing {
-            let code = agency.regionCode ?? ""
-            if regionNames[code] == nil {
-                regionNames[code] = code.isEmpty ? "" : (try? store.region(code))??.name ?? ""
-            }
             print(
-                [agency.name, regionNames[code] ?? "", code].map(TerminalText.line).joined(separator: "\t")
+                [agency.agency, agency.region ?? "", agency.regionCode ?? ""].map(TerminalText.line)
+                    .joined(separator: "\t")
             )
         }
         printError("gongkai: \(year)年度缺少 \(missing.count) 个机关的报告。")
