@@ -236,6 +236,21 @@ struct StoreCLITests {
         #expect(first.stdout.contains("2021年度的报告未入库，无法与上年比较。"))
     }
 
+    /// A region tree of 洛阳市西工区 listing three agencies that must report — 司法局, 教育局 and 财政局 — written to
+    /// `regions.csv` in the folder.
+    static func westDistrictRegions(in folder: URL) throws -> URL {
+        let regions = folder.appendingPathComponent("regions.csv")
+        try """
+        code,name,parent,level
+        4103,洛阳市,,市
+        410303,西工区,4103,区
+        410303-sfj,司法局,410303,agency
+        410303-jyj,教育局,410303,agency
+        410303-czj,财政局,410303,agency
+        """.write(to: regions, atomically: true, encoding: .utf8)
+        return regions
+    }
+
     @Test("review: the batch after an ingest, the year ranked, missing agencies, 审核意见", arguments: CorpusDatabase.all)
     func review(_ database: CorpusDatabase) throws {
         let folder = try StoreTesting.temporaryFolder()
@@ -250,15 +265,7 @@ struct StoreCLITests {
             }
             try report.text.write(to: corpus.appendingPathComponent("\(index).txt"), atomically: true, encoding: .utf8)
         }
-        let regions = folder.appendingPathComponent("regions.csv")
-        try """
-        code,name,parent,level
-        4103,洛阳市,,市
-        410303,西工区,4103,区
-        410303-sfj,司法局,410303,agency
-        410303-jyj,教育局,410303,agency
-        410303-czj,财政局,410303,agency
-        """.write(to: regions, atomically: true, encoding: .utf8)
+        let regions = try Self.westDistrictRegions(in: folder)
         #expect(try gongkai(["agency", "import-regions", regions.path], db: db).status == 0)
         let ingested = try gongkai(["ingest", corpus.path], db: db)
         #expect(ingested.status == 0)
@@ -318,15 +325,7 @@ struct StoreCLITests {
             }
             try report.text.write(to: corpus.appendingPathComponent("\(index).txt"), atomically: true, encoding: .utf8)
         }
-        let regions = folder.appendingPathComponent("regions.csv")
-        try """
-        code,name,parent,level
-        4103,洛阳市,,市
-        410303,西工区,4103,区
-        410303-sfj,司法局,410303,agency
-        410303-jyj,教育局,410303,agency
-        410303-czj,财政局,410303,agency
-        """.write(to: regions, atomically: true, encoding: .utf8)
+        let regions = try Self.westDistrictRegions(in: folder)
         #expect(try gongkai(["ingest", corpus.path], db: db).status == 0)
         // Before a region tree is imported there is nothing to call missing: said so, not "0 missing".
         let noTree = try gongkai(["missing", "--year", "2023"], db: db)
