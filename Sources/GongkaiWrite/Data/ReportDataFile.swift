@@ -80,6 +80,12 @@ public enum ReportDataFile {
         }
     }
 
+    /// A year as a clerk may type it (「２０２５」, 「2025年」): normalised, trimmed, without a closing 「年」.
+    static func withoutYearMark(_ text: String) -> Substring {
+        let trimmed = TextNormalizer.normalize(text).trimmingSpacesAndTabs
+        return trimmed.hasSuffix("年") ? trimmed.dropLast() : trimmed
+    }
+
     /// The top mapping: the node itself, or the first element of a list (`gongkai parse` writes an array).
     static func root(_ node: Node) -> Node.Mapping? {
         if let mapping = node.mapping { return mapping }
@@ -107,8 +113,7 @@ public enum ReportDataFile {
         }
         var year: Int?
         if let yearNode = mapping["year"], let yearText = yearNode.plainString {
-            let digits = TextNormalizer.normalize(yearText).trimmingSpacesAndTabs
-            if let value = Int(digits.hasSuffix("年") ? digits.dropLast() : digits), (2019...2100).contains(value) {
+            if let value = Int(withoutYearMark(yearText)), (2019...2100).contains(value) {
                 year = value
             } else {
                 problems.append(
@@ -123,8 +128,7 @@ public enum ReportDataFile {
         }
         var template = year.flatMap(ReportTemplate.required(forYear:)) ?? .v2021
         if let templateNode = mapping["template"], let templateText = templateNode.plainString {
-            let trimmed = TextNormalizer.normalize(templateText).trimmingSpacesAndTabs
-            if let parsed = ReportTemplate(rawValue: String(trimmed.hasSuffix("年") ? trimmed.dropLast() : trimmed)) {
+            if let parsed = ReportTemplate(rawValue: String(withoutYearMark(templateText))) {
                 template = parsed
             } else {
                 problems.append(
