@@ -152,27 +152,28 @@ public enum ReportJSON {
         writer.string("code", finding.code)
         writer.string("severity", finding.severity.rawValue)
         writer.int("table", finding.table?.rawValue)
-        writer.beginArray("figures")
-        for figure in finding.figures { writer.string(nil, figure.id.rawValue) }
-        writer.endArray()
-        writer.beginObject("values")
-        for figure in finding.figures where figure.value != .unknown {
-            writer.value(JSONKey(figure.id.rawValue), figure.value)
-        }
-        writer.endObject()
+        write(finding.figures, ids: "figures", values: "values", into: &writer)
         writer.string("message", finding.message)
         location("location", finding.location, into: &writer)
         if let crossYear {
             writer.int("previousReportId", Int(crossYear.previousReportID))
-            writer.beginArray("previousYearFigures")
-            for figure in crossYear.previousYearFigures { writer.string(nil, figure.id.rawValue) }
-            writer.endArray()
-            writer.beginObject("previousYearValues")
-            for figure in crossYear.previousYearFigures where figure.value != .unknown {
-                writer.value(JSONKey(figure.id.rawValue), figure.value)
-            }
-            writer.endObject()
+            write(
+                crossYear.previousYearFigures,
+                ids: "previousYearFigures",
+                values: "previousYearValues",
+                into: &writer
+            )
         }
+        writer.endObject()
+    }
+
+    /// The cells a finding names: their ids as a list under `ids`, and the known values by id under `values`.
+    static func write(_ figures: [Finding.FigureRef], ids: JSONKey, values: JSONKey, into writer: inout JSONWriter) {
+        writer.beginArray(ids)
+        for figure in figures { writer.string(nil, figure.id.rawValue) }
+        writer.endArray()
+        writer.beginObject(values)
+        for figure in figures where figure.value != .unknown { writer.value(JSONKey(figure.id.rawValue), figure.value) }
         writer.endObject()
     }
 
