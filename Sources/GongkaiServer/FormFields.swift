@@ -24,6 +24,23 @@ struct FormFields: Sendable {
         return value
     }
 
+    /// ``text(_:)``, refused (400) when longer than `maximum` Unicode scalars (as JSON Schema's `maxLength` counts).
+    func text(_ name: String, atMost maximum: Int) throws(WebError) -> String? {
+        guard let value = text(name) else { return nil }
+        guard value.unicodeScalars.count <= maximum else {
+            throw .badRequest("参数 \(name) 至多 \(maximum) 个字符。")
+        }
+        return value
+    }
+
+    /// Refuses (400) a field of `names` that is given with no value: the API's numbers and lists of values must not
+    /// be empty (a page's form, which sends its empty fields, reads them as not given).
+    func requireValues(_ names: [String]) throws(WebError) {
+        for name in names where self[name] != nil && text(name) == nil {
+            throw .badRequest("参数 \(name) 不能为空：请给出它的值，或不写这个参数。")
+        }
+    }
+
     /// A value for a query string: everything but ASCII letters, digits and `-._~` percent-encoded.
     static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""

@@ -15,19 +15,18 @@ struct ListParameters: Sendable, Hashable {
     var perPage: Int
 
     static let maximumPerPage = 200
+    /// The longest region or agency text a filter takes.
+    static let maximumText = 200
+    /// The fields whose value must be a number or one of a list: the API refuses them empty.
+    static let valueFields = ["year", "template", "findings", "sort", "page", "per_page"]
 
     init(perPage: Int) { self.perPage = perPage }
 
     init(_ fields: FormFields, defaultPerPage: Int) throws(WebError) {
         perPage = defaultPerPage
-        if let text = fields.text("year") {
-            guard let year = Int(text), (1990...2200).contains(year) else {
-                throw .badRequest("年度应为 1990 至 2200 之间的年份，如 2024；收到的是「\(text)」。")
-            }
-            self.year = year
-        }
-        region = fields.text("region")
-        agency = fields.text("agency")
+        year = try WebApp.year(fields)
+        region = try fields.text("region", atMost: Self.maximumText)
+        agency = try fields.text("agency", atMost: Self.maximumText)
         if let text = fields.text("template") {
             guard text == "2021" || text == "2019" else {
                 throw .badRequest("格式应为 2021 或 2019；收到的是「\(text)」。")

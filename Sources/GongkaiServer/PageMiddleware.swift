@@ -28,7 +28,15 @@ struct PageMiddleware: RouterMiddleware {
         } catch let error as WebError {
             response = Self.response(error, for: request)
         } catch let error as any HTTPResponseError {
-            response = Self.response(Self.webError(error.status), for: request)
+            if error.status == .notFound, request.uri.path.hasPrefix("/api/"),
+                let allowed = WebApp.allowedMethods(request.uri.path)
+            {
+                let allow = allowed.map(\.rawValue).joined(separator: ", ")
+                response = Self.response(WebError(.methodNotAllowed, "此地址只接受 \(allow) 请求。"), for: request)
+                response.headers[.allow] = allow
+            } else {
+                response = Self.response(Self.webError(error.status), for: request)
+            }
         } catch {
             context.logger.error("request failed: \(String(describing: error))")
             response = Self.response(WebError(.internalServerError, "服务器内部错误。"), for: request)

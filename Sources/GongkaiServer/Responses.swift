@@ -18,6 +18,12 @@ enum Responses {
         return response
     }
 
+    static func openAPIDocument() -> Response {
+        var response = body(OpenAPIDocument.yaml, status: .ok, contentType: "application/yaml; charset=utf-8")
+        response.headers[.cacheControl] = "public, max-age=3600"
+        return response
+    }
+
     static func stylesheet() -> Response {
         var response = body(Stylesheet.css, status: .ok, contentType: "text/css; charset=utf-8")
         response.headers[.cacheControl] = "public, max-age=3600"

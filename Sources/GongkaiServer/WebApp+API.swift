@@ -93,7 +93,9 @@ extension WebApp {
     }
 
     func apiReports(_ request: Request) async throws -> Response {
-        let parameters = try ListParameters(FormFields(request.uri.query ?? ""), defaultPerPage: options.pageSize)
+        let fields = FormFields(request.uri.query ?? "")
+        try fields.requireValues(ListParameters.valueFields)
+        let parameters = try ListParameters(fields, defaultPerPage: options.pageSize)
         let query = parameters.query
         let page = try await self.query { try $0.reportPage(query) }
         let list = ReportListJSON(
@@ -138,27 +140,16 @@ extension WebApp {
             ),
             figures: figures,
             unknown: unknown.sorted(),
-            findings: stored.findings.map { record in
-                FindingJSON(
-                    scope: record.scope.rawValue,
-                    code: record.code,
-                    severity: record.severity,
-                    table: record.tableNo,
-                    message: record.message,
-                    line: record.line,
-                    column: record.col,
-                    figures: FindingList.figureIDs(record).map(\.rawValue).sorted()
-                )
-            }
+            findings: stored.findings.map(Self.findingJSON)
         )
         return Responses.json(try Self.encode(detail))
     }
 
     /// `POST /api/v1/check?name=report.pdf`: the body is the file itself.
     func apiCheck(_ request: Request, context: WebContext) async throws -> Response {
+        let name = Self.fileName(try FormFields(request.uri.query ?? "").text("name", atMost: 200))
         let body = try await Self.body(request, limit: WebOptions.uploadLimit)
         guard !body.isEmpty else { throw WebError.badRequest("请求体为空：请把报告文件本身作为请求体发送。") }
-        let name = Self.fileName(FormFields(request.uri.query ?? "").text("name"))
         let result = try await read(Upload(name: name, bytes: body))
         return Responses.json(ReportJSON.object(result.report, findings: result.findings) + "\n")
     }

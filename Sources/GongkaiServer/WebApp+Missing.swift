@@ -6,24 +6,15 @@ import Hummingbird
 extension WebApp {
     func missingPage(_ request: Request) async throws -> Response {
         let fields = FormFields(request.uri.query ?? "")
-        var year: Int?
-        if let text = fields.text("year") {
-            guard let value = Int(text), (1990...2200).contains(value) else {
-                throw WebError.badRequest("年度应为 1990 至 2200 之间的年份，如 2024；收到的是「\(text)」。")
-            }
-            year = value
-        }
+        let asked = try WebApp.year(fields)
         let region = fields.text("region")
-        let asked = year
         let found = try await query {
             store -> (regions: Int, year: Int?, missing: [AgencyRecord], names: [String: String]) in
             let regions = try store.counts().regions
             let year = try asked ?? store.reportPage(ReportQuery(order: .year, limit: 1)).rows.first?.record.year
             guard regions > 0, let year else { return (regions, year, [], [:]) }
             let missing = try store.missing(year: year, region: region)
-            var names: [String: String] = [:]
-            for code in Set(missing.compactMap(\.regionCode)) { names[code] = try store.region(code)?.name }
-            return (regions, year, missing, names)
+            return (regions, year, missing, try Self.regionNames(missing, store))
         }
         let form: HTML = """
             <form class="filters" method="get" action="/missing">

@@ -32,19 +32,58 @@ struct WebApp: Sendable {
         router.get("/reports/{id}") { _, context in try await storedReport(context.parameters.get("id") ?? "") }
         router.get("/agencies/{id}") { _, context in try await agencyPage(context.parameters.get("id") ?? "") }
         router.get("/missing") { request, _ in try await missingPage(request) }
-        router.get("/api/v1/reports") { request, _ in try await apiReports(request) }
-        router.get("/api/v1/reports/{id}") { _, context in try await apiReport(context.parameters.get("id") ?? "") }
-        router.post("/api/v1/check") { request, context in try await apiCheck(request, context: context) }
+        for route in Self.apiRoutes {
+            router.on(RouterPath(route.path), method: route.method) { request, context in
+                try await route.answer(self, request, context)
+            }
+        }
     }
 
-    /// Runs a store request off the concurrency pool; a region the filter names that does not exist is the
-    /// request's fault (400), any other store error the server's.
+    /// A route of the JSON API: every one is described in ``OpenAPIDocument`` (a test holds the two together).
+    struct APIRoute: Sendable {
+        var method: HTTPRequest.Method
+        /// In Hummingbird's and OpenAPI's shared syntax: `/api/v1/reports/{id}`.
+        var path: String
+        var answer: @Sendable (WebApp, Request, WebContext) async throws -> Response
+    }
+
+    /// The methods the API address `path` takes (HEAD with GET), or nil when no API route has that address: a
+    /// request with another method is answered 405 with these in `Allow`, not 404.
+    static func allowedMethods(_ path: String) -> [HTTPRequest.Method]? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        let methods = apiRoutes.filter { route in
+            let pattern = route.path.split(separator: "/", omittingEmptySubsequences: true)
+            return pattern.count == segments.count
+                && zip(pattern, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+        }.map(\.method)
+        guard !methods.isEmpty else { return nil }
+        return methods.contains(.get) ? methods + [.head] : methods
+    }
+
+    static let apiRoutes: [APIRoute] = [
+        APIRoute(method: .get, path: "/api/v1/reports") { app, request, _ in try await app.apiReports(request) },
+        APIRoute(method: .get, path: "/api/v1/reports/{id}") { app, _, context in
+            try await app.apiReport(context.parameters.get("id") ?? "")
+        },
+        APIRoute(method: .get, path: "/api/v1/agencies") { app, request, _ in try await app.apiAgencies(request) },
+        APIRoute(method: .get, path: "/api/v1/agencies/{id}") { app, _, context in
+            try await app.apiAgency(context.parameters.get("id") ?? "")
+        },
+        APIRoute(method: .get, path: "/api/v1/missing") { app, request, _ in try await app.apiMissing(request) },
+        APIRoute(method: .post, path: "/api/v1/check") { app, request, context in
+            try await app.apiCheck(request, context: context)
+        },
+        APIRoute(method: .get, path: OpenAPIDocument.path) { _, _, _ in Responses.openAPIDocument() },
+    ]
+
+    /// Runs a store request off the concurrency pool; a region the filter names that does not exist is not found
+    /// (404: the request is well formed, the region is not there), any other store error the server's.
     func query<T: Sendable>(_ body: @escaping @Sendable (any ReportStore) throws -> T) async throws -> T {
         let store = store
         do {
             return try await BlockingWork.run { try body(store) }
         } catch StoreError.regionNotFound(let name) {
-            throw WebError.badRequest("没有找到地区「\(name)」（可写地区代码或名称）。")
+            throw WebError.notFound("没有找到地区「\(name)」（可写地区代码或名称）。")
         } catch let error as StoreError {
             throw WebError(.internalServerError, "报告库暂时无法使用：\(error.description)")
         }

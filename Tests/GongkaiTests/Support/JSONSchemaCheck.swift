@@ -218,9 +218,16 @@ struct JSONSchemaCheck {
 
     static let assertions: Set<String> = [
         "type", "enum", "const", "properties", "required", "additionalProperties", "propertyNames", "items", "minItems",
-        "maxItems", "pattern", "minimum", "anyOf", "oneOf", "$ref",
+        "maxItems", "pattern", "minimum", "maximum", "maxLength", "anyOf", "oneOf", "$ref",
     ]
-    static let annotations: Set<String> = ["$schema", "$id", "$defs", "title", "description"]
+    static let annotations: Set<String> = [
+        "$schema", "$id", "$defs", "title", "description", "format", "default", "contentMediaType",
+    ]
+
+    /// A value a schema document cannot hold.
+    struct Unsupported: Error {
+        var value: String
+    }
 
     /// The schema files by name.
     let documents: [String: JSONValue]
@@ -235,8 +242,12 @@ struct JSONSchemaCheck {
         self.documents = documents
     }
 
-    /// Every keyword of every schema object in the documents that this check does not know.
-    func unsupportedKeywords() -> [String] {
+    /// Schemas given as documents by name (an OpenAPI document, say).
+    init(documents: [String: JSONValue]) { self.documents = documents }
+
+    /// Every keyword of every schema object in the documents (or in the members of the object at `path` in each)
+    /// that this check does not know.
+    func unsupportedKeywords(under path: [String] = []) -> [String] {
         var unknown: [String] = []
         func visit(_ schema: JSONValue, _ path: String) {
             guard case .object(let members) = schema else { return }
@@ -255,7 +266,15 @@ struct JSONSchemaCheck {
                 }
             }
         }
-        for (name, document) in documents { visit(document, name) }
+        for (name, document) in documents {
+            if path.isEmpty {
+                visit(document, name)
+            } else {
+                var schemas = document
+                for key in path { schemas = schemas[key] ?? .null }
+                for (key, schema) in schemas.objectMembers { visit(schema, "\(name)/\(key)") }
+            }
+        }
         return unknown.sorted()
     }
 
@@ -265,6 +284,14 @@ struct JSONSchemaCheck {
         guard let document = documents[name] else { return ["no schema \(name)"] }
         var errors: [String] = []
         check(instance, document, in: name, at: "", errors: &errors)
+        return errors
+    }
+
+    /// The same against the schema at a reference within the document (`#/components/schemas/Report`).
+    func errors(_ instance: JSONValue, against name: String, at reference: String) -> [String] {
+        guard let (schema, file) = resolve(reference, from: name) else { return ["no schema \(name)\(reference)"] }
+        var errors: [String] = []
+        check(instance, schema, in: file, at: "", errors: &errors)
         return errors
     }
 
@@ -321,6 +348,14 @@ struct JSONSchemaCheck {
             number < bound
         {
             errors.append("\(at): \(number) is below \(bound)")
+        }
+        if let maximum = schema["maximum"], let bound = Self.double(maximum), let number = Self.double(value),
+            number > bound
+        {
+            errors.append("\(at): \(number) is above \(bound)")
+        }
+        if let maxLength = schema["maxLength"]?.integer, case .string(let text) = value, text.count > maxLength {
+            errors.append("\(at): longer than \(maxLength) characters")
         }
         if case .array(let elements) = value {
             if let minItems = schema["minItems"]?.integer, elements.count < minItems {
