@@ -1,0 +1,184 @@
+"""The web application in a real headless Chromium (Debian's chromium and chromium-driver, driven by selenium).
+
+Run by scripts/browser-test, which starts `gongkai serve --demo` and passes its address. Walks what a clerk and a
+supervisor do: check seed 001 and see its three R2 errors, follow one to its cell in the source; open the 报告库,
+filter by year, open an agency; and saves a screenshot of each main page (at 1366×768 and at a phone's width) for
+a person to look at. Exits non-zero on the first thing that is not as expected.
+"""
+
+import os
+import sys
+import time
+import zipfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = sys.argv[1].rstrip("/")
+SEED = sys.argv[2]
+SHOTS = sys.argv[3]
+DOWNLOADS = os.path.join(SHOTS, "downloads")
+os.makedirs(DOWNLOADS, exist_ok=True)
+
+steps = []
+
+
+def step(name):
+    steps.append(name)
+    print(f"browser-test: {name}", flush=True)
+
+
+def expect(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def driver():
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--window-size=1366,768", "--lang=zh-CN"]:
+        options.add_argument(argument)
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    options.add_experimental_option("prefs", {
+        "download.default_directory": DOWNLOADS,
+        "download.prompt_for_download": False,
+    })
+    service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    return webdriver.Chrome(service=service, options=options)
+
+
+def shot(browser, name):
+    """A screenshot of the whole page at the window's width."""
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    width = browser.execute_script("return window.innerWidth")
+    browser.set_window_size(max(width, 360), min(max(height, 400), 6000))
+    path = os.path.join(SHOTS, name + ".png")
+    browser.save_screenshot(path)
+    browser.set_window_size(1366, 768)
+    return path
+
+
+def no_console_errors(browser, where):
+    """Nothing the browser refused (a blocked script or style, a missing file) on the page."""
+    try:
+        entries = browser.get_log("browser")
+    except Exception:  # noqa: BLE001 - a driver without the log gives nothing to check
+        return
+    severe = [entry["message"] for entry in entries if entry.get("level") == "SEVERE"
+              and "favicon.ico" not in entry["message"]]
+    expect(not severe, f"{where}: the browser reported {severe}")
+
+
+def main():
+    browser = driver()
+    wait = WebDriverWait(browser, 20)
+    try:
+        step("home page")
+        browser.get(BASE + "/")
+        expect("政府信息公开" in browser.title, f"home title {browser.title!r}")
+        shot(browser, "home")
+        no_console_errors(browser, "home")
+
+        step("检查报告: upload seed 001")
+        browser.get(BASE + "/check")
+        browser.find_element(By.CSS_SELECTOR, "input[type=file][name=file]").send_keys(SEED)
+        browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
+        wait.until(ec.presence_of_element_located((By.ID, "findings")))
+        r2 = [item for item in browser.find_elements(By.CSS_SELECTOR, "li.finding.error")
+              if item.find_element(By.CSS_SELECTOR, "code.rule").text == "R2"]
+        expect(len(r2) == 3, f"three R2 errors expected, found {len(r2)}")
+        error_cells = browser.find_elements(By.CSS_SELECTOR, "td.v.error")
+        expect(len(error_cells) >= 3, f"the R2 cells marked as errors: {len(error_cells)}")
+        shot(browser, "check-result")
+        no_console_errors(browser, "check result")
+
+        step("检查报告: a finding's cell in the source")
+        first = r2[0]
+        link = first.find_elements(By.CSS_SELECTOR, "a.place")
+        if link:
+            link[0].click()
+            target = browser.execute_script("return document.querySelector(':target')")
+            expect(target is not None, "following a finding's place leads to an element")
+            marks = target.find_elements(By.CSS_SELECTOR, "mark")
+        else:
+            marks = first.find_elements(By.CSS_SELECTOR, "pre.source mark")
+        expect(marks and marks[0].is_displayed(), "the cell is highlighted in the source")
+        expect(marks[0].text == "0", f"the highlighted cell prints 0, not {marks[0].text!r}")
+        color = marks[0].value_of_css_property("background-color")
+        expect(color not in ("rgba(0, 0, 0, 0)", "transparent"), "the highlighted cell has a background")
+
+        step("检查报告: the figures as JSON")
+        json_links = browser.find_elements(By.CSS_SELECTOR, "a[href$='figures.json']")
+        expect(json_links, "a JSON download link")
+
+        step("报告库: filter by year")
+        browser.get(BASE + "/reports")
+        year = browser.find_element(By.NAME, "year")
+        year.clear()
+        year.send_keys("2023")
+        Select(browser.find_element(By.NAME, "sort")).select_by_value("agency")
+        browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+        wait.until(ec.url_contains("year=2023"))
+        rows = browser.find_elements(By.CSS_SELECTOR, "table.list tbody tr")
+        expect(rows, "reports listed for 2023")
+        years = {row.find_elements(By.TAG_NAME, "td")[2].text for row in rows}
+        expect(years == {"2023"}, f"only 2023 listed, saw {years}")
+        shot(browser, "library")
+        no_console_errors(browser, "library")
+
+        step("报告库: export what is shown")
+        exports = browser.find_elements(By.CSS_SELECTOR, "a[href*='reports.xlsx']")
+        if exports:
+            before = set(os.listdir(DOWNLOADS))
+            exports[0].click()
+            deadline = time.time() + 20
+            new = []
+            while time.time() < deadline:
+                new = [name for name in set(os.listdir(DOWNLOADS)) - before if name.endswith(".xlsx")]
+                if new:
+                    break
+                time.sleep(0.2)
+            expect(new, "the XLSX was downloaded")
+            path = os.path.join(DOWNLOADS, new[0])
+            expect(zipfile.is_zipfile(path), "the XLSX is a zip")
+            import openpyxl  # noqa: PLC0415 - only this step needs it
+            workbook = openpyxl.load_workbook(path, read_only=True)
+            expect(workbook.sheetnames, "the XLSX has sheets")
+        else:
+            step("报告库: no XLSX export on this page yet (not checked)")
+
+        step("单位页: open an agency")
+        rows[0].find_element(By.CSS_SELECTOR, "a[href^='/agencies/']").click()
+        wait.until(ec.presence_of_element_located((By.TAG_NAME, "h1")))
+        expect(browser.find_elements(By.CSS_SELECTOR, "table.years"), "the years side by side")
+        shot(browser, "agency")
+        no_console_errors(browser, "agency")
+
+        step("一份报告")
+        browser.find_element(By.CSS_SELECTOR, "table.list a[href^='/reports/']").click()
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "table.national")))
+        shot(browser, "report")
+
+        step("未报送")
+        browser.get(BASE + "/missing")
+        shot(browser, "missing")
+        no_console_errors(browser, "missing")
+
+        step("a phone's width")
+        browser.set_window_size(390, 844)
+        browser.get(BASE + "/reports")
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1")
+        expect(not overflow, "the 报告库 page scrolls sideways on a phone (only its tables may)")
+        browser.save_screenshot(os.path.join(SHOTS, "library-phone.png"))
+        browser.set_window_size(1366, 768)
+    finally:
+        browser.quit()
+    print(f"browser-test: {len(steps)} steps passed; screenshots in {SHOTS}")
+
+
+if __name__ == "__main__":
+    main()
