@@ -23,6 +23,9 @@ public struct WebOptions: Sendable {
     public var resultCapacity: Int
     /// Reports a page of the 报告库 lists unless the request asks for another number (at most 200).
     public var pageSize: Int
+    /// Seconds a connection may stay silent — no request, or a request that stops arriving — before the server
+    /// closes it, so that clients that open connections and send nothing (or trickle) cannot hold them all.
+    public var idleTimeout: Int
 
     public init(
         host: String = "127.0.0.1",
@@ -32,7 +35,8 @@ public struct WebOptions: Sendable {
         waitingLimit: Int = 8,
         resultLifetime: TimeInterval = 30 * 60,
         resultCapacity: Int = 64,
-        pageSize: Int = 50
+        pageSize: Int = 50,
+        idleTimeout: Int = 30
     ) {
         self.host = host
         self.port = port
@@ -42,5 +46,6 @@ public struct WebOptions: Sendable {
         self.resultLifetime = resultLifetime
         self.resultCapacity = max(1, resultCapacity)
         self.pageSize = pageSize
+        self.idleTimeout = max(1, idleTimeout)
     }
 }

@@ -12,6 +12,7 @@ public enum WebServer {
     ) -> Application<RouterResponder<WebContext>> {
         Application(
             router: router(store: store, options: options),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeout)))),
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port)),
             onServerRunning: { _ in onRunning() }
         )
