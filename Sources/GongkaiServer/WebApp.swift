@@ -8,12 +8,14 @@ struct WebApp: Sendable {
     let options: WebOptions
     let gate: ReaderGate
     let results: CheckResults
+    let uploadTurns: UploadTurns
 
     init(store: any ReportStore, options: WebOptions) {
         self.store = store
         self.options = options
         gate = ReaderGate(isolation: options.isolation, readers: options.readers, waitingLimit: options.waitingLimit)
         results = CheckResults(lifetime: options.resultLifetime, capacity: options.resultCapacity)
+        uploadTurns = UploadTurns(waitingLimit: options.waitingLimit)
     }
 
     func addRoutes(to router: Router<WebContext>) {
@@ -35,6 +37,8 @@ struct WebApp: Sendable {
         router.get("/api/v1/reports") { request, _ in try await apiReports(request) }
         router.get("/api/v1/reports/{id}") { _, context in try await apiReport(context.parameters.get("id") ?? "") }
         router.post("/api/v1/check") { request, context in try await apiCheck(request, context: context) }
+        addAuthRoutes(to: router)
+        addUploadRoutes(to: router)
     }
 
     /// Runs a store request off the concurrency pool; a region the filter names that does not exist is the

@@ -1,6 +1,7 @@
 public import Foundation
 import GongkaiExtract
 public import GongkaiIsolation
+public import GongkaiStore
 
 /// How the web application runs: where it listens, how uploads are read, how long a check's result is kept.
 public struct WebOptions: Sendable {
@@ -23,6 +24,22 @@ public struct WebOptions: Sendable {
     public var resultCapacity: Int
     /// Reports a page of the 报告库 lists unless the request asks for another number (at most 200).
     public var pageSize: Int
+    /// Serves the read-only pages and 检查报告 to visitors who have not signed in; storing reports and the admin
+    /// pages still need a signed-in user.
+    public var publicAccess = false
+    /// The server runs behind a reverse proxy: the client's address is the last of `X-Forwarded-For`, and cookies are
+    /// marked `Secure` when `X-Forwarded-Proto` says the browser used https.
+    public var behindProxy = false
+    /// Cookies are always marked `Secure` (the server is reached over https only).
+    public var secureCookies = false
+    /// How long a sign-in lasts.
+    public var sessionLimits = SessionLimits.standard
+    /// Failed sign-ins allowed within a window before more are refused (429).
+    public var loginLimits = LoginLimits.standard
+    /// The largest body an upload to 上传入库 may have (several files or zip archives together).
+    public var batchUploadLimit = 128 << 20
+    /// The cost of the bcrypt hashes of passwords set through the web application (2^cost rounds).
+    public var passwordCost: UInt8 = Passwords.standardCost
 
     public init(
         host: String = "127.0.0.1",
@@ -43,4 +60,22 @@ public struct WebOptions: Sendable {
         self.resultCapacity = max(1, resultCapacity)
         self.pageSize = pageSize
     }
+}
+
+/// Failed sign-ins allowed within a window: per account name, and per client address (higher, as an office may
+/// sign in from one address).
+public struct LoginLimits: Sendable, Hashable {
+    public var perAccount: Int
+    public var perAddress: Int
+    /// Seconds.
+    public var window: TimeInterval
+
+    public init(perAccount: Int, perAddress: Int, window: TimeInterval) {
+        self.perAccount = max(1, perAccount)
+        self.perAddress = max(1, perAddress)
+        self.window = window
+    }
+
+    /// 5 failures per account and 20 per address in 15 minutes.
+    public static let standard = LoginLimits(perAccount: 5, perAddress: 20, window: 15 * 60)
 }
