@@ -32,6 +32,11 @@ public enum ZipFiles {
     public struct File: Sendable, Hashable {
         public var path: String
         public var bytes: Data
+
+        public init(path: String, bytes: Data) {
+            self.path = path
+            self.bytes = bytes
+        }
     }
 
     /// Why an archive was refused, as a sentence a clerk understands.
