@@ -45,11 +45,6 @@ public enum ZipFiles {
         public var description: String { message }
     }
 
-    /// Whether bytes begin as a zip archive does.
-    public static func isZip(_ data: Data) -> Bool {
-        data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06])
-    }
-
     /// The archive's files, folders and the hidden files of other systems (`__MACOSX/`, `.DS_Store`) left out.
     public static func files(in data: Data, limits: Limits = .standard) throws(Refusal) -> [File] {
         let reader: ZipReader

@@ -26,6 +26,8 @@ struct AccessMiddleware: RouterMiddleware {
         next: (Request, WebContext) async throws -> Response
     ) async throws -> Response {
         let path = request.uri.path
+        // The stylesheet and the script are the same for everyone: no session to look up, no cookie to give.
+        if path == Stylesheet.path || path.hasPrefix("/static/") { return try await next(request, context) }
         var session: SessionRecord?
         if let token = request.cookies[Self.sessionCookie]?.value, Tokens.isToken(token) {
             let limits = app.options.sessionLimits
