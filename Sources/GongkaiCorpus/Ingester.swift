@@ -21,6 +21,9 @@ public struct Ingester: Sendable {
     /// Where files are read: the command line reads each in a worker process, so that a file that crashes or stalls
     /// a reader is recorded as failed and costs nothing else.
     public var isolation: ReaderIsolation = .inProcess
+    /// The path recorded in the corpus for a file read from `path` (the web application's uploads are read from a
+    /// temporary folder and recorded under the name they were uploaded with).
+    public var recordedPath: @Sendable (String) -> String = { $0 }
 
     public init(store: any ReportStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.store = store
@@ -60,8 +63,20 @@ public struct Ingester: Sendable {
         public var seconds = 0.0
         /// The reports this ingest stored, for the review of the batch at its end.
         public var stored: [StoredBrief] = []
+        /// What became of each file, by the path it was read from.
+        public var outcomes: [String: FileOutcome] = [:]
 
         public var failed: Int { failures.count }
+    }
+
+    /// What became of one file.
+    public enum FileOutcome: Sendable, Hashable {
+        /// Stored as the report with this id.
+        case stored(reportID: Int64)
+        /// Its bytes were stored or recorded as failed already (by an earlier ingest or meanwhile by another).
+        case known
+        /// It could not be read, or names no agency or year.
+        case failed(reason: String)
     }
 
     /// A report an ingest stored, as the review of the batch needs it.
@@ -73,10 +88,11 @@ public struct Ingester: Sendable {
         public var late: Bool
     }
 
+    /// One file's result, with the path it was read from.
     enum Item: Sendable {
-        case read(ReportSubmission)
-        case failed(FailedFile, ReadFailure.Kind)
-        case skipped
+        case read(ReportSubmission, String)
+        case failed(FailedFile, ReadFailure.Kind, String)
+        case skipped(String)
         /// Another ingest (on this machine or another) is reading the file: asked again at the end.
         case deferred(String)
     }
@@ -100,7 +116,15 @@ public struct Ingester: Sendable {
                         return value
                     }
                     guard index < files.count else { break }
-                    queue.push(Self.process(files[index], skipping: skip, store: store, reader: reader))
+                    queue.push(
+                        Self.process(
+                            files[index],
+                            skipping: skip,
+                            store: store,
+                            reader: reader,
+                            recordedPath: recordedPath
+                        )
+                    )
                 }
                 queue.finishProducer()
             }
@@ -120,7 +144,9 @@ public struct Ingester: Sendable {
         while !deferred.isEmpty {
             Thread.sleep(forTimeInterval: 0.5)
             let known = try store.knownContentHashes()
-            let batch = deferred.map { Self.process($0, skipping: known, store: store, reader: reader) }
+            let batch = deferred.map {
+                Self.process($0, skipping: known, store: store, reader: reader, recordedPath: recordedPath)
+            }
             deferred = []
             try write(batch, into: &summary, state: &state, deferred: &deferred, start: start, progress: progress)
         }
@@ -139,22 +165,29 @@ public struct Ingester: Sendable {
         progress: (Progress) -> Void
     ) throws {
         var submissions: [ReportSubmission] = []
+        var readFrom: [String] = []
         var failures: [FailedFile] = []
         for item in batch {
             switch item {
-            case .read(let submission): submissions.append(submission)
-            case .failed(let failure, let kind):
+            case .read(let submission, let path):
+                submissions.append(submission)
+                readFrom.append(path)
+            case .failed(let failure, let kind, let path):
                 failures.append(failure)
+                summary.outcomes[path] = .failed(reason: failure.reason)
                 if kind == .crashed { summary.crashed += 1 }
                 if kind == .timedOut { summary.timedOut += 1 }
-            case .skipped: summary.skipped += 1
+            case .skipped(let path):
+                summary.skipped += 1
+                summary.outcomes[path] = .known
             case .deferred(let path): deferred.append(path)
             }
         }
         let outcomes = try writeWithRetry(submissions, failures: failures)
-        for (submission, outcome) in zip(submissions, outcomes) {
+        for ((submission, outcome), path) in zip(zip(submissions, outcomes), readFrom) {
             switch outcome {
-            case .added(_, _, let versions):
+            case .added(let reportID, _, let versions):
+                summary.outcomes[path] = .stored(reportID: reportID)
                 summary.added += 1
                 if versions > 1 { summary.newVersions += 1 }
                 let report = submission.report
@@ -170,8 +203,10 @@ public struct Ingester: Sendable {
                     )
                 }
             case .duplicate:
+                summary.outcomes[path] = .known
                 summary.duplicates += 1
             case .unplaced(let reason):
+                summary.outcomes[path] = .failed(reason: reason)
                 summary.failures.append(
                     FailedFile(contentHash: submission.contentHash, path: submission.path, reason: reason)
                 )
@@ -204,38 +239,44 @@ public struct Ingester: Sendable {
         _ path: String,
         skipping known: Set<String>,
         store: any ReportStore,
-        reader: IsolatedReader
+        reader: IsolatedReader,
+        recordedPath: (String) -> String = { $0 }
     )
         -> Item
     {
         let url = URL(fileURLWithPath: path)
+        let recorded = recordedPath(path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard let data = try? Data(contentsOf: url) else {
             return .failed(
                 FailedFile(
-                    contentHash: SHA256.hex(Data(("unreadable:" + path).utf8)),
-                    path: path,
+                    contentHash: SHA256.hex(Data(("unreadable:" + recorded).utf8)),
+                    path: recorded,
                     reason: "无法打开文件（没有读取权限？）。"
                 ),
-                .unreadable
+                .unreadable,
+                path
             )
         }
         let hash = SHA256.hex(data)
-        if known.contains(hash) { return .skipped }
+        if known.contains(hash) { return .skipped(path) }
         switch (try? store.claim(hash)) ?? .claimed {
         case .claimed: break
-        case .done: return .skipped
+        case .done: return .skipped(path)
         case .busy: return .deferred(path)
         }
         if size > TextExtractor.defaultSizeLimit {
             let reason = ExtractError.tooLarge(bytes: size, limit: TextExtractor.defaultSizeLimit).description
-            return .failed(FailedFile(contentHash: hash, path: path, reason: reason), .unreadable)
+            return .failed(FailedFile(contentHash: hash, path: recorded, reason: reason), .unreadable, path)
         }
-        switch reader.read(ReadRequest(name: path, bytes: data, keepsSourceLines: false)) {
+        switch reader.read(ReadRequest(name: recorded, bytes: data, keepsSourceLines: false)) {
         case .report(let report, let findings, _):
-            return .read(ReportSubmission(contentHash: hash, path: path, report: report, findings: findings))
+            return .read(
+                ReportSubmission(contentHash: hash, path: recorded, report: report, findings: findings),
+                path
+            )
         case .failed(let failure):
-            return .failed(FailedFile(contentHash: hash, path: path, reason: failure.message), failure.kind)
+            return .failed(FailedFile(contentHash: hash, path: recorded, reason: failure.message), failure.kind, path)
         }
     }
 

@@ -6,6 +6,8 @@ struct Page {
         case check
         case library
         case missing
+        case upload
+        case admin
 
         var title: String {
             switch self {
@@ -13,6 +15,8 @@ struct Page {
             case .check: "检查报告"
             case .library: "报告库"
             case .missing: "未报送"
+            case .upload: "上传入库"
+            case .admin: "操作记录"
             }
         }
 
@@ -22,6 +26,8 @@ struct Page {
             case .check: "/check"
             case .library: "/reports"
             case .missing: "/missing"
+            case .upload: "/upload"
+            case .admin: "/admin/audit"
             }
         }
     }
@@ -31,7 +37,8 @@ struct Page {
     var content: HTML
 
     var html: String {
-        let links = Section.allCases.filter { $0 != .home }.map { item -> HTML in
+        let visitor = Visitor.current
+        let links = Section.allCases.filter { $0 != .home && visitor.may(.of(path: $0.path)) }.map { item -> HTML in
             item == section
                 ? "<a href=\"\(item.path)\" aria-current=\"page\">\(item.title)</a>"
                 : "<a href=\"\(item.path)\">\(item.title)</a>"
@@ -50,6 +57,7 @@ struct Page {
             <header class="site">
             <a class="brand" href="/">Gongkai 公开</a>
             <nav aria-label="主导航">\(links)</nav>
+            \(visitor.accountHTML)
             </header>
             <main id="main">
             \(content)

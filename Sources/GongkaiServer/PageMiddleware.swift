@@ -85,6 +85,9 @@ struct PageMiddleware: RouterMiddleware {
         case .unprocessableContent: "无法读取"
         case .unsupportedMediaType: "内容类型不对"
         case .serviceUnavailable: "服务器正忙"
+        case .unauthorized: "需要登录"
+        case .forbidden: "无权访问"
+        case .tooManyRequests: "尝试次数过多"
         default: "出错了"
         }
     }

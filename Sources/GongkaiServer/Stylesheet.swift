@@ -95,6 +95,15 @@ enum Stylesheet {
         dl.meta dd { margin: 0; overflow-wrap: anywhere; }
         .change.up { color: #1d5e20; }
         .change.down { color: var(--error); }
+        header.site .account { margin-left: auto; display: flex; align-items: center; gap: 0.75em; }
+        header.site .account button { background: #fff; color: var(--brand); padding: 0.15em 0.8em; }
+        form.login { display: flex; flex-direction: column; gap: 0.75em; max-width: 22rem; margin: 1em 0; }
+        input[type="password"] { border: 1px solid var(--line); border-radius: 3px; padding: 0.3em 0.5em; }
+        progress { width: 100%; max-width: 48rem; height: 1.2em; }
+        table.upload-result td, table.audit td { overflow-wrap: anywhere; }
+        .ok { color: #1d5e20; font-weight: bold; }
+        .same { color: var(--notice); font-weight: bold; }
+        .bad { color: var(--error); font-weight: bold; }
         @media (max-width: 40rem) {
           main { padding: 0.5em 0.75em 2em; }
           header.site { padding: 0.5em 0.75em; }

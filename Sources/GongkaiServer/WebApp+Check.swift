@@ -31,6 +31,7 @@ extension WebApp {
             按全国统一格式（2021 年或 2019 年格式）核对，指出每个问题及其在原文中的位置。\
             也可上传用 <code>gongkai new</code> 填写的数据文件（YAML、JSON）。</p>
             \(error)<form class="upload" method="post" action="/check" enctype="multipart/form-data">
+            \(Visitor.current.csrfField)
             <label>报告文件 <input type="file" name="file" accept="\(Self.acceptedFiles)"></label>
             <label>或粘贴报告全文 <textarea name="text" rows="12" spellcheck="false"></textarea></label>
             <button type="submit">检查</button>

@@ -8,12 +8,14 @@ struct WebApp: Sendable {
     let options: WebOptions
     let gate: ReaderGate
     let results: CheckResults
+    let uploadTurns: UploadTurns
 
     init(store: any ReportStore, options: WebOptions) {
         self.store = store
         self.options = options
         gate = ReaderGate(isolation: options.isolation, readers: options.readers, waitingLimit: options.waitingLimit)
         results = CheckResults(lifetime: options.resultLifetime, capacity: options.resultCapacity)
+        uploadTurns = UploadTurns(waitingLimit: options.waitingLimit)
     }
 
     func addRoutes(to router: Router<WebContext>) {
@@ -37,6 +39,8 @@ struct WebApp: Sendable {
                 try await route.answer(self, request, context)
             }
         }
+        addAuthRoutes(to: router)
+        addUploadRoutes(to: router)
     }
 
     /// A route of the JSON API: every one is described in ``OpenAPIDocument`` (a test holds the two together).

@@ -1,6 +1,7 @@
 public import Foundation
 import GongkaiExtract
 public import GongkaiIsolation
+public import GongkaiStore
 
 /// How the web application runs: where it listens, how uploads are read, how long a check's result is kept.
 public struct WebOptions: Sendable {
@@ -26,6 +27,22 @@ public struct WebOptions: Sendable {
     /// Seconds a connection may stay silent — no request, or a request that stops arriving — before the server
     /// closes it, so that clients that open connections and send nothing (or trickle) cannot hold them all.
     public var idleTimeout: Int
+    /// Serves the read-only pages and 检查报告 to visitors who have not signed in; storing reports and the admin
+    /// pages still need a signed-in user.
+    public var publicAccess = false
+    /// The server runs behind a reverse proxy: the client's address is the last of `X-Forwarded-For`, and cookies are
+    /// marked `Secure` when `X-Forwarded-Proto` says the browser used https.
+    public var behindProxy = false
+    /// Cookies are always marked `Secure` (the server is reached over https only).
+    public var secureCookies = false
+    /// How long a sign-in lasts.
+    public var sessionLimits = SessionLimits.standard
+    /// Failed sign-ins allowed within a window before more are refused (429).
+    public var loginLimits = LoginLimits.standard
+    /// The largest body an upload to 上传入库 may have (several files or zip archives together).
+    public var batchUploadLimit = 128 << 20
+    /// The cost of the bcrypt hashes of passwords set through the web application (2^cost rounds).
+    public var passwordCost: UInt8 = Passwords.standardCost
 
     public init(
         host: String = "127.0.0.1",
@@ -48,4 +65,22 @@ public struct WebOptions: Sendable {
         self.pageSize = pageSize
         self.idleTimeout = max(1, idleTimeout)
     }
+}
+
+/// Failed sign-ins allowed within a window: per account name, and per client address (higher, as an office may
+/// sign in from one address).
+public struct LoginLimits: Sendable, Hashable {
+    public var perAccount: Int
+    public var perAddress: Int
+    /// Seconds.
+    public var window: TimeInterval
+
+    public init(perAccount: Int, perAddress: Int, window: TimeInterval) {
+        self.perAccount = max(1, perAccount)
+        self.perAddress = max(1, perAddress)
+        self.window = window
+    }
+
+    /// 5 failures per account and 20 per address in 15 minutes.
+    public static let standard = LoginLimits(perAccount: 5, perAddress: 20, window: 15 * 60)
 }

@@ -33,6 +33,7 @@ public enum WebServer {
         let app = WebApp(store: store, options: options)
         let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: PageMiddleware())
+        router.add(middleware: AccessMiddleware(app: app))
         app.addRoutes(to: router)
         return router
     }

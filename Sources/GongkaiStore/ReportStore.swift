@@ -4,9 +4,11 @@ public import GongkaiModel
 ///
 /// Every method is one transaction. ``add(_:failures:)`` stores each report completely or not at all, so a process
 /// killed mid-ingest leaves every committed report whole and a rerun goes on where it stopped.
-public protocol ReportStore: Sendable {
+public protocol ReportStore: AccountStore {
     /// The content hashes of every file already stored or recorded as failed: what an ingest can skip.
     func knownContentHashes() throws -> Set<String>
+    /// The report stored from a file's bytes (its current or any version), or why they could not be read.
+    func knownContent(_ contentHash: String) throws -> KnownContent?
 
     /// Stores read reports and failed files. A report whose content hash is already stored is a duplicate (another
     /// ingest got there first); a report for an agency and year already stored is another version of it, and the

@@ -18,6 +18,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case agencyNameTaken(String, existing: String)
     case regionNotFound(String)
     case invalidRegionFile(line: Int, reason: String)
+    /// A user added under a name another user has.
+    case userExists(String)
+    case userNotFound(String)
 
     public var description: String {
         switch self {
@@ -47,6 +50,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "未找到地区「\(name)」；请先用 gongkai agency import-regions 导入地区表。"
         case .invalidRegionFile(let line, let reason):
             "地区表第\(line)行：\(reason)。"
+        case .userExists(let name):
+            "已有名为「\(name)」的用户；修改密码请用 gongkai user passwd。"
+        case .userNotFound(let name):
+            "没有名为「\(name)」的用户；已有的用户见 gongkai user list。"
         }
     }
 }

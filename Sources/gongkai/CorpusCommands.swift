@@ -3,6 +3,6 @@ import ArgumentParser
 /// The commands that work on the corpus database.
 let corpusCommands: [any ParsableCommand.Type] = [
     IngestCommand.self, ReviewCommand.self, ShowCommand.self, RollupCommand.self, MissingCommand.self,
-    ExportCommand.self, ServeCommand.self,
+    ExportCommand.self, ServeCommand.self, UserCommand.self, AuditCommand.self,
     AgencyCommand.self, GenerateCorpusCommand.self, GenerateLayoutsCommand.self,
 ]

@@ -15,9 +15,11 @@ struct ServeCommand: ParsableCommand {
             (the stored reports, filtered and paged), each agency's years side by side, and 未报送 — and a JSON API \
             under /api/v1. Uploads are read in worker processes, --readers at a time, 32 MB at most.
 
+            Every page asks to sign in (登录) with a user added by `gongkai user add NAME --role ROLE`: viewer             reads the pages and checks reports, uploader also stores reports (上传入库), admin also reads the audit             log. With --public the read-only pages and 检查报告 are open to anybody; storing still needs a user.             The session cookie is marked Secure when the browser comes over https: with --behind-proxy when the             proxy's X-Forwarded-Proto says so (the client's address is then the last of X-Forwarded-For), or always             with --secure-cookies. On plain http (http://127.0.0.1:8080/) it is not, or browsers would never send it.
+
             --demo serves a corpus made for the purpose in a temporary folder (synthetic reports of 24 agencies over \
             2020–2024 and their region tree, with the sample reports of Examples/ when run in the project's folder), \
-            removed again when the server stops.
+            removed again when the server stops. It is served as with --public, and with a user 「demo」 (admin)             whose password is generated and printed, to try 上传入库 and the audit log.
             """
     )
 
@@ -34,6 +36,15 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "Uploads read at a time, each in a worker process (default: one per core).")
     var readers: Int?
+
+    @Flag(name: .customLong("public"), help: "Serve the read-only pages and 检查报告 without signing in.")
+    var publicAccess = false
+
+    @Flag(help: "Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto headers.")
+    var behindProxy = false
+
+    @Flag(help: "Mark cookies Secure whatever the request says (the site is reached over https only).")
+    var secureCookies = false
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port 应为 1 至 65535 之间的整数。") }
@@ -60,15 +71,31 @@ struct ServeCommand: ParsableCommand {
             }
             Self.say("演示报告库：\(made.summary.added) 份报告。")
             corpus = made.store
+            let password = Passwords.generated()
+            let hash = Passwords.hash(password)
+            _ = try storeRequest { try corpus.addUser(name: "demo", role: .admin, passwordHash: hash, at: Date()) }
+            Self.say("演示管理员：用户名 demo，密码 \(password)（不登录也可浏览和检查报告；上传入库和操作记录需登录）。")
         } else {
-            corpus = try store.open(readOnly: true)
+            let database = store.database
+            if !database.hasPrefix("postgres"), !FileManager.default.fileExists(atPath: database) {
+                printError("gongkai: " + StoreError.notFound(path: database).description)
+                throw ExitCode(2)
+            }
+            corpus = try store.open()
+            if !publicAccess, try storeRequest({ try corpus.users() }).isEmpty {
+                printError(Self.noUsers(database: store.database))
+                throw ExitCode(2)
+            }
         }
-        let options = WebOptions(
+        var options = WebOptions(
             host: host,
             port: port,
             isolation: InputFile.isolation,
             readers: readers ?? ProcessInfo.processInfo.activeProcessorCount
         )
+        options.publicAccess = publicAccess || demo
+        options.behindProxy = behindProxy
+        options.secureCookies = secureCookies
         let failure = Mutex<String?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
@@ -86,6 +113,17 @@ struct ServeCommand: ParsableCommand {
             printError("gongkai: 无法在 \(host):\(port) 上提供服务：\(message)")
             throw ExitCode(2)
         }
+    }
+
+    /// What to do when nobody could sign in.
+    static func noUsers(database: String) -> String {
+        let db = database == "gongkai.sqlite" ? "" : " --db \(database)"
+        return """
+            gongkai: 报告库中还没有用户，网页需要登录才能使用，因此没有启动。请先添加一个管理员：
+              gongkai user add 用户名 --role admin\(db)
+            （会提示输入两次密码），再运行 gongkai serve。其他人用 --role viewer（查看）或 --role uploader（上传）添加。\
+            如只需公开浏览和检查报告、不需登录，可加 --public。
+            """
     }
 
     /// A line on standard output at once, whether or not it is a terminal: the server then runs for long.

@@ -68,6 +68,9 @@ struct ServeCommandTests {
         let printed = try String(contentsOf: output, encoding: .utf8)
         #expect(printed.contains("演示报告库：117 份报告。"))
         #expect(printed.contains("Gongkai 网页服务：http://127.0.0.1:\(port)/"))
+        // Served as with --public, with an administrator whose generated password is printed.
+        let password = try #require(printed.range(of: "演示管理员：用户名 demo，密码 ").map { printed[$0.upperBound...] })
+        #expect(password.prefix { $0 != "（" }.count == 16)
         let demo = try #require(printed.range(of: "正在生成演示报告库（").map { printed[$0.upperBound...] })
         let demoFolder = String(demo.prefix { $0 != "）" })
         #expect(demoFolder.contains("gongkai-demo-"))

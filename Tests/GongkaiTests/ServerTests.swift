@@ -61,31 +61,46 @@ struct ServerTests {
         )
     }
 
+    /// The read-only pages served without signing in (`--public`), as these tests read them; the tests of signing
+    /// in are in AuthTests.
     static func options(
         readers: Int = 2,
         waitingLimit: Int = 8,
         environment: [String: String] = [:],
-        timeLimit: ReadTimeLimit = .standard
+        timeLimit: ReadTimeLimit = .standard,
+        publicAccess: Bool = true
     ) -> WebOptions {
         var command = WorkerCommand(executable: CLI.binary.path)
         command.environment = environment
-        return WebOptions(
+        var options = WebOptions(
             isolation: .workerProcesses(command, timeLimit: timeLimit),
             readers: readers,
             waitingLimit: waitingLimit,
             pageSize: 50
         )
+        options.publicAccess = publicAccess
+        return options
     }
+
+    /// The token of a visitor's `gongkai_csrf` cookie, which the forms these tests post carry as a browser's do.
+    static let visitorToken = "5e1f0c3a9b7d24e6a8c0f1e2d3b4a596"
+    static let visitorCookie = "gongkai_csrf=\(visitorToken)"
 
     static func application(_ store: any ReportStore, options: WebOptions = options()) -> some ApplicationProtocol {
         WebServer.application(store: store, options: options)
     }
 
-    /// A `multipart/form-data` body as a browser sends it.
-    static func multipart(_ parts: [(name: String, fileName: String?, bytes: Data)]) -> (HTTPFields, ByteBuffer) {
+    /// A `multipart/form-data` body as a browser sends it, with the visitor's cookie and the form's token (unless
+    /// `token` is nil).
+    static func multipart(
+        _ parts: [(name: String, fileName: String?, bytes: Data)],
+        token: String? = visitorToken,
+        cookie: String = visitorCookie
+    ) -> (HTTPFields, ByteBuffer) {
         let boundary = "----GongkaiTestBoundary7MA4YWxkTrZu0gW"
         var body = Data()
-        for part in parts {
+        let csrf = token.map { [(name: "csrf", fileName: String?.none, bytes: Data($0.utf8))] } ?? []
+        for part in csrf + parts {
             var disposition = "Content-Disposition: form-data; name=\"\(part.name)\""
             if let fileName = part.fileName { disposition += "; filename=\"\(fileName)\"" }
             body.append(Data("--\(boundary)\r\n\(disposition)\r\n".utf8))
@@ -95,7 +110,9 @@ struct ServerTests {
             body.append(Data("\r\n".utf8))
         }
         body.append(Data("--\(boundary)--\r\n".utf8))
-        return ([.contentType: "multipart/form-data; boundary=\(boundary)"], ByteBuffer(bytes: body))
+        return (
+            [.contentType: "multipart/form-data; boundary=\(boundary)", .cookie: cookie], ByteBuffer(bytes: body)
+        )
     }
 
     static func upload(_ bytes: Data, fileName: String = "report.txt") -> (HTTPFields, ByteBuffer) {
@@ -264,11 +281,13 @@ struct ServerTests {
             #expect(multipart.text.contains("<h1>检查结果：灵宝市司法局 2023年度</h1>"))
             #expect(multipart.text.contains("<dd>粘贴的文本.txt</dd>"))
             #expect(multipart.text.contains("<p>没有发现问题。</p>"))
-            let encoded = "text=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let encoded =
+                "csrf=\(Self.visitorToken)&text="
+                + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             let form = try await client.execute(
                 uri: "/check",
                 method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded"],
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: Self.visitorCookie],
                 body: ByteBuffer(string: encoded)
             )
             #expect(form.status == .ok)
@@ -382,17 +401,21 @@ struct ServerTests {
             )
             #expect(api.status == .contentTooLarge)
             #expect((try api.jsonObject()["error"] as? [String: String])?["message"] == "上传的内容超过 32 MB 的上限，未读取。")
+            let csrfHeader = try #require(HTTPField.Name("X-CSRF-Token"))
             let plain = try await client.execute(
                 uri: "/check",
                 method: .post,
-                headers: [.contentType: "text/plain"],
+                headers: [.contentType: "text/plain", .cookie: Self.visitorCookie, csrfHeader: Self.visitorToken],
                 body: ByteBuffer(string: "x")
             )
             #expect(plain.status == .unsupportedMediaType)
             let broken = try await client.execute(
                 uri: "/check",
                 method: .post,
-                headers: [.contentType: "multipart/form-data; boundary=abc"],
+                headers: [
+                    .contentType: "multipart/form-data; boundary=abc", .cookie: Self.visitorCookie,
+                    csrfHeader: Self.visitorToken,
+                ],
                 body: ByteBuffer(string: "--abc\r\nno end")
             )
             #expect(broken.status == .badRequest)

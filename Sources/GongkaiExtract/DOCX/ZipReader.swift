@@ -17,6 +17,8 @@ struct ZipReader {
         var compressedSize: Int
         var uncompressedSize: Int
         var localHeaderOffset: Int
+        /// The name's bytes as stored: UTF-8 when flag bit 11 is set, else often GBK in zips made on Chinese Windows.
+        var nameBytes: [UInt8] = []
     }
 
     /// What went wrong, turned into an ``ExtractError`` by the caller that knows which part was read.
@@ -69,7 +71,8 @@ struct ZipReader {
                     crc32: Self.u32(bytes, position + 16),
                     compressedSize: Int(Self.u32(bytes, position + 20)),
                     uncompressedSize: Int(Self.u32(bytes, position + 24)),
-                    localHeaderOffset: Int(Self.u32(bytes, position + 42))
+                    localHeaderOffset: Int(Self.u32(bytes, position + 42)),
+                    nameBytes: Array(bytes[(position + 46)..<(position + 46 + nameLength)])
                 )
             )
             position += 46 + nameLength + extraLength + commentLength

@@ -10,6 +10,7 @@ enum PostgresSchema {
         ("v1 ingest claims", ingestClaims),
         ("v2 figure references checked per statement", figureReferencesPerStatement),
         ("v3 figure_long with the shared column names", sharedColumnNames),
+        ("v4 users, sessions and audit", accountTables),
     ]
 
     /// The migrations a corpus needs before it can be read.
@@ -55,6 +56,49 @@ enum PostgresSchema {
             }
         }
     }
+
+    /// The tables of ``SQLiteSchema/accountTables``, in PostgreSQL's types.
+    static let accountTables = [
+        """
+        CREATE TABLE app_user (
+            id bigserial PRIMARY KEY,
+            name text NOT NULL UNIQUE CHECK (name <> ''),
+            role text NOT NULL CHECK (role IN ('viewer', 'uploader', 'admin')),
+            password_hash text NOT NULL,
+            created_at double precision NOT NULL,
+            updated_at double precision NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE app_session (
+            token_hash text PRIMARY KEY,
+            user_id bigint NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+            csrf_token text NOT NULL,
+            created_at double precision NOT NULL,
+            last_seen_at double precision NOT NULL
+        )
+        """,
+        "CREATE INDEX app_session_user ON app_session(user_id)",
+        """
+        CREATE TABLE login_failure (
+            id bigserial PRIMARY KEY,
+            kind text NOT NULL CHECK (kind IN ('account', 'address')),
+            subject text NOT NULL,
+            failed_at double precision NOT NULL
+        )
+        """,
+        "CREATE INDEX login_failure_subject ON login_failure(kind, subject, failed_at)",
+        """
+        CREATE TABLE audit_log (
+            id bigserial PRIMARY KEY,
+            at double precision NOT NULL,
+            actor text NOT NULL,
+            action text NOT NULL,
+            detail text NOT NULL,
+            address text
+        )
+        """,
+    ]
 
     static let corpusTables = [
         """

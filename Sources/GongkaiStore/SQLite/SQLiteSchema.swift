@@ -10,6 +10,7 @@ enum SQLiteSchema {
         ("v1 figure_long view", { try $0.execute(sql: figureLongViewV1) }),
         ("v2 checks without temporary tables", { try $0.execute(sql: checksWithoutTemporaryTables) }),
         ("v3 figure_long with the shared column names", { try $0.execute(sql: sharedColumnNames) }),
+        ("v4 users, sessions and audit", { try $0.execute(sql: accountTables) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
@@ -52,6 +53,42 @@ enum SQLiteSchema {
             }
         }
     }
+
+    /// The web application's users, their sessions (under a hash of the cookie's token), failed sign-ins and the
+    /// audit log. Times are seconds since 1970.
+    static let accountTables = """
+        CREATE TABLE app_user (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+            role TEXT NOT NULL CHECK (role IN ('viewer', 'uploader', 'admin')),
+            password_hash TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE TABLE app_session (
+            token_hash TEXT PRIMARY KEY NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+            csrf_token TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            last_seen_at REAL NOT NULL
+        );
+        CREATE INDEX app_session_user ON app_session(user_id);
+        CREATE TABLE login_failure (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('account', 'address')),
+            subject TEXT NOT NULL,
+            failed_at REAL NOT NULL
+        );
+        CREATE INDEX login_failure_subject ON login_failure(kind, subject, failed_at);
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at REAL NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            address TEXT
+        );
+        """
 
     static let corpusTables = """
         CREATE TABLE region (

@@ -1,0 +1,62 @@
+import GongkaiStore
+
+/// Who is making the request: a signed-in user and the session's token against cross-site requests, or a visitor
+/// not signed in with the token of the visitor's cookie. The access middleware sets it for the whole of a request, so
+/// that every page's header shows who is signed in and every form carries the token.
+struct Visitor: Sendable {
+    var session: SessionRecord?
+    /// The token a form posted by this visitor must carry.
+    var csrfToken: String
+    /// The read-only pages are served without signing in (`--public`).
+    var publicAccess: Bool
+
+    @TaskLocal static var current = Visitor(session: nil, csrfToken: "", publicAccess: false)
+
+    var user: UserRecord? { session?.user }
+
+    /// Whether this visitor may use a part of the site.
+    func may(_ access: Access) -> Bool {
+        switch access {
+        case .open: true
+        case .reading: publicAccess || user != nil
+        case .signedIn: user != nil
+        case .role(let role): (user?.role).map { $0 >= role } ?? false
+        }
+    }
+
+    /// The hidden field every form that posts carries.
+    var csrfField: HTML { "<input type=\"hidden\" name=\"\(Self.csrfFieldName)\" value=\"\(csrfToken)\">" }
+
+    static let csrfFieldName = "csrf"
+    static let csrfHeader = "X-CSRF-Token"
+
+    /// The header's right side: who is signed in and 退出, or 登录.
+    var accountHTML: HTML {
+        guard let user else { return "<div class=\"account\"><a href=\"/login\">登录</a></div>" }
+        return """
+            <form class="account" method="post" action="/logout">\(csrfField)\
+            <span>\(user.name)（\(user.role.title)）</span> <button type="submit">退出</button></form>
+            """
+    }
+}
+
+/// What a part of the site asks of its visitors.
+enum Access: Sendable, Hashable {
+    /// Anybody: 登录, the stylesheet, the script of 上传入库.
+    case open
+    /// The read-only pages and 检查报告: a signed-in user, or anybody with `--public`.
+    case reading
+    /// Any signed-in user (退出).
+    case signedIn
+    /// A signed-in user with this role or a higher one.
+    case role(UserRole)
+
+    /// What a path asks.
+    static func of(path: String) -> Access {
+        if path == "/login" || path == Stylesheet.path || path.hasPrefix("/static/") { return .open }
+        if path == "/logout" { return .signedIn }
+        if path == "/upload" || path.hasPrefix("/upload/") { return .role(.uploader) }
+        if path == "/admin" || path.hasPrefix("/admin/") { return .role(.admin) }
+        return .reading
+    }
+}
