@@ -32,6 +32,7 @@ struct WebApp: Sendable {
         router.get("/reports/{id}") { _, context in try await storedReport(context.parameters.get("id") ?? "") }
         router.get("/agencies/{id}") { _, context in try await agencyPage(context.parameters.get("id") ?? "") }
         router.get("/missing") { request, _ in try await missingPage(request) }
+        addStatisticsRoutes(to: router)
         router.get("/api/v1/reports") { request, _ in try await apiReports(request) }
         router.get("/api/v1/reports/{id}") { _, context in try await apiReport(context.parameters.get("id") ?? "") }
         router.post("/api/v1/check") { request, context in try await apiCheck(request, context: context) }

@@ -10,6 +10,7 @@ enum SQLiteSchema {
         ("v1 figure_long view", { try $0.execute(sql: figureLongViewV1) }),
         ("v2 checks without temporary tables", { try $0.execute(sql: checksWithoutTemporaryTables) }),
         ("v3 figure_long with the shared column names", { try $0.execute(sql: sharedColumnNames) }),
+        ("v4 report measures", { try SQLiteStore.addMeasures($0) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
