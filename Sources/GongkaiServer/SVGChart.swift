@@ -46,9 +46,9 @@ struct SVGChart: Sendable, Hashable {
             let longest = categories.map(Self.textWidth).max() ?? 0
             let left = min(260, max(60, longest + 16))
             let height = Double(categories.count) * rowHeight
-            return (left, 44, Self.width - 40, 44 + height)
+            return (left, 60, Self.width - 40, 60 + height)
         default:
-            return (64, 44, Self.width - (kind == .lines ? 110 : 20), 44 + 220)
+            return (64, 60, Self.width - (kind == .lines ? 110 : 20), 60 + 220)
         }
     }
 
@@ -62,7 +62,6 @@ struct SVGChart: Sendable, Hashable {
 
     /// The largest value the axis shows, and the step of its ticks.
     var scale: (maximum: Double, step: Double) {
-        if percent { return (1, 0.2) }
         var largest = 0.0
         switch kind {
         case .stacked:
@@ -72,7 +71,10 @@ struct SVGChart: Sendable, Hashable {
         default:
             largest = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
         }
-        return Self.niceScale(largest)
+        guard percent else { return Self.niceScale(largest) }
+        // Rates: up to 100 %, in steps of 5, 10, 20 or 25 %.
+        let nice = Self.niceScale(min(1, largest))
+        return nice.maximum > 0.6 || largest <= 0 ? (1, 0.2) : nice
     }
 
     /// An axis maximum of 1, 2 or 5 × 10ⁿ steps that holds the value, in four or five ticks.
@@ -138,7 +140,10 @@ struct SVGChart: Sendable, Hashable {
     }
 
     func tickText(_ value: Double) -> String {
-        percent ? "\(Int((value * 100).rounded()))%" : Self.number(value)
+        guard percent else { return Self.number(value) }
+        let hundredths = value * 100
+        return abs(hundredths - hundredths.rounded()) < 1e-6
+            ? "\(Int(hundredths.rounded()))%" : String(format: "%.1f%%", hundredths)
     }
 
     static func coordinate(_ value: Double) -> String { String(format: "%.1f", value) }
@@ -185,8 +190,8 @@ struct SVGChart: Sendable, Hashable {
         body += """
             <text x="\(c((plot.left + plot.right) / 2))" y="\(c(plot.bottom + 36))" text-anchor="middle" \
             class="axis">\(across)</text>
-            <text x="\(c(plot.left))" y="\(c(plot.top - 12))" text-anchor="\(kind == .horizontal ? "end" : "middle")" \
-            class="axis">\(upward)</text>
+            <text x="\(c(kind == .horizontal ? plot.left - 6 : 4))" y="\(c(plot.top - 14))" \
+            text-anchor="\(kind == .horizontal ? "end" : "start")" class="axis">\(upward)</text>
 
             """
         if kind != .lines && series.count > 1 { body += legend(y: plot.bottom + 58) }
