@@ -74,7 +74,7 @@ struct SVGChart: Sendable, Hashable {
         guard percent else { return Self.niceScale(largest) }
         // Rates: up to 100 %, in steps of 5, 10, 20 or 25 %.
         let nice = Self.niceScale(min(1, largest))
-        return nice.maximum > 0.6 || largest <= 0 ? (1, 0.2) : nice
+        return nice.maximum > 0.6 + 1e-9 || largest <= 0 ? (1, 0.2) : nice
     }
 
     /// An axis maximum of 1, 2 or 5 × 10ⁿ steps that holds the value, in four or five ticks.
