@@ -181,7 +181,7 @@ extension WebApp {
         }
         let code = region?.code
         let wide = (asked.from ?? 1990)...(asked.to ?? 2200)
-        let byYear = try await query { try $0.measureTotals(MeasureQuery(region: code, years: wide)) }
+        let byYear = try await measureTotals(MeasureQuery(region: code, years: wide))
         let first = asked.from ?? byYear.first?.year
         let last = asked.to ?? byYear.last?.year
         let rank = asked.rank ?? (region == nil ? .region : .agency)
@@ -200,12 +200,12 @@ extension WebApp {
             )
         }
         let years = first...last
-        let rules = try await query { try $0.ruleCounts(region: code, years: years) }
-        let groups = try await query {
-            try $0.measureTotals(
-                MeasureQuery(region: code, years: last...last, grouping: rank == .agency ? .agency : .subregion)
-            )
+        let rules = try await statisticsCache.value("rules \(code ?? "") \(years)") {
+            try await query { try $0.ruleCounts(region: code, years: years) }
         }
+        let groups = try await measureTotals(
+            MeasureQuery(region: code, years: last...last, grouping: rank == .agency ? .agency : .subregion)
+        )
         var ranked: [Statistics.Ranked] = []
         var tooFew: [(group: MeasureGroup, denominator: Decimal)] = []
         for group in groups {
@@ -231,6 +231,13 @@ extension WebApp {
         )
     }
 
+    /// The store's sums, kept a minute (``StatisticsCache``).
+    func measureTotals(_ measures: MeasureQuery) async throws -> [MeasureGroup] {
+        try await statisticsCache.value("measures \(measures)") {
+            try await query { try $0.measureTotals(measures) }
+        }
+    }
+
     // MARK: The page
 
     func chartsPage(_ request: Request) async throws -> Response {
@@ -245,7 +252,7 @@ extension WebApp {
         let reports = statistics.byYear.reduce(0) { $0 + $1.reports }
         content += """
             <p class="summary" role="status">\(scope) \(years.lowerBound)–\(years.upperBound) 年度，\
-            共 <strong>\(reports)</strong> 份现行报告。</p>
+            共 <strong>\(reports)</strong> 份现行报告（统计数字每分钟更新）。</p>
             <p class="lead">各项为各机关报告中相应数字之和；某项为空或无法确定的报告不计入该项（计入的报告数见 JSON 接口的 \
             <code>counted</code>）。2019 年格式（2020 年度及以前）的新收申请、办理结果和表四各行与 2021 年格式相同，直接合并；\
             「其他处理」两种格式不同，不在图中。</p>

@@ -83,9 +83,7 @@ extension WebApp {
     /// The regions directly below a region (or the top-level ones) with their reports on the year, each a link to
     /// its own 汇总.
     func regionChoice(year: Int, below code: String?) async throws -> HTML {
-        let groups = try await query {
-            try $0.measureTotals(MeasureQuery(region: code, years: year...year, grouping: .subregion))
-        }
+        let groups = try await measureTotals(MeasureQuery(region: code, years: year...year, grouping: .subregion))
         let regions = groups.filter { $0.key != nil && $0.key != code }
         guard !regions.isEmpty else {
             return code == nil

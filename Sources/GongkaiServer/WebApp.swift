@@ -8,6 +8,7 @@ struct WebApp: Sendable {
     let options: WebOptions
     let gate: ReaderGate
     let results: CheckResults
+    let statisticsCache = StatisticsCache()
 
     init(store: any ReportStore, options: WebOptions) {
         self.store = store
