@@ -172,7 +172,13 @@ extension WebApp {
         var tooFew: [(group: MeasureGroup, denominator: Decimal)]
     }
 
+    /// What a request asks for, worked out once a minute (``StatisticsCache``): a ranking of every agency of a large
+    /// corpus costs more than the sums it is made from.
     func statistics(_ asked: StatisticsRequest) async throws -> Statistics {
+        try await statisticsCache.value("statistics \(asked)") { try await workOutStatistics(asked) }
+    }
+
+    func workOutStatistics(_ asked: StatisticsRequest) async throws -> Statistics {
         let regionName = asked.region
         let region: RegionRecord? = try await query { store in
             guard let name = regionName else { return nil }

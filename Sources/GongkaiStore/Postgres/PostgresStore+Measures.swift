@@ -109,13 +109,13 @@ extension PostgresStore {
         binds.append(query.years.upperBound)
         let sql =
             Self.regionsBelow + (query.grouping == .subregion ? Self.subregions : "") + """
-                SELECT r.year, \(key) AS grouped, \(name), count(*), \(sums.joined(separator: ", "))
+                SELECT r.year, (\(key)) COLLATE "C" AS grouped, \(name), count(*), \(sums.joined(separator: ", "))
                 FROM report r \(agency) LEFT JOIN report_measure m ON m.report_id = r.id
                 \(join)
                 WHERE r.status = 'current' AND r.year BETWEEN $2 AND $3
                   AND \(inRegion)
                 GROUP BY r.year, grouped
-                ORDER BY r.year, grouped COLLATE "C" NULLS FIRST
+                ORDER BY r.year, grouped NULLS FIRST
                 """
         return try guarded {
             try writer.transaction { db in
