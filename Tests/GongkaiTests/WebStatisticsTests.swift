@@ -5,8 +5,11 @@ import GongkaiStore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 import ZIPFoundation
+
+@testable import GongkaiServer
 
 #if canImport(FoundationXML)
 import FoundationXML
@@ -365,5 +368,42 @@ struct WebStatisticsTests {
             let badYear = try await client.execute(uri: "/reports.xlsx?year=3000", method: .get)
             #expect(badYear.status == .badRequest)
         }
+    }
+}
+
+/// The sums 统计图 keeps a minute: answered from memory while fresh, answered once more when stale while a fresh one
+/// is worked out, then the fresh one.
+@Suite("statistics kept in memory")
+struct StatisticsCacheTests {
+    final class Calls: Sendable {
+        let count = Mutex(0)
+
+        func next() -> Int {
+            count.withLock {
+                $0 += 1
+                return $0
+            }
+        }
+    }
+
+    @Test("fresh: kept; stale: answered once more while the next is worked out; then the next")
+    func staleWhileWorkedOut() async throws {
+        let cache = StatisticsCache(lifetime: 60)
+        let calls = Calls()
+        let start = Date()
+        #expect(try await cache.value("k", now: start) { calls.next() } == 1)
+        #expect(try await cache.value("k", now: start.addingTimeInterval(30)) { calls.next() } == 1)
+        #expect(calls.count.withLock { $0 } == 1)
+        // Stale: the old value, and the new one worked out beside it.
+        #expect(try await cache.value("k", now: start.addingTimeInterval(61)) { calls.next() } == 1)
+        var fresh = 1
+        for _ in 0..<200 where fresh == 1 {
+            try await Task.sleep(for: .milliseconds(10))
+            fresh = try await cache.value("k") { calls.next() }
+        }
+        #expect(fresh == 2)
+        #expect(calls.count.withLock { $0 } == 2)
+        // Another key is worked out on its own.
+        #expect(try await cache.value("other") { calls.next() } == 3)
     }
 }
