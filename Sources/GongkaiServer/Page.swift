@@ -5,6 +5,8 @@ struct Page {
         case home
         case check
         case library
+        case rollup
+        case charts
         case missing
         case upload
         case admin
@@ -14,6 +16,8 @@ struct Page {
             case .home: "首页"
             case .check: "检查报告"
             case .library: "报告库"
+            case .rollup: "汇总"
+            case .charts: "统计图"
             case .missing: "未报送"
             case .upload: "上传入库"
             case .admin: "操作记录"
@@ -25,6 +29,8 @@ struct Page {
             case .home: "/"
             case .check: "/check"
             case .library: "/reports"
+            case .rollup: "/rollup"
+            case .charts: "/charts"
             case .missing: "/missing"
             case .upload: "/upload"
             case .admin: "/admin/audit"

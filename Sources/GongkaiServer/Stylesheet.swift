@@ -104,6 +104,16 @@ enum Stylesheet {
         .ok { color: #1d5e20; font-weight: bold; }
         .same { color: var(--notice); font-weight: bold; }
         .bad { color: var(--error); font-weight: bold; }
+        figure.chart { display: grid; grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr); gap: 0.5em 1.5em;
+          align-items: start; margin: 0.5em 0 1.5em; }
+        figure.chart svg { width: 100%; height: auto; max-width: 44rem; }
+        figure.chart svg .axis { font-size: 13px; }
+        figure.chart figcaption { grid-column: 1 / -1; color: var(--muted); font-size: 0.9em; }
+        table.chart-data caption, figure.chart table caption { text-align: left; font-size: 0.9em; color: var(--muted); }
+        ul.regions, ul.few { display: flex; flex-wrap: wrap; gap: 0.3em 1.5em; padding-left: 1.2em; }
+        @media (max-width: 60rem) {
+          figure.chart { grid-template-columns: 1fr; }
+        }
         @media (max-width: 40rem) {
           main { padding: 0.5em 0.75em 2em; }
           header.site { padding: 0.5em 0.75em; }
@@ -116,7 +126,9 @@ enum Stylesheet {
           a { color: inherit; text-decoration: none; }
           .scroll { overflow: visible; }
           table.national { min-width: 0; width: 100%; font-size: 9pt; }
-          tr, li { break-inside: avoid; }
+          tr, li, figure.chart svg { break-inside: avoid; }
+          figure.chart { grid-template-columns: 1fr; }
+          figure.chart svg { max-width: 16cm; }
           td.v.error { outline: 2px solid #000; }
         }
 

@@ -26,6 +26,7 @@ extension WebApp {
             content += listTable(page.rows)
         }
         content += pageLinks(parameters, pages: pages)
+        content += exportLinks(parameters, total: page.total)
         return Responses.page(Page(title: "报告库", section: .library, content: content))
     }
 

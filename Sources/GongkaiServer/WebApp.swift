@@ -9,6 +9,7 @@ struct WebApp: Sendable {
     let gate: ReaderGate
     let results: CheckResults
     let uploadTurns: UploadTurns
+    let statisticsCache = StatisticsCache()
 
     init(store: any ReportStore, options: WebOptions) {
         self.store = store
@@ -41,6 +42,7 @@ struct WebApp: Sendable {
         }
         addAuthRoutes(to: router)
         addUploadRoutes(to: router)
+        addStatisticsRoutes(to: router)
     }
 
     /// A route of the JSON API: every one is described in ``OpenAPIDocument`` (a test holds the two together).
@@ -116,6 +118,10 @@ struct WebApp: Sendable {
             上传的报告不存入报告库。</p>
             <h2><a href="/reports">报告库</a></h2>
             <p>已入库的全部报告，可按年度、地区、机关、格式和问题筛选、排序，逐份查看；每个机关各年度的数据并列比较。</p>
+            <h2><a href="/rollup">汇总</a></h2>
+            <p>某地区（含下级地区）某年度各机关报告的表二、表三、表四之和，按全国统一格式排列并核对，可下载 Word 汇总报告和 Excel。</p>
+            <h2><a href="/charts">统计图</a></h2>
+            <p>历年新收申请、办理结果、行政复议和行政诉讼纠错率、各项检查发现的问题，以及各机关或下级地区的排名，每张图旁附数据表。</p>
             <h2><a href="/missing">未报送</a></h2>
             <p>按导入的地区和应报送机关名单，列出某年度尚无报告的机关。</p>
             <h2>数据接口</h2>

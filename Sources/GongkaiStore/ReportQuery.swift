@@ -53,7 +53,9 @@ public struct ReportQuery: Sendable, Hashable {
     }
 
     /// The `LIKE` pattern of the agency text (normalised as names are; `%` and `_` dropped), or nil for none.
-    var agencyPattern: String? {
+    var agencyPattern: String? { Self.pattern(agencyText) }
+
+    static func pattern(_ agencyText: String?) -> String? {
         guard let text = agencyText, !text.isEmpty else { return nil }
         let core = AgencyName.normalize(text).replacingAll("%", with: "").replacingAll("_", with: "")
         return core.isEmpty ? nil : "%" + core + "%"

@@ -48,6 +48,14 @@ public protocol ReportStore: AccountStore {
     func forEachReport(_ filter: ReportFilter, _ body: (StoredReport) throws -> Void) throws
     func failures() throws -> [FailureRecord]
 
+    /// The measures (``ReportMeasure``) summed over the current reports the query selects, one group at a time, in
+    /// year and key order. Throws ``StoreError/olderSchema(path:)`` for a corpus opened read-only before its
+    /// measures were stored.
+    func measureTotals(_ query: MeasureQuery) throws -> [MeasureGroup]
+    /// How many current reports in the region (or everywhere) on the years have findings of each rule, by code and
+    /// severity, in code order.
+    func ruleCounts(region: String?, years: ClosedRange<Int>) throws -> [RuleCount]
+
     /// Takes a file for this ingest, so that ingests on several machines share the files of one corpus.
     func claim(_ contentHash: String) throws -> ClaimResult
     /// Keeps this ingest's claims alive; called every few seconds while an ingest runs.
@@ -189,10 +197,38 @@ public struct ReportFilter: Sendable, Hashable {
     /// A region code or name: agencies in it or below it.
     public var region: String?
     public var allVersions: Bool
+    /// Text in the agency's name, normalised name or an alias (as ``ReportQuery/agencyText``).
+    public var agencyText: String?
+    /// `2021` or `2019`.
+    public var template: String?
+    public var findings: ReportQuery.Findings?
 
-    public init(year: Int? = nil, region: String? = nil, allVersions: Bool = false) {
+    public init(
+        year: Int? = nil,
+        region: String? = nil,
+        allVersions: Bool = false,
+        agencyText: String? = nil,
+        template: String? = nil,
+        findings: ReportQuery.Findings? = nil
+    ) {
         self.year = year
         self.region = region
         self.allVersions = allVersions
+        self.agencyText = agencyText
+        self.template = template
+        self.findings = findings
     }
+
+    /// The reports a listing's filters select, on every page.
+    public init(_ query: ReportQuery) {
+        self.init(
+            year: query.year,
+            region: query.region,
+            agencyText: query.agencyText,
+            template: query.template,
+            findings: query.findings
+        )
+    }
+
+    var agencyPattern: String? { ReportQuery.pattern(agencyText) }
 }

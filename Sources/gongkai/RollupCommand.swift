@@ -1,5 +1,6 @@
 import ArgumentParser
 import GongkaiCheck
+import GongkaiCorpus
 import GongkaiModel
 import GongkaiOutput
 import GongkaiStore
@@ -35,13 +36,9 @@ struct RollupCommand: ParsableCommand {
 
     func run() throws {
         let store = try store.open(readOnly: true)
-        let found = try storeRequest {
-            guard let found = try store.region(region) else { throw StoreError.regionNotFound(region) }
-            return found
-        }
-        let reports = try storeRequest { try store.reports(underRegion: found.code, year: year) }
-        let rollup = Rollup(regionName: found.name, year: year, reports: reports)
-        let findings = ReportChecker.check(rollup.report).filter(Rollup.appliesToSums)
+        let rolled = try storeRequest { try RegionRollup.build(store: store, region: region, year: year) }
+        let rollup = rolled.rollup
+        let findings = rolled.findings
         switch format {
         case .json:
             print(ReportJSON.object(rollup.report, findings: findings))
@@ -52,18 +49,19 @@ struct RollupCommand: ParsableCommand {
                 "汇总 \(rollup.included.count) 个机关的报告："
                     + rollup.included.map { TerminalText.line($0.agency.name) }.sorted().joined(separator: "、") + "。"
             )
-            let missing = try storeRequest { try store.missing(year: year, region: found.code) }
-            if !missing.isEmpty {
+            if !rolled.missing.isEmpty {
                 print(
-                    "缺少 \(missing.count) 个机关的报告（未计入）："
-                        + missing.map { TerminalText.line($0.name) }.joined(separator: "、") + "。"
+                    "缺少 \(rolled.missing.count) 个机关的报告（未计入）："
+                        + rolled.missing.map { TerminalText.line($0.agency) }.joined(separator: "、") + "。"
                 )
-            } else if try storeRequest({ try store.counts() }).regions > 0 {
+            } else if rolled.hasRegionTree {
                 print("名录中本地区的机关都有报告。")
             }
-            let failures = try storeRequest { try store.failures() }.count
-            if failures > 0 {
-                print("语料库中另有 \(failures) 个文件无法读取，未能归入任何机关，其中可能有本地区的报告（见 gongkai ingest 的输出）。")
+            if !rolled.unreadable.isEmpty {
+                print(
+                    "语料库中另有 \(rolled.unreadable.count) 个文件无法读取，未能归入任何机关，其中可能有本地区的报告"
+                        + "（见 gongkai ingest 的输出）。"
+                )
             }
             if !rollup.excluded.isEmpty {
                 print(
@@ -71,18 +69,8 @@ struct RollupCommand: ParsableCommand {
                         + rollup.excluded.map { TerminalText.line($0.agency.name) }.joined(separator: "、")
                 )
             }
-            let spec = rollup.report.spec
-            var rows: [String: (cells: Int, reports: Int)] = [:]
-            var order: [String] = []
-            for (id, count) in rollup.incomplete {
-                let label = spec.cell(id).map { "\($0.row.table.name)「\($0.row.fullLabel)」" } ?? id.rawValue
-                if rows[label] == nil { order.append(label) }
-                rows[label, default: (0, 0)].cells += 1
-                rows[label, default: (0, 0)].reports = max(rows[label]?.reports ?? 0, count)
-            }
-            for label in order.sorted() {
-                guard let row = rows[label] else { continue }
-                print("\(label)：至多 \(row.reports) 份报告的 \(row.cells) 个单元格为空或无法确定，未计入。")
+            for row in rolled.incompleteRows {
+                print("\(row.label)：至多 \(row.reports) 份报告的 \(row.cells) 个单元格为空或无法确定，未计入。")
             }
             for finding in findings {
                 print("\(finding.severity.chinese) [\(finding.code)] \(TerminalText.line(finding.message))")

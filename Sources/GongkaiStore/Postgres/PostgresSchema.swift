@@ -11,6 +11,7 @@ enum PostgresSchema {
         ("v2 figure references checked per statement", figureReferencesPerStatement),
         ("v3 figure_long with the shared column names", sharedColumnNames),
         ("v4 users, sessions and audit", accountTables),
+        ("v4 report measures", [ReportMeasure.createTable(numericType: "numeric", idType: "bigint")]),
     ]
 
     /// The migrations a corpus needs before it can be read.
@@ -52,6 +53,7 @@ enum PostgresSchema {
             for migration in migrations where !applied.contains(migration.name) {
                 for statement in migration.sql { try db.execute(PostgresQuery(unsafeSQL: statement)) }
                 if migration.name == "v1 corpus tables" { try insertFigureKinds(db) }
+                if migration.name == "v4 report measures" { try PostgresStore.fillMeasures(db) }
                 try db.execute("INSERT INTO schema_migrations (name) VALUES (\(migration.name))")
             }
         }

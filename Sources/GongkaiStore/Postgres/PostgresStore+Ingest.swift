@@ -135,6 +135,7 @@ extension PostgresStore {
                 as: Int64.self
             ) ?? 0
         try insertFigures(report, reportID: reportID, db)
+        try Self.insertMeasures(ReportMeasure.values(report.figures, template: report.template), reportID: reportID, db)
         try insertSections(report, reportID: reportID, db)
         try insertFindings(submission.findings.map { ($0, nil) }, reportID: reportID, db)
         let side = CrossYearRules.Side(year: year, template: report.template, figures: report.figures)

@@ -110,6 +110,9 @@ extension PostgresStore {
         binds.append(code)
         binds.append(filter.year)
         binds.append(filter.allVersions)
+        binds.append(filter.template)
+        binds.append(filter.agencyPattern)
+        binds.append(filter.findings?.rawValue)
         // The report ids first, then each report in turn: an export of the whole corpus never holds it all.
         let ids: [Int64] = try guarded {
             try writer.rows(
@@ -118,6 +121,12 @@ extension PostgresStore {
                         SELECT r.id FROM report r JOIN agency a ON a.id = r.agency_id
                         WHERE ($2::integer IS NULL OR r.year = $2) AND ($3 OR r.status = 'current')
                           AND ($1::text IS NULL OR a.region_code IN (SELECT code FROM below))
+                          AND ($4::text IS NULL OR r.template = $4)
+                          AND ($5::text IS NULL OR a.normalized_name LIKE $5 OR a.name LIKE $5
+                               OR a.id IN (SELECT agency_id FROM agency_alias WHERE normalized_alias LIKE $5))
+                          AND ($6::text IS NULL OR ($6 = 'errors' AND r.errors > 0)
+                               OR ($6 = 'warnings' AND r.errors = 0 AND r.warnings > 0)
+                               OR ($6 = 'clean' AND r.errors = 0 AND r.warnings = 0))
                         ORDER BY a.name COLLATE "C", a.id, r.year, r.version
                         """,
                     binds: binds

@@ -17,7 +17,9 @@ struct SQLiteInsert {
     }
 
     /// Binds the values in parameter order, runs the statement and resets it.
-    func run(_ values: SQLiteValue...) throws {
+    func run(_ values: SQLiteValue...) throws { try run(values: values) }
+
+    func run(values: [SQLiteValue]) throws {
         let handle = statement.sqliteStatement
         defer {
             sqlite3_reset(handle)

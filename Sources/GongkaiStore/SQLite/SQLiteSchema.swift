@@ -11,6 +11,7 @@ enum SQLiteSchema {
         ("v2 checks without temporary tables", { try $0.execute(sql: checksWithoutTemporaryTables) }),
         ("v3 figure_long with the shared column names", { try $0.execute(sql: sharedColumnNames) }),
         ("v4 users, sessions and audit", { try $0.execute(sql: accountTables) }),
+        ("v4 report measures", { try SQLiteStore.addMeasures($0) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.

@@ -21,12 +21,7 @@ extension SQLiteStore {
         WHERE r.status = 'current'
           AND (:year IS NULL OR r.year = :year)
           AND (:region IS NULL OR a.region_code IN (SELECT code FROM below))
-          AND (:template IS NULL OR r.template = :template)
-          AND (:pattern IS NULL OR a.normalized_name LIKE :pattern OR a.name LIKE :pattern
-               OR a.id IN (SELECT agency_id FROM agency_alias WHERE normalized_alias LIKE :pattern))
-          AND (:findings IS NULL OR (:findings = 'errors' AND r.errors > 0)
-               OR (:findings = 'warnings' AND r.errors = 0 AND r.warnings > 0)
-               OR (:findings = 'clean' AND r.errors = 0 AND r.warnings = 0))
+          \(narrowing)
         """
 
     static func pageOrder(_ order: ReportQuery.Order) -> String {

@@ -283,6 +283,7 @@ public final class SQLiteStore: ReportStore, Sendable {
         )
         let reportID = db.lastInsertedRowID
         try insertFigures(report, reportID: reportID, db)
+        try Self.insertMeasures(ReportMeasure.values(report.figures, template: report.template), reportID: reportID, db)
         let section = try SQLiteInsert(
             """
             INSERT INTO section (report_id, position, kind, printed_number, title, text, line)
