@@ -21,6 +21,9 @@ public struct Ingester: Sendable {
     /// Where files are read: the command line reads each in a worker process, so that a file that crashes or stalls
     /// a reader is recorded as failed and costs nothing else.
     public var isolation: ReaderIsolation = .inProcess
+    /// Store each report's source file with it, so that it can be downloaded and its PDF pages shown; off, only
+    /// what was read from it is stored.
+    public var storesSources = true
 
     public init(store: any ReportStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.store = store
@@ -100,7 +103,15 @@ public struct Ingester: Sendable {
                         return value
                     }
                     guard index < files.count else { break }
-                    queue.push(Self.process(files[index], skipping: skip, store: store, reader: reader))
+                    queue.push(
+                        Self.process(
+                            files[index],
+                            skipping: skip,
+                            store: store,
+                            reader: reader,
+                            storesSource: storesSources
+                        )
+                    )
                 }
                 queue.finishProducer()
             }
@@ -120,7 +131,9 @@ public struct Ingester: Sendable {
         while !deferred.isEmpty {
             Thread.sleep(forTimeInterval: 0.5)
             let known = try store.knownContentHashes()
-            let batch = deferred.map { Self.process($0, skipping: known, store: store, reader: reader) }
+            let batch = deferred.map {
+                Self.process($0, skipping: known, store: store, reader: reader, storesSource: storesSources)
+            }
             deferred = []
             try write(batch, into: &summary, state: &state, deferred: &deferred, start: start, progress: progress)
         }
@@ -204,7 +217,8 @@ public struct Ingester: Sendable {
         _ path: String,
         skipping known: Set<String>,
         store: any ReportStore,
-        reader: IsolatedReader
+        reader: IsolatedReader,
+        storesSource: Bool = true
     )
         -> Item
     {
@@ -233,7 +247,10 @@ public struct Ingester: Sendable {
         }
         switch reader.read(ReadRequest(name: path, bytes: data, keepsSourceLines: false)) {
         case .report(let report, let findings, _):
-            return .read(ReportSubmission(contentHash: hash, path: path, report: report, findings: findings))
+            let source = storesSource ? SourceFile(fileName: url.lastPathComponent, bytes: data) : nil
+            return .read(
+                ReportSubmission(contentHash: hash, path: path, report: report, findings: findings, source: source)
+            )
         case .failed(let failure):
             return .failed(FailedFile(contentHash: hash, path: path, reason: failure.message), failure.kind)
         }

@@ -8,12 +8,20 @@ struct WebApp: Sendable {
     let options: WebOptions
     let gate: ReaderGate
     let results: CheckResults
+    /// PDF conversions and drawn pages, a few at a time.
+    let conversions: WorkGate
+    let pages = PageImages()
 
     init(store: any ReportStore, options: WebOptions) {
         self.store = store
         self.options = options
         gate = ReaderGate(isolation: options.isolation, readers: options.readers, waitingLimit: options.waitingLimit)
         results = CheckResults(lifetime: options.resultLifetime, capacity: options.resultCapacity)
+        conversions = WorkGate(
+            limit: options.conversions,
+            waitingLimit: options.conversions * 2,
+            busyMessage: "服务器正忙：正在生成的 PDF 和页面图像太多，请稍后再试。"
+        )
     }
 
     func addRoutes(to router: Router<WebContext>) {
@@ -21,7 +29,7 @@ struct WebApp: Sendable {
         router.get("/") { _, _ in try await home() }
         router.get("/check") { _, _ in checkForm() }
         router.post("/check") { request, context in try await check(request, context: context) }
-        router.get("/check/{token}") { _, context in try checkedAgain(context.parameters.get("token") ?? "") }
+        router.get("/check/{token}") { _, context in try await checkedAgain(context.parameters.get("token") ?? "") }
         router.get("/check/{token}/figures.json") { _, context in
             try download(context.parameters.get("token") ?? "", as: .json)
         }
@@ -35,6 +43,8 @@ struct WebApp: Sendable {
         router.get("/api/v1/reports") { request, _ in try await apiReports(request) }
         router.get("/api/v1/reports/{id}") { _, context in try await apiReport(context.parameters.get("id") ?? "") }
         router.post("/api/v1/check") { request, context in try await apiCheck(request, context: context) }
+        addDownloadRoutes(to: router)
+        addPageImageRoutes(to: router)
     }
 
     /// Runs a store request off the concurrency pool; a region the filter names that does not exist is the

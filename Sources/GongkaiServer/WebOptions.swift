@@ -23,6 +23,11 @@ public struct WebOptions: Sendable {
     public var resultCapacity: Int
     /// Reports a page of the 报告库 lists unless the request asks for another number (at most 200).
     public var pageSize: Int
+    /// Reports written as PDF by LibreOffice, and PDF pages drawn as images, at a time; more wait (up to twice as
+    /// many) or are turned away (503).
+    public var conversions: Int
+    /// How long one PDF conversion may take, in seconds, before LibreOffice is stopped.
+    public var conversionTimeLimit: Double
 
     public init(
         host: String = "127.0.0.1",
@@ -32,7 +37,9 @@ public struct WebOptions: Sendable {
         waitingLimit: Int = 8,
         resultLifetime: TimeInterval = 30 * 60,
         resultCapacity: Int = 64,
-        pageSize: Int = 50
+        pageSize: Int = 50,
+        conversions: Int = 2,
+        conversionTimeLimit: Double = 60
     ) {
         self.host = host
         self.port = port
@@ -42,5 +49,7 @@ public struct WebOptions: Sendable {
         self.resultLifetime = resultLifetime
         self.resultCapacity = max(1, resultCapacity)
         self.pageSize = pageSize
+        self.conversions = max(1, conversions)
+        self.conversionTimeLimit = conversionTimeLimit
     }
 }
