@@ -2,8 +2,8 @@ import Foundation
 import GongkaiCheck
 import GongkaiModel
 import GongkaiRead
+import GRDB
 import GongkaiServer
-import GongkaiStore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -11,6 +11,7 @@ import Testing
 import ZIPFoundation
 
 @testable import GongkaiCorpus
+@testable import GongkaiStore
 @testable import GongkaiWrite
 
 /// The web application's downloads (data file, Word, PDF, a stored report's source file) and a PDF's pages shown
@@ -317,6 +318,43 @@ struct DownloadTests {
         }
     }
 
+    @Test("a corpus from before source files: served read-only, its reports say they have none; migrated, it keeps them")
+    func corpusBeforeSourceFiles() async throws {
+        let path = try StoreTesting.temporaryFolder().appendingPathComponent("gongkai.sqlite").path
+        let id: Int64
+        do {
+            let store = try SQLiteStore(path: path)
+            id = try Self.reportID(try store.add([try Self.submission("seeds/001_2af83e509e4cbaa8.txt")], failures: []))
+            try store.finishWriting()
+        }
+        // As the schema before "v5 source files" left it.
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                try db.execute(sql: "DROP TABLE source_file")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5 source files'")
+            }
+        }
+
+        let readOnly = try SQLiteStore(path: path, readOnly: true)
+        #expect(try readOnly.sourceFile(reportID: id) == nil)
+        #expect(try readOnly.report(id: id)?.source == nil)
+        try await ServerTests.application(readOnly).test(.router) { client in
+            let page = try await client.execute(uri: "/reports/\(id)", method: .get)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("原文件未存入报告库"))
+            #expect(!page.text.contains("/reports/\(id)/source"))
+            let source = try await client.execute(uri: "/reports/\(id)/source", method: .get)
+            #expect(source.status == .notFound)
+            #expect(source.text.contains("报告库没有保存此报告的原文件"))
+        }
+
+        let migrated = try SQLiteStore(path: path)
+        #expect(try migrated.sourceFile(reportID: id) == nil)
+        let pdf = try Self.reportID(try migrated.add([try Self.submission(Self.pdfName)], failures: []))
+        #expect(try migrated.sourceFile(reportID: pdf)?.fileName == "hongze-2023.pdf")
+    }
+
     // MARK: The store's contract
 
     @Test("a report's source file is stored with it, once, in the same transaction", arguments: StoreBackend.all)
@@ -366,7 +404,11 @@ struct DownloadTests {
         #expect(places.count == paged.count)
         for (figureID, figure) in paged {
             #expect(places[figureID]?.page == figure.location?.page, "\(figureID.rawValue)")
-            #expect(places[figureID]?.box == figure.location?.box, "\(figureID.rawValue)")
+            // Within a millionth of a point: the corners go through JSON text.
+            let stored = try #require(places[figureID]?.box)
+            let read = try #require(figure.location?.box)
+            let corners = [(stored.x0, read.x0), (stored.y0, read.y0), (stored.x1, read.x1), (stored.y1, read.y1)]
+            #expect(corners.allSatisfy { abs($0 - $1) < 1e-6 }, "\(figureID.rawValue)")
         }
         #expect(try store.figurePlaces(reportID: 999_999).isEmpty)
     }
