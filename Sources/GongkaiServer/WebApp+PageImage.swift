@@ -39,7 +39,11 @@ extension WebApp {
     }
 
     /// A page's PNG image: drawn unless it is kept already; a page the PDF does not have is 404.
-    func pageImage(hash: String, page pageText: String, pdf: @escaping @Sendable () throws -> Data) async throws
+    func pageImage(
+        hash: String,
+        page pageText: String,
+        pdf: @escaping @Sendable () throws -> Data
+    ) async throws
         -> Response
     {
         guard let page = Int(pageText), page >= 1, page <= 100_000 else {
@@ -130,7 +134,12 @@ extension WebApp {
         var views: [Int: HTML] = [:]
         for (index, place) in places.enumerated() {
             guard let place, let page = place.page, page >= 1, page <= sizes.count else { continue }
-            views[index] = PageView.html(image: "\(image)\(page).png", page: page, size: sizes[page - 1], box: place.box)
+            views[index] = PageView.html(
+                image: "\(image)\(page).png",
+                page: page,
+                size: sizes[page - 1],
+                box: place.box
+            )
         }
         return views
     }

@@ -16,6 +16,9 @@ actor WorkGate {
         self.busyMessage = busyMessage
     }
 
+    /// The work waiting for its turn.
+    var queued: Int { waiting.count }
+
     /// Runs the work when its turn comes, on a thread of its own (``BlockingWork``).
     nonisolated func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await acquire()

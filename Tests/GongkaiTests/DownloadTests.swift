@@ -1,16 +1,17 @@
 import Foundation
+import GRDB
 import GongkaiCheck
 import GongkaiModel
 import GongkaiRead
-import GRDB
-import GongkaiServer
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 import ZIPFoundation
 
 @testable import GongkaiCorpus
+@testable import GongkaiServer
 @testable import GongkaiStore
 @testable import GongkaiWrite
 
@@ -111,7 +112,8 @@ struct DownloadTests {
         #expect(loaded.publicationDate == report.publicationDate)
         for kind in SectionKind.standard {
             #expect(
-                loaded.section(kind)?.text ?? "" == ReportScaffold.blockLines(report.section(kind)?.text ?? "")
+                loaded.section(kind)?.text ?? ""
+                    == ReportScaffold.blockLines(report.section(kind)?.text ?? "")
                     .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
                     .trimmingCharacters(in: .newlines),
                 "\(kind)"
@@ -203,7 +205,11 @@ struct DownloadTests {
             let token = try ServerTests.token(checked.text)
             let text = checked.text
             #expect(text.contains("<details class=\"page-view\"><summary>查看原文第\(page)页</summary>"))
-            #expect(text.contains("<image href=\"/check/\(token)/page/\(page).png\" x=\"0\" y=\"0\" width=\"827\" height=\"1170\"/>"))
+            #expect(
+                text.contains(
+                    "<image href=\"/check/\(token)/page/\(page).png\" x=\"0\" y=\"0\" width=\"827\" height=\"1170\"/>"
+                )
+            )
             #expect(text.contains("<rect class=\"cell-box\" \(rect)"), "\(rect)")
             #expect(!text.contains("<script"))
             let image = try await client.execute(uri: "/check/\(token)/page/\(page).png", method: .get)
@@ -232,7 +238,9 @@ struct DownloadTests {
         let store = try backend.make()
         let pdf = try reportID(try store.add([try submission(pdfName)], failures: []))
         let html = try reportID(try store.add([try submission("real/shanghai-office-2019.html")], failures: []))
-        let seed = try reportID(try store.add([try submission("seeds/001_2af83e509e4cbaa8.txt", source: false)], failures: []))
+        let seed = try reportID(
+            try store.add([try submission("seeds/001_2af83e509e4cbaa8.txt", source: false)], failures: [])
+        )
         return Corpus(store: store, pdf: pdf, html: html, seed: seed)
     }
 
@@ -258,7 +266,9 @@ struct DownloadTests {
 
             // The report page and the agency page link to it.
             let page = try await client.execute(uri: "/reports/\(corpus.pdf)", method: .get)
-            #expect(page.text.contains("<a href=\"/reports/\(corpus.pdf)/source\">下载原文件「hongze-2023.pdf」（286.6 KB）</a>"))
+            #expect(
+                page.text.contains("<a href=\"/reports/\(corpus.pdf)/source\">下载原文件「hongze-2023.pdf」（286.6 KB）</a>")
+            )
             let agencyID = try #require(try corpus.store.report(id: corpus.pdf)?.record.agencyID)
             let agency = try await client.execute(uri: "/agencies/\(agencyID)", method: .get)
             #expect(agency.text.contains("<a href=\"/reports/\(corpus.pdf)/source\" download>hongze-2023.pdf</a>"))
@@ -318,7 +328,9 @@ struct DownloadTests {
         }
     }
 
-    @Test("a corpus from before source files: served read-only, its reports say they have none; migrated, it keeps them")
+    @Test(
+        "a corpus from before source files: served read-only, its reports say they have none; migrated, it keeps them"
+    )
     func corpusBeforeSourceFiles() async throws {
         let path = try StoreTesting.temporaryFolder().appendingPathComponent("gongkai.sqlite").path
         let id: Int64
@@ -353,6 +365,33 @@ struct DownloadTests {
         #expect(try migrated.sourceFile(reportID: id) == nil)
         let pdf = try Self.reportID(try migrated.add([try Self.submission(Self.pdfName)], failures: []))
         #expect(try migrated.sourceFile(reportID: pdf)?.fileName == "hongze-2023.pdf")
+    }
+
+    @Test("conversions: at most the limit at a time, a bounded number waiting, one more turned away with 503")
+    func conversionGate() async throws {
+        let gate = WorkGate(limit: 1, waitingLimit: 1, busyMessage: "服务器正忙：请稍后再试。")
+        // The first holds its place (on a thread of its own) until released.
+        let release = DispatchSemaphore(value: 0)
+        let running = Mutex(false)
+        let first = Task {
+            try await gate.run {
+                running.withLock { $0 = true }
+                release.wait()
+                return 1
+            }
+        }
+        for _ in 0..<1000 where !running.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
+        let second = Task { try await gate.run { 2 } }
+        // The second waits for the first; then a third finds the queue full.
+        for _ in 0..<1000 where await gate.queued < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(await gate.queued == 1)
+        await #expect(throws: WebError(.serviceUnavailable, "服务器正忙：请稍后再试。")) {
+            try await gate.run { 3 }
+        }
+        release.signal()
+        #expect(try await first.value == 1)
+        #expect(try await second.value == 2)
+        #expect(try await gate.run { 4 } == 4)
     }
 
     // MARK: The store's contract
