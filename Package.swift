@@ -112,7 +112,7 @@ let package = Package(
             name: "GongkaiServer",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiOutput", "GongkaiWrite", "GongkaiStore", "GongkaiCorpus",
-                "GongkaiIsolation", .product(name: "Hummingbird", package: "hummingbird"),
+                "GongkaiIsolation", "GongkaiTools", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

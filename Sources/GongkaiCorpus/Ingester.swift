@@ -24,6 +24,9 @@ public struct Ingester: Sendable {
     /// The path recorded in the corpus for a file read from `path` (the web application's uploads are read from a
     /// temporary folder and recorded under the name they were uploaded with).
     public var recordedPath: @Sendable (String) -> String = { $0 }
+    /// Store each report's source file with it, so that it can be downloaded and its PDF pages shown; off, only
+    /// what was read from it is stored.
+    public var storesSources = true
 
     public init(store: any ReportStore, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.store = store
@@ -122,7 +125,8 @@ public struct Ingester: Sendable {
                             skipping: skip,
                             store: store,
                             reader: reader,
-                            recordedPath: recordedPath
+                            recordedPath: recordedPath,
+                            storesSource: storesSources
                         )
                     )
                 }
@@ -145,7 +149,7 @@ public struct Ingester: Sendable {
             Thread.sleep(forTimeInterval: 0.5)
             let known = try store.knownContentHashes()
             let batch = deferred.map {
-                Self.process($0, skipping: known, store: store, reader: reader, recordedPath: recordedPath)
+                Self.process($0, skipping: known, store: store, reader: reader, recordedPath: recordedPath, storesSource: storesSources)
             }
             deferred = []
             try write(batch, into: &summary, state: &state, deferred: &deferred, start: start, progress: progress)
@@ -240,7 +244,8 @@ public struct Ingester: Sendable {
         skipping known: Set<String>,
         store: any ReportStore,
         reader: IsolatedReader,
-        recordedPath: (String) -> String = { $0 }
+        recordedPath: (String) -> String = { $0 },
+        storesSource: Bool = true
     )
         -> Item
     {
@@ -271,8 +276,10 @@ public struct Ingester: Sendable {
         }
         switch reader.read(ReadRequest(name: recorded, bytes: data, keepsSourceLines: false)) {
         case .report(let report, let findings, _):
+            let source =
+                storesSource ? SourceFile(fileName: URL(fileURLWithPath: recorded).lastPathComponent, bytes: data) : nil
             return .read(
-                ReportSubmission(contentHash: hash, path: recorded, report: report, findings: findings),
+                ReportSubmission(contentHash: hash, path: recorded, report: report, findings: findings, source: source),
                 path
             )
         case .failed(let failure):

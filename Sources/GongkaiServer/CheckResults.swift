@@ -25,6 +25,7 @@ final class CheckResults: Sendable {
         var result = result
         result.token = Self.newToken()
         result.expires = now.addingTimeInterval(lifetime)
+        if result.bytes > byteLimit / 4 { result.pdf = nil }
         if result.bytes > byteLimit / 4 { result.report.source.lines = [] }
         let kept = result
         entries.withLock { entries in
@@ -73,10 +74,12 @@ struct CheckResult: Sendable {
     var report: AnnualReport
     var findings: [Finding]
     var isDataFile: Bool
+    /// A PDF's bytes, kept to show its pages (``PageImages``), and their SHA-256; nil for other files.
+    var pdf: (bytes: Data, hash: String)?
     /// Set when the result is kept (``CheckResults/keep(_:now:)``).
     var token = ""
     var expires = Date.distantFuture
 
-    /// What the result holds in memory, roughly: its source lines.
-    var bytes: Int { report.source.lines.reduce(0) { $0 + $1.utf8.count + 16 } }
+    /// What the result holds in memory, roughly: its source lines and a PDF's bytes.
+    var bytes: Int { report.source.lines.reduce(0) { $0 + $1.utf8.count + 16 } + (pdf?.bytes.count ?? 0) }
 }

@@ -13,6 +13,8 @@ struct FindingList {
         var place: String?
         var excerpt: HTML?
         var crossYear = false
+        /// The PDF page the finding is on, its cell outlined (``PageView``).
+        var pageView: HTML?
     }
 
     var items: [Item]
@@ -50,6 +52,11 @@ struct FindingList {
         }
     }
 
+    /// Puts each view beside the finding of its index.
+    mutating func attach(_ views: [Int: HTML]) {
+        for (index, view) in views where items.indices.contains(index) { items[index].pageView = view }
+    }
+
     /// 「3 个错误，1 个警告，2 个提示」.
     var counts: String { Self.counts(items.map(\.severity)) }
 
@@ -74,7 +81,7 @@ struct FindingList {
                 html += """
                     <li class="finding \(item.severity.rawValue)"><span class="severity \(item.severity.rawValue)">\
                     \(item.severity.chinese)</span><code class="rule">\(item.code)</code>\(crossYear)\(item.message)\
-                    \(place)\(item.excerpt ?? .empty)</li>
+                    \(place)\(item.excerpt ?? .empty)\(item.pageView ?? .empty)</li>
 
                     """
             }

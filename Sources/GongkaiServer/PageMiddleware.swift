@@ -41,7 +41,10 @@ struct PageMiddleware: RouterMiddleware {
             context.logger.error("request failed: \(String(describing: error))")
             response = Self.response(WebError(.internalServerError, "服务器内部错误。"), for: request)
         }
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        // A response with a stricter policy of its own (a stored source file: `sandbox`) keeps it.
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        }
         response.headers[.xContentTypeOptions] = "nosniff"
         for (name, value) in Self.otherHeaders {
             if let name = HTTPField.Name(name) { response.headers[name] = value }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// Responses with their content types: pages, JSON, downloads, the stylesheet.
@@ -12,7 +13,16 @@ enum Responses {
 
     /// A file to save: `fileName` is ASCII; `displayName`, the name in Chinese, is sent as RFC 5987 `filename*`.
     static func download(_ text: String, contentType: String, fileName: String, displayName: String) -> Response {
-        var response = body(text, status: .ok, contentType: contentType)
+        download(Data(text.utf8), contentType: contentType, fileName: fileName, displayName: displayName)
+    }
+
+    /// A file to save, from its bytes.
+    static func download(_ data: Data, contentType: String, fileName: String, displayName: String) -> Response {
+        var response = Response(
+            status: .ok,
+            headers: [.contentType: contentType, .contentLength: String(data.count)],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+        )
         let encoded = FormFields.encode(displayName)
         response.headers[.contentDisposition] = "attachment; filename=\"\(fileName)\"; filename*=UTF-8''\(encoded)"
         return response

@@ -120,6 +120,11 @@ enum Stylesheet {
           h1 { font-size: 1.3em; }
           dl.meta { grid-template-columns: 1fr; }
         }
+        details.page-view { margin: 0.4em 0; }
+        details.page-view summary { cursor: pointer; color: var(--link); }
+        details.page-view svg.page { display: block; max-width: 100%; height: auto; border: 1px solid var(--line);
+          margin-top: 0.4em; }
+        .muted, li.no-source { color: var(--muted); }
         @media print {
           header.site, footer.site, form, nav.pages, ul.downloads, .skip { display: none; }
           main { max-width: none; padding: 0; }

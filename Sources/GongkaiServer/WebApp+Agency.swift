@@ -93,7 +93,7 @@ extension WebApp {
             html += """
                 <tr><td class="n">\(record.year)</td><td class="n">\(record.version)</td>\
                 <td>\(record.status == .current ? "现行" : "已被替换")</td><td>\(record.template ?? "未识别")</td>\
-                <td class="file" title="\(record.sourcePath)">\(Self.fileName(path: record.sourcePath))</td>\
+                <td class="file" title="\(record.sourcePath)">\(sourceCell(stored))</td>\
                 <td>\(record.publicationDate ?? "")</td><td class="n">\(count(.error))</td>\
                 <td class="n">\(count(.warning))</td><td class="n">\(count(.notice))</td>\
                 <td><a href="/reports/\(record.id ?? 0)">查看</a></td></tr>

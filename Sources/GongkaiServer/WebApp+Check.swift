@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCorpus
 import GongkaiIsolation
 import GongkaiModel
 import GongkaiOutput
@@ -46,12 +47,12 @@ extension WebApp {
     func check(_ request: Request, context: WebContext) async throws -> Response {
         let upload = try await Self.upload(request, context: context)
         let result = results.keep(try await read(upload))
-        return Responses.page(resultPage(result))
+        return Responses.page(resultPage(result, pageViews: await pageViews(result)))
     }
 
-    func checkedAgain(_ token: String) throws -> Response {
+    func checkedAgain(_ token: String) async throws -> Response {
         guard CheckResults.isToken(token), let result = results.result(token) else { throw Self.expired }
-        return Responses.page(resultPage(result))
+        return Responses.page(resultPage(result, pageViews: await pageViews(result)))
     }
 
     func download(_ token: String, as format: DownloadFormat) throws -> Response {
@@ -83,7 +84,9 @@ extension WebApp {
         let request = ReadRequest(name: upload.name, bytes: upload.bytes, acceptsDataFiles: true)
         switch try await gate.read(request) {
         case .report(let report, let findings, let isDataFile):
-            return CheckResult(fileName: upload.name, report: report, findings: findings, isDataFile: isDataFile)
+            var result = CheckResult(fileName: upload.name, report: report, findings: findings, isDataFile: isDataFile)
+            if report.source.format == .pdf { result.pdf = (upload.bytes, SHA256.hex(upload.bytes)) }
+            return result
         case .failed(let failure):
             let status: HTTPResponse.Status = failure.kind == .unreadable ? .unprocessableContent : .internalServerError
             throw WebError(status, "无法读取「\(upload.name)」：\(failure.message)")
@@ -156,11 +159,12 @@ extension WebApp {
         }
     }
 
-    func resultPage(_ result: CheckResult) -> Page {
+    func resultPage(_ result: CheckResult, pageViews: [Int: HTML] = [:]) -> Page {
         let token = result.token
         let report = result.report
         let who = [report.agency, report.year.map { "\($0)年度" }].compactMap { $0 }.joined(separator: " ")
-        let findings = FindingList(result.findings, source: report.source)
+        var findings = FindingList(result.findings, source: report.source)
+        findings.attach(pageViews)
         let template: HTML =
             report.template.map { "\($0.rawValue)年格式（\($0.citation)）" } ?? "未能识别（按 2021 年格式显示）"
         let date: HTML = report.publicationDate.map { "<dt>发布日期</dt><dd>\($0.description)</dd>" } ?? ""
@@ -175,6 +179,7 @@ extension WebApp {
             <ul class="downloads">
             <li><a href="/check/\(token)/figures.json">下载数字和问题（JSON）</a></li>
             <li><a href="/check/\(token)/figures.csv">下载数字（CSV）</a></li>
+            \(downloadLinks("/check/\(token)"))
             <li><a href="/check">检查另一份报告</a></li>
             </ul>
             <p class="notice-box">此报告未存入报告库。本页和下载链接在服务器内存中保留到 \(Self.clock(result.expires))。</p>

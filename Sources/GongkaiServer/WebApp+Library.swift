@@ -106,7 +106,8 @@ extension WebApp {
             throw WebError.notFound("没有编号为 \(id) 的报告。")
         }
         let record = stored.record
-        let findings = FindingList(stored.findings, sourceFormat: stored.record.sourceFormat)
+        var findings = FindingList(stored.findings, sourceFormat: stored.record.sourceFormat)
+        findings.attach(await pageViews(stored))
         let status = record.status == .current ? "现行版本" : "已被替换的版本"
         let region: HTML = stored.region.map { "<dt>地区</dt><dd>\($0.name)（\($0.code)）</dd>" } ?? ""
         let content: HTML = """
@@ -119,7 +120,8 @@ extension WebApp {
             <dt>发布日期</dt><dd>\(record.publicationDate ?? "未印出")</dd>
             <dt>问题</dt><dd><strong>\(findings.counts)</strong></dd>
             </dl>
-            <ul class="downloads"><li><a href="/api/v1/reports/\(id)">数字和问题（JSON）</a></li></ul>
+            <ul class="downloads"><li><a href="/api/v1/reports/\(id)">数字和问题（JSON）</a></li>
+            \(sourceLink(stored))\(downloadLinks("/reports/\(id)"))</ul>
             <h2>表格</h2>
             \(NationalTables.html(figures: stored.figures, template: stored.template, errorIDs: FindingList.errorIDs(stored.findings)))
             <h2 id="findings">问题</h2>

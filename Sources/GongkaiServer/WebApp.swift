@@ -10,6 +10,9 @@ struct WebApp: Sendable {
     let results: CheckResults
     let uploadTurns: UploadTurns
     let statisticsCache = StatisticsCache()
+    /// PDF conversions and drawn pages, a few at a time.
+    let conversions: WorkGate
+    let pages = PageImages()
 
     init(store: any ReportStore, options: WebOptions) {
         self.store = store
@@ -17,6 +20,11 @@ struct WebApp: Sendable {
         gate = ReaderGate(isolation: options.isolation, readers: options.readers, waitingLimit: options.waitingLimit)
         results = CheckResults(lifetime: options.resultLifetime, capacity: options.resultCapacity)
         uploadTurns = UploadTurns(waitingLimit: options.waitingLimit)
+        conversions = WorkGate(
+            limit: options.conversions,
+            waitingLimit: options.conversions * 2,
+            busyMessage: "服务器正忙：正在生成的 PDF 和页面图像太多，请稍后再试。"
+        )
     }
 
     func addRoutes(to router: Router<WebContext>) {
@@ -24,7 +32,7 @@ struct WebApp: Sendable {
         router.get("/") { _, _ in try await home() }
         router.get("/check") { _, _ in checkForm() }
         router.post("/check") { request, context in try await check(request, context: context) }
-        router.get("/check/{token}") { _, context in try checkedAgain(context.parameters.get("token") ?? "") }
+        router.get("/check/{token}") { _, context in try await checkedAgain(context.parameters.get("token") ?? "") }
         router.get("/check/{token}/figures.json") { _, context in
             try download(context.parameters.get("token") ?? "", as: .json)
         }
@@ -43,6 +51,8 @@ struct WebApp: Sendable {
         addAuthRoutes(to: router)
         addUploadRoutes(to: router)
         addStatisticsRoutes(to: router)
+        addDownloadRoutes(to: router)
+        addPageImageRoutes(to: router)
     }
 
     /// A route of the JSON API: every one is described in ``OpenAPIDocument`` (a test holds the two together).

@@ -43,6 +43,11 @@ public struct WebOptions: Sendable {
     public var batchUploadLimit = 128 << 20
     /// The cost of the bcrypt hashes of passwords set through the web application (2^cost rounds).
     public var passwordCost: UInt8 = Passwords.standardCost
+    /// Reports written as PDF by LibreOffice, and PDF pages drawn as images, at a time; more wait (up to twice as
+    /// many) or are turned away (503).
+    public var conversions: Int
+    /// How long one PDF conversion may take, in seconds, before LibreOffice is stopped.
+    public var conversionTimeLimit: Double
 
     public init(
         host: String = "127.0.0.1",
@@ -53,7 +58,9 @@ public struct WebOptions: Sendable {
         resultLifetime: TimeInterval = 30 * 60,
         resultCapacity: Int = 64,
         pageSize: Int = 50,
-        idleTimeout: Int = 30
+        idleTimeout: Int = 30,
+        conversions: Int = 2,
+        conversionTimeLimit: Double = 60
     ) {
         self.host = host
         self.port = port
@@ -64,6 +71,8 @@ public struct WebOptions: Sendable {
         self.resultCapacity = max(1, resultCapacity)
         self.pageSize = pageSize
         self.idleTimeout = max(1, idleTimeout)
+        self.conversions = max(1, conversions)
+        self.conversionTimeLimit = conversionTimeLimit
     }
 }
 

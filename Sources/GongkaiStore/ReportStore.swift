@@ -55,6 +55,12 @@ public protocol ReportStore: AccountStore {
     /// How many current reports in the region (or everywhere) on the years have findings of each rule, by code and
     /// severity, in code order.
     func ruleCounts(region: String?, years: ClosedRange<Int>) throws -> [RuleCount]
+    /// The source file stored with a report (any version); nil when the report was stored without one (before the
+    /// corpus kept sources, or by an ingest told not to keep them).
+    func sourceFile(reportID: Int64) throws -> SourceFile?
+    /// Where each figure of a report stands in its source beyond line and column: the table, row and cell of a web
+    /// page or Word file, the page and box of a PDF. Figures with no such place are left out.
+    func figurePlaces(reportID: Int64) throws -> [FigureID: SourceLocation]
 
     /// Takes a file for this ingest, so that ingests on several machines share the files of one corpus.
     func claim(_ contentHash: String) throws -> ClaimResult
@@ -91,12 +97,21 @@ public struct ReportSubmission: Sendable {
     public var path: String
     public var report: AnnualReport
     public var findings: [Finding]
+    /// The file's bytes and name, stored with the report in the same transaction; nil stores the report alone.
+    public var source: SourceFile?
 
-    public init(contentHash: String, path: String, report: AnnualReport, findings: [Finding]) {
+    public init(
+        contentHash: String,
+        path: String,
+        report: AnnualReport,
+        findings: [Finding],
+        source: SourceFile? = nil
+    ) {
         self.contentHash = contentHash
         self.path = path
         self.report = report
         self.findings = findings
+        self.source = source
     }
 }
 

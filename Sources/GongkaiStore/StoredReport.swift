@@ -9,6 +9,8 @@ public struct StoredReport: Sendable {
     public var findings: [FindingRecord]
     /// The report's parts with their text, in printed order.
     public var sections: [SectionRecord]
+    /// The source file's name and size, when the corpus holds its bytes (``ReportStore/sourceFile(reportID:)``).
+    public var source: SourceFileInfo?
 
     public init(
         record: ReportRecord,
@@ -16,7 +18,8 @@ public struct StoredReport: Sendable {
         region: RegionRecord?,
         figures: [FigureID: Figure],
         findings: [FindingRecord],
-        sections: [SectionRecord] = []
+        sections: [SectionRecord] = [],
+        source: SourceFileInfo? = nil
     ) {
         self.record = record
         self.agency = agency
@@ -24,6 +27,7 @@ public struct StoredReport: Sendable {
         self.figures = figures
         self.findings = findings
         self.sections = sections
+        self.source = source
     }
 
     public var template: ReportTemplate? { record.template.flatMap(ReportTemplate.init(rawValue:)) }

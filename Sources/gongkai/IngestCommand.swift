@@ -16,6 +16,10 @@ struct IngestCommand: ParsableCommand {
             in. A file that cannot be read is recorded with its reason and the run goes on. Several ingests can run \
             at once on the same database.
 
+            Each report's file is stored with it, so that the web application offers it for download and shows the \
+            PDF page a figure is on; --no-sources stores only what was read (the corpus then grows by a few \
+            kilobytes a report rather than by the files' size).
+
             Exit status: 0 when every file was stored or skipped, 1 when some files could not be read (they are \
             recorded), 2 when a path does not exist or the database cannot be used.
             """
@@ -34,12 +38,16 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Print no progress.")
     var quiet = false
 
+    @Flag(help: "Store what is read from each file, but not the file itself.")
+    var noSources = false
+
     func run() throws {
         let (files, missing) = Ingester.files(in: paths)
         for path in missing { printError("gongkai: \(path): 文件不存在。") }
         if !missing.isEmpty { throw ExitCode(2) }
         var ingester = Ingester(store: try store.open(), jobs: jobs.count)
         ingester.retryFailed = retryFailed
+        ingester.storesSources = !noSources
         ingester.isolation = InputFile.isolation
         let display = ProgressDisplay(terminal: isatty(STDERR_FILENO) != 0, quiet: quiet)
         let summary = try storeRequest { try ingester.run(files: files) { display.show($0) } }

@@ -629,7 +629,11 @@ struct ServerTests {
             )
             #expect(page.text.contains("（\(sign)\(change)）</span>"))
             #expect(page.text.contains("<h2>2024年度的问题"))
-            #expect(page.text.contains("<td class=\"file\" title=\"hongze-2023.txt\">hongze-2023.txt</td>"))
+            #expect(
+                page.text.contains(
+                    "<td class=\"file\" title=\"hongze-2023.txt\">hongze-2023.txt<br><span class=\"muted\">（未保存原文件）</span></td>"
+                )
+            )
             let unknown = try await client.execute(uri: "/agencies/999999", method: .get)
             #expect(unknown.status == .notFound)
             #expect(unknown.text.contains("没有编号为 999999 的机关。"))

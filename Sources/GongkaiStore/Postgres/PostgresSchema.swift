@@ -12,6 +12,20 @@ enum PostgresSchema {
         ("v3 figure_long with the shared column names", sharedColumnNames),
         ("v4 users, sessions and audit", accountTables),
         ("v4 report measures", [ReportMeasure.createTable(numericType: "numeric", idType: "bigint")]),
+        ("v5 source files", sourceFiles),
+    ]
+
+    /// The bytes of each report's source file, under the report's content hash; removed with the report.
+    static let sourceFiles = [
+        """
+        CREATE TABLE source_file (
+            content_hash text PRIMARY KEY REFERENCES report(content_hash) ON DELETE CASCADE,
+            file_name text NOT NULL CHECK (file_name <> ''),
+            size bigint NOT NULL CHECK (size >= 0),
+            bytes bytea NOT NULL CHECK (octet_length(bytes) = size),
+            stored_at text NOT NULL
+        )
+        """
     ]
 
     /// The migrations a corpus needs before it can be read.

@@ -107,6 +107,9 @@ extension PostgresStore {
                 WHERE content_hash = \(submission.contentHash) AND source_path > \(submission.path) COLLATE "C"
                 """
             )
+            if let source = submission.source {
+                try insertSource(source, contentHash: submission.contentHash, at: timestamp, db)
+            }
             return .duplicate
         }
         // The first report of the agency and year is version 1 and current; another goes in last, superseded, and
@@ -134,6 +137,9 @@ extension PostgresStore {
                 """,
                 as: Int64.self
             ) ?? 0
+        if let source = submission.source {
+            try insertSource(source, contentHash: submission.contentHash, at: timestamp, db)
+        }
         try insertFigures(report, reportID: reportID, db)
         try Self.insertMeasures(ReportMeasure.values(report.figures, template: report.template), reportID: reportID, db)
         try insertSections(report, reportID: reportID, db)

@@ -222,7 +222,8 @@ extension PostgresStore {
             region: region,
             figures: try figures(reportID: reportID, db),
             findings: findings,
-            sections: sections
+            sections: sections,
+            source: try sourceInfo(contentHash: record.contentHash, db)
         )
     }
 }

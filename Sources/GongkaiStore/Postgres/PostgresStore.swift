@@ -29,6 +29,8 @@ public final class PostgresStore: ReportStore, Sendable {
     /// The server process of the claims connection and when it started: a claim names them, so that a claim whose
     /// process is gone can be taken over.
     let claimerBackend: (pid: Int32, started: Date?)
+    /// Whether the database keeps source files ("v5 source files"); a corpus opened read-only may predate them.
+    let hasSourceFiles: Bool
 
     /// Connects, creating the schema or bringing it up to date; `readOnly` connects for reading only (a role with
     /// SELECT alone will do), in read-only transactions, and never migrates.
@@ -54,6 +56,8 @@ public final class PostgresStore: ReportStore, Sendable {
             } else {
                 try PostgresSchema.migrate(writer, location: settings.redacted)
             }
+            hasSourceFiles =
+                try writer.rows("SELECT to_regclass('source_file') IS NOT NULL").first?.decode(Bool.self) ?? false
             var kindIDs: [String: [FigureID: Int64]] = [:]
             var kinds: [Int64: (id: FigureID, kind: ValueKind)] = [:]
             for row in try writer.rows("SELECT id, figure, template FROM figure_kind") {

@@ -12,6 +12,7 @@ enum SQLiteSchema {
         ("v3 figure_long with the shared column names", { try $0.execute(sql: sharedColumnNames) }),
         ("v4 users, sessions and audit", { try $0.execute(sql: accountTables) }),
         ("v4 report measures", { try SQLiteStore.addMeasures($0) }),
+        ("v5 source files", { try $0.execute(sql: sourceFiles) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
@@ -290,6 +291,17 @@ enum SQLiteSchema {
         JOIN agency a ON a.id = r.agency_id
         LEFT JOIN region g ON g.code = a.region_code
         JOIN figure_kind k ON k.id = f.kind_id
+        """
+
+    /// The bytes of each report's source file, under the report's content hash; removed with the report.
+    static let sourceFiles = """
+        CREATE TABLE source_file (
+            content_hash TEXT PRIMARY KEY NOT NULL REFERENCES report(content_hash) ON DELETE CASCADE,
+            file_name TEXT NOT NULL CHECK (file_name <> ''),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            bytes BLOB NOT NULL CHECK (length(bytes) = size),
+            stored_at TEXT NOT NULL
+        )
         """
 
     /// Every cell of both formats, variant rows included, in format order.

@@ -176,7 +176,8 @@ extension SQLiteStore {
             region: region,
             figures: try figures(reportID: reportID, db),
             findings: findings,
-            sections: sections
+            sections: sections,
+            source: try sourceInfo(contentHash: record.contentHash, db)
         )
     }
 }

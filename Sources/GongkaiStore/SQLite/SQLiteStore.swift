@@ -243,6 +243,9 @@ public final class SQLiteStore: ReportStore, Sendable {
             try db.cachedStatement(
                 sql: "UPDATE report SET source_path = ?1 WHERE content_hash = ?2 AND source_path > ?1"
             ).execute(arguments: [submission.path, submission.contentHash])
+            if let source = submission.source {
+                try insertSource(source, contentHash: submission.contentHash, at: timestamp, db)
+            }
             return .duplicate
         }
 
@@ -282,6 +285,9 @@ public final class SQLiteStore: ReportStore, Sendable {
             .text(timestamp)
         )
         let reportID = db.lastInsertedRowID
+        if let source = submission.source {
+            try insertSource(source, contentHash: submission.contentHash, at: timestamp, db)
+        }
         try insertFigures(report, reportID: reportID, db)
         try Self.insertMeasures(ReportMeasure.values(report.figures, template: report.template), reportID: reportID, db)
         let section = try SQLiteInsert(

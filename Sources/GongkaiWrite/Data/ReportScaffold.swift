@@ -55,13 +55,26 @@ public enum ReportScaffold {
                 lines.append("")
             }
         }
-        lines.append("figures:")
-        let spec = NationalTemplates.spec(template)
+        lines += figureLines(NationalTemplates.spec(template)) { id, column in
+            (carried[id]?.value ?? (column.kind == .amount ? "0.0" : "0"), carried[id].map { "（\($0.note)）" } ?? "")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `figures:` and a line for every cell of the format in table order, each with its Chinese labels as a comment:
+    /// `value` gives a cell's value and a note for its comment, or nil for a cell left out (written as a comment).
+    /// Rows of `extraRows` (variant rows a report printed) follow their table's rows.
+    static func figureLines(
+        _ spec: TemplateSpec,
+        extraRows: (TableSpec) -> [RowSpec] = { _ in [] },
+        value: (FigureID, ColumnSpec) -> (value: String, note: String)?
+    ) -> [String] {
+        var lines = ["figures:"]
         for table in spec.tables {
             lines.append("  # \(table.kind.name) \(table.kind.title)")
             var block: Int?
             var group: String?
-            for row in table.rows {
+            for row in table.rows + extraRows(table) {
                 if let item = row.article20Item, item != block {
                     block = item
                     lines.append("  # 第二十条第（\(ChineseNumeral.string(item))）项")
@@ -71,15 +84,17 @@ public enum ReportScaffold {
                     lines.append("  # \(label)")
                 }
                 for (column, id) in zip(row.columns, row.figureIDs) {
-                    let value = carried[id]?.value ?? (column.kind == .amount ? "0.0" : "0")
                     let rowName = table.kind == .four ? row.fullLabel : row.label
-                    let note = carried[id].map { "（\($0.note)）" } ?? ""
+                    guard let (value, note) = value(id, column) else {
+                        lines.append("  # \(id.rawValue):  # \(rowName) — \(column.label)（原报告未印出此项）")
+                        continue
+                    }
                     let key = value.isEmpty ? "\(id.rawValue):" : "\(id.rawValue): \(value)"
                     lines.append("  \(key)  # \(rowName) — \(column.label)\(note)")
                 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// The figures a new year's file takes from last year's report, with the comment saying where each came from.
