@@ -40,7 +40,8 @@ struct ServerLimitsTests {
 
     @Test("a silent connection and a request that stops halfway are closed after the idle time; others are served")
     func idleConnections() async throws {
-        let options = WebOptions(port: 0, readers: 1, idleTimeout: 1)
+        var options = WebOptions(port: 0, readers: 1, idleTimeout: 1)
+        options.publicAccess = true
         let application = WebServer.application(store: try StoreBackend.sqlite.make(), options: options)
         try await application.test(.live) { client in
             let port = try #require(client.port)
