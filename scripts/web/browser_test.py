@@ -20,6 +20,8 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 BASE = sys.argv[1].rstrip("/")
 SEED = sys.argv[2]
 SHOTS = sys.argv[3]
+PASSWORD = os.environ["GONGKAI_DEMO_PASSWORD"]
+OTHER_SEED = os.path.join(os.path.dirname(SEED), "003_15a2a8efa849601b.txt")
 DOWNLOADS = os.path.join(SHOTS, "downloads")
 os.makedirs(DOWNLOADS, exist_ok=True)
 
@@ -82,6 +84,16 @@ def main():
         shot(browser, "home")
         no_console_errors(browser, "home")
 
+        step("登录 as the demo administrator")
+        browser.get(BASE + "/login")
+        browser.find_element(By.NAME, "name").send_keys("demo")
+        browser.find_element(By.NAME, "password").send_keys(PASSWORD)
+        browser.find_element(By.CSS_SELECTOR, "form.login button[type=submit]").click()
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "header.site .account")))
+        expect("demo" in browser.find_element(By.CSS_SELECTOR, "header.site .account").text,
+               "the header names the signed-in user")
+        shot(browser, "signed-in")
+
         step("检查报告: upload seed 001")
         browser.get(BASE + "/check")
         browser.find_element(By.CSS_SELECTOR, "input[type=file][name=file]").send_keys(SEED)
@@ -113,6 +125,21 @@ def main():
         step("检查报告: the figures as JSON")
         json_links = browser.find_elements(By.CSS_SELECTOR, "a[href$='figures.json']")
         expect(json_links, "a JSON download link")
+
+        step("上传入库: store a report")
+        browser.get(BASE + "/upload")
+        browser.find_element(By.CSS_SELECTOR, "input[type=file][name=files]").send_keys(OTHER_SEED)
+        browser.find_element(By.CSS_SELECTOR, "#upload-form button[type=submit]").click()
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "table.upload-result")))
+        outcome = browser.find_element(By.CSS_SELECTOR, "table.upload-result tbody").text
+        expect("已入库" in outcome or "已在库中" in outcome, f"the upload's outcome: {outcome!r}")
+        shot(browser, "upload-result")
+        no_console_errors(browser, "upload result")
+
+        step("操作记录: the upload is in the audit log")
+        browser.get(BASE + "/admin/audit")
+        expect("上传入库" in browser.find_element(By.TAG_NAME, "main").text, "the audit log names the upload")
+        shot(browser, "audit")
 
         step("报告库: filter by year")
         browser.get(BASE + "/reports")
@@ -161,6 +188,24 @@ def main():
         browser.find_element(By.CSS_SELECTOR, "table.list a[href^='/reports/']").click()
         wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "table.national")))
         shot(browser, "report")
+
+        step("汇总")
+        browser.get(BASE + "/rollup")
+        region_links = browser.find_elements(By.CSS_SELECTOR, "main a[href^='/rollup?']")
+        expect(region_links, "regions to roll up")
+        region_links[0].click()
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "table.national")))
+        expect(browser.find_elements(By.CSS_SELECTOR, "a[href*='rollup.docx']"), "the rolled-up report in Word")
+        shot(browser, "rollup")
+        no_console_errors(browser, "rollup")
+
+        step("统计图")
+        browser.get(BASE + "/charts")
+        charts = browser.find_elements(By.CSS_SELECTOR, "figure.chart svg")
+        expect(len(charts) >= 4, f"the charts drawn: {len(charts)}")
+        expect(all(chart.size["width"] > 200 for chart in charts), "every chart has its width")
+        shot(browser, "charts")
+        no_console_errors(browser, "charts")
 
         step("未报送")
         browser.get(BASE + "/missing")

@@ -13,6 +13,10 @@ enum PostgresSchema {
         ("v4 users, sessions and audit", accountTables),
         ("v4 report measures", [ReportMeasure.createTable(numericType: "numeric", idType: "bigint")]),
         ("v5 source files", sourceFiles),
+        (
+            "v6 listing index",
+            ["CREATE INDEX report_listing ON report(year, errors, warnings, status) WHERE status = 'current'"]
+        ),
     ]
 
     /// The bytes of each report's source file, under the report's content hash; removed with the report.

@@ -13,6 +13,7 @@ enum SQLiteSchema {
         ("v4 users, sessions and audit", { try $0.execute(sql: accountTables) }),
         ("v4 report measures", { try SQLiteStore.addMeasures($0) }),
         ("v5 source files", { try $0.execute(sql: sourceFiles) }),
+        ("v6 listing index", { try $0.execute(sql: listingIndex) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
@@ -90,6 +91,12 @@ enum SQLiteSchema {
             detail TEXT NOT NULL,
             address TEXT
         );
+        """
+
+    /// The current reports by year with their counts of errors and warnings: the 报告库's counts and its order by
+    /// errors read this index alone.
+    static let listingIndex = """
+        CREATE INDEX report_listing ON report(year, errors, warnings, status) WHERE status = 'current';
         """
 
     static let corpusTables = """

@@ -15,15 +15,6 @@ extension SQLiteStore {
         }
     }
 
-    /// The filters of a ``ReportQuery``, every one a bound argument.
-    static let pageFilter = """
-        FROM report r JOIN agency a ON a.id = r.agency_id LEFT JOIN region g ON g.code = a.region_code
-        WHERE r.status = 'current'
-          AND (:year IS NULL OR r.year = :year)
-          AND (:region IS NULL OR a.region_code IN (SELECT code FROM below))
-          \(narrowing)
-        """
-
     static func pageOrder(_ order: ReportQuery.Order) -> String {
         switch order {
         case .year: "r.year DESC, a.name, r.id"
@@ -32,36 +23,79 @@ extension SQLiteStore {
         }
     }
 
+    /// The conditions of a listing, only those its filters ask for, so that the year and the partial index
+    /// `report_listing` serve it (a condition written `:year IS NULL OR r.year = :year` would make SQLite read every
+    /// report); and their arguments, every value bound. `joinsAgency` is true when a condition reads the agency.
+    static func listing(
+        _ query: ReportQuery,
+        regionCode: String?
+    ) -> (conditions: String, arguments: StatementArguments, joinsAgency: Bool) {
+        var conditions = ["r.status = 'current'"]
+        var arguments: StatementArguments = [:]
+        if let year = query.year {
+            conditions.append("r.year = :year")
+            _ = arguments.append(contentsOf: ["year": year])
+        }
+        if let regionCode {
+            conditions.append("a.region_code IN (SELECT code FROM below)")
+            _ = arguments.append(contentsOf: ["region": regionCode])
+        }
+        if let template = query.template {
+            conditions.append("r.template = :template")
+            _ = arguments.append(contentsOf: ["template": template])
+        }
+        if let pattern = query.agencyPattern {
+            conditions.append(
+                """
+                (a.normalized_name LIKE :pattern OR a.name LIKE :pattern
+                 OR a.id IN (SELECT agency_id FROM agency_alias WHERE normalized_alias LIKE :pattern))
+                """
+            )
+            _ = arguments.append(contentsOf: ["pattern": pattern])
+        }
+        switch query.findings {
+        case .errors: conditions.append("r.errors > 0")
+        case .warnings: conditions.append("r.errors = 0 AND r.warnings > 0")
+        case .clean: conditions.append("r.errors = 0 AND r.warnings = 0")
+        case nil: break
+        }
+        let joinsAgency = regionCode != nil || query.agencyPattern != nil
+        return (conditions.joined(separator: "\n  AND "), arguments, joinsAgency)
+    }
+
     public func reportPage(_ query: ReportQuery) throws -> ReportPage {
         let code = try query.region.map { name in
             guard let found = try self.region(name) else { throw StoreError.regionNotFound(name) }
             return found.code
         }
-        var arguments: StatementArguments = [
-            "year": query.year, "region": code, "template": query.template, "pattern": query.agencyPattern,
-            "findings": query.findings?.rawValue,
-        ]
+        let (conditions, filterArguments, joinsAgency) = Self.listing(query, regionCode: code)
+        let below = code == nil ? "" : Self.regionsBelow + "\n"
         return try guarded {
             try pool.read { db in
+                // The counts read the report rows alone (the partial index holds what they need) unless a filter
+                // reads the agency.
                 let counts = try Row.fetchOne(
                     db,
-                    sql: Self.regionsBelow + """
+                    sql: below + """
                         SELECT count(*), coalesce(sum(r.errors > 0), 0), coalesce(sum(r.errors), 0),
                             coalesce(sum(r.warnings), 0)
-                        """ + "\n" + Self.pageFilter,
-                    arguments: arguments
+                        FROM report r \(joinsAgency ? "JOIN agency a ON a.id = r.agency_id" : "")
+                        WHERE \(conditions)
+                        """,
+                    arguments: filterArguments
                 )
+                var arguments = filterArguments
                 _ = arguments.append(contentsOf: ["limit": max(0, query.limit), "offset": max(0, query.offset)])
                 let rows = try Row.fetchAll(
                     db,
-                    sql: Self.regionsBelow + """
+                    sql: below + """
                         SELECT r.*, a.name AS listed_agency_name, a.region_code AS listed_region_code,
                             g.name AS listed_region_name
-                        """ + "\n" + Self.pageFilter + """
-
-                            ORDER BY \(Self.pageOrder(query.order))
-                            LIMIT :limit OFFSET :offset
-                            """,
+                        FROM report r JOIN agency a ON a.id = r.agency_id LEFT JOIN region g ON g.code = a.region_code
+                        WHERE \(conditions)
+                        ORDER BY \(Self.pageOrder(query.order))
+                        LIMIT :limit OFFSET :offset
+                        """,
                     arguments: arguments
                 ).map { row in
                     ReportListing(

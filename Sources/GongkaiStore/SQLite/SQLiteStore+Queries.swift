@@ -9,7 +9,7 @@ extension SQLiteStore {
         )
         """
 
-    /// The filters of a listing beyond year and region (``ReportFilter``), as in ``pageFilter``.
+    /// The filters of a listing beyond year and region (``ReportFilter``), the same conditions ``listing(_:regionCode:)`` writes.
     static let narrowing = """
         AND (:template IS NULL OR r.template = :template)
           AND (:pattern IS NULL OR a.normalized_name LIKE :pattern OR a.name LIKE :pattern
