@@ -200,5 +200,11 @@ struct UploadTests {
         }
         let fine = try ZipFiles.files(in: StoredZip.archive([(path: "a/b.txt", data: Data("报告".utf8))]))
         #expect(fine == [ZipFiles.File(path: "a/b.txt", bytes: Data("报告".utf8))])
+        // 「报告.txt」 in GBK, as zips made on Chinese Windows name their files; and in UTF-8.
+        let gbk = StoredZip.archive(names: [
+            (name: Data([0xB1, 0xA8, 0xB8, 0xE6]) + Data(".txt".utf8), data: Data("x".utf8)),
+            (name: Data("目录/说明.txt".utf8), data: Data("y".utf8)),
+        ])
+        #expect(try ZipFiles.files(in: gbk).map(\.path) == ["报告.txt", "目录/说明.txt"])
     }
 }

@@ -15,10 +15,16 @@ enum StoredZip {
     }
 
     static func archive(_ entries: [(path: String, data: Data)]) -> Data {
+        archive(names: entries.map { (name: Data($0.path.utf8), data: $0.data) })
+    }
+
+    /// Entries named by their bytes as stored, without the flag that says they are UTF-8 (as on Chinese Windows,
+    /// where they are GBK).
+    static func archive(names entries: [(name: Data, data: Data)]) -> Data {
         var output = Data()
         var directory = Data()
         for entry in entries {
-            let name = Data(entry.path.utf8)
+            let name = entry.name
             let checksum = crc32(entry.data)
             let offset = output.count
             output.append(le32(0x0403_4B50))
