@@ -33,7 +33,7 @@ struct StorePostgresTests {
     func notBuiltIn() throws {
         let result = try CLI.run(["missing", "--year", "2023", "--db", "postgres://postgres@127.0.0.1:54329/x"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("build with --traits Postgres"))
+        #expect(result.stderr.contains("此版本未包含 PostgreSQL 支持，请用 swift build --traits Postgres 构建。"))
     }
     #endif
 
