@@ -123,15 +123,6 @@ extension WebApp {
         return Responses.json(try Self.encode(found))
     }
 
-    /// The `year` field of a query, when given: a year from 1990 to 2200.
-    static func year(_ fields: FormFields, key: String = "year") throws(WebError) -> Int? {
-        guard let text = fields.text(key) else { return nil }
-        guard let value = Int(text), (1990...2200).contains(value) else {
-            throw .badRequest("年度应为 1990 至 2200 之间的年份，如 2024；收到的是「\(text)」。")
-        }
-        return value
-    }
-
     static func regionNames(
         _ agencies: some Sequence<AgencyRecord>,
         _ store: any ReportStore

@@ -32,7 +32,7 @@ extension WebApp {
     }
 
     /// A year in a query string: 1990 to 2200, or absent.
-    static func year(_ fields: FormFields, _ name: String) throws(WebError) -> Int? {
+    static func year(_ fields: FormFields, _ name: String = "year") throws(WebError) -> Int? {
         guard let text = fields.text(name) else { return nil }
         guard let year = Int(text), (1990...2200).contains(year) else {
             throw .badRequest("年度应为 1990 至 2200 之间的年份，如 2024；收到的是「\(text)」。")
