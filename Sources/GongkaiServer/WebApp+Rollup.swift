@@ -287,6 +287,8 @@ extension WebApp {
     ///  "unreadable": [{"file": "…", "reason": "…"}, …],
     ///  "findings": [{"code": "R2", "severity": "error", "table": 3, "message": "…", "figures": ["t3…", …]}, …]}
     /// ```
+    ///
+    /// A key whose value would be null is left out (`regionCode`, `region`, `table`).
     struct RollupJSON: Codable {
         struct Region: Codable {
             var code: String
