@@ -126,12 +126,14 @@ enum Stylesheet {
           margin-top: 0.4em; }
         .muted, li.no-source { color: var(--muted); }
         @media print {
-          header.site, footer.site, form, nav.pages, ul.downloads, .skip { display: none; }
+          header.site, footer.site, form, form.filters, form.upload, nav.pages, ul.downloads, p.downloads-lead, .skip {
+            display: none; }
           main { max-width: none; padding: 0; }
           a { color: inherit; text-decoration: none; }
           .scroll { overflow: visible; }
           table.national { min-width: 0; width: 100%; font-size: 9pt; }
           tr, li, figure.chart svg { break-inside: avoid; }
+          h2, h3 { break-after: avoid; }
           figure.chart { grid-template-columns: 1fr; }
           figure.chart svg { max-width: 16cm; }
           td.v.error { outline: 2px solid #000; }

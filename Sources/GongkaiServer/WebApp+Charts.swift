@@ -491,7 +491,7 @@ extension WebApp {
     ///
     /// ```
     /// {"schemaVersion": 1,
-    ///  "region": {"code": "3208", "name": "淮安市"} or null, "from": 2020, "to": 2024,
+    ///  "region": {"code": "3208", "name": "淮安市"}, "from": 2020, "to": 2024,
     ///  "years": [{"year": 2020, "reports": 24,
     ///             "sums": {"received_natural": 120, "handled": 130, …},   // ReportMeasure columns
     ///             "counted": {"received_natural": 24, …},                // reports each sum covers
@@ -503,8 +503,10 @@ extension WebApp {
     ///              "tooFew": [{"key": "13", "name": "…", "denominator": 3}, …]}}
     /// ```
     ///
-    /// `key` is an agency's id (by agency) or a region's code (by region; null for agencies with no region).
-    /// `ranked` lists every group that reaches the minimum, not only the 20 the page shows.
+    /// `key` is an agency's id (by agency) or a region's code (by region; absent for agencies with no region).
+    /// `ranked` lists every group that reaches the minimum, not only the 20 the page shows. A key whose value would be
+    /// null is left out (`region` for the whole corpus, `from`, `to` and `ranking.year` for a corpus without reports,
+    /// a sum no report gives); a rate that cannot be worked out is null.
     struct StatisticsJSON: Codable {
         struct Region: Codable {
             var code: String

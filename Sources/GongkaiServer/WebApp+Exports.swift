@@ -25,7 +25,7 @@ extension WebApp {
         return """
             <p class="downloads-lead">下载符合条件的全部 \(total) 份报告（不只本页）：</p>
             <ul class="downloads">
-            <li><a href="/reports.csv?\(query)" download>CSV（每个数字一行，列名见 Docs/data.md）</a></li>
+            <li><a href="/reports.csv?\(query)" download>CSV（每个数字一行）</a></li>
             \(workbook)
             </ul>
 

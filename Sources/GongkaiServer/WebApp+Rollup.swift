@@ -45,9 +45,12 @@ extension WebApp {
         try await query { try $0.reportPage(ReportQuery(order: .year, limit: 1)).rows.first?.record.year }
     }
 
-    /// The rollup a request names: a 400 for an unknown region, as every page.
+    /// The rollup a request names: a 400 for an unknown region, as every page. Kept a minute (``StatisticsCache``):
+    /// a city's rollup loads every report of the city.
     func rollup(_ region: String, year: Int) async throws -> RegionRollup {
-        try await query { try RegionRollup.build(store: $0, region: region, year: year) }
+        try await statisticsCache.value("rollup \(year) \(region)") {
+            try await query { try RegionRollup.build(store: $0, region: region, year: year) }
+        }
     }
 
     func rollupPage(_ request: Request) async throws -> Response {
@@ -121,6 +124,7 @@ extension WebApp {
             <span>格式不符未计入 <strong>\(rollup.excluded.count)</strong> 份</span>
             <span>汇总数字的问题：<strong>\(findings.counts)</strong></span>
             </div>
+            <p class="lead">汇总结果每分钟更新。</p>
             <ul class="downloads">
             <li><a href="/rollup.docx?\(HTML(trusted: query))" download>汇总报告（Word）</a></li>
             <li><a href="/rollup.xlsx?\(HTML(trusted: query))" download>各机关的数字（Excel）</a></li>
@@ -283,6 +287,8 @@ extension WebApp {
     ///  "unreadable": [{"file": "…", "reason": "…"}, …],
     ///  "findings": [{"code": "R2", "severity": "error", "table": 3, "message": "…", "figures": ["t3…", …]}, …]}
     /// ```
+    ///
+    /// A key whose value would be null is left out (`regionCode`, `region`, `table`).
     struct RollupJSON: Codable {
         struct Region: Codable {
             var code: String
