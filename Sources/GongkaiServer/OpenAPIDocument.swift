@@ -833,6 +833,71 @@ enum OpenAPIDocument {
                       schema: {$ref: "#/components/schemas/Missing"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "404": {$ref: "#/components/responses/RegionNotFound"}
+          /api/v1/rollup:
+            get:
+              tags: [reports]
+              operationId: getRollup
+              summary: 汇总：一个地区（含下级地区）一个年度
+              description: |
+                表二, 表三 and 表四 summed over the current reports of the region's agencies and the regions below it, as
+                `gongkai rollup` does; `incomplete` counts, for each figure, the reports that did not give it.
+              parameters:
+                - name: region
+                  in: query
+                  required: true
+                  description: A region's code or name.
+                  schema: {type: string, minLength: 1, maxLength: 200, pattern: "\\S"}
+                - name: year
+                  in: query
+                  required: true
+                  schema: {type: integer, minimum: 1990, maximum: 2200}
+              responses:
+                "200":
+                  description: The sums, the reports summed and left out, the agencies missing, and the sums' findings.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Rollup"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "404": {$ref: "#/components/responses/RegionNotFound"}
+          /api/v1/stats:
+            get:
+              tags: [reports]
+              operationId: getStatistics
+              summary: 统计图的数字
+              description: |
+                The numbers of the 统计图 page: each year's sums of the reports' main totals (`sums`, with `counted` the
+                reports that gave each), the rates worked out from them, the reports with each rule's findings, and a
+                ranking of agencies or regions by a rate on the last year, for those whose denominator reaches `min`.
+              parameters:
+                - name: region
+                  in: query
+                  description: A region's code or name; the whole corpus when left out.
+                  schema: {type: string, maxLength: 200}
+                - name: from
+                  in: query
+                  schema: {type: integer, minimum: 1990, maximum: 2200}
+                - name: to
+                  in: query
+                  schema: {type: integer, minimum: 1990, maximum: 2200}
+                - name: rank
+                  in: query
+                  description: What the ranking ranks (regions below the region by default for the whole corpus, else agencies).
+                  schema: {type: string, enum: [agency, region]}
+                - name: measure
+                  in: query
+                  schema: {type: string, enum: [disclosure, denied, unable, not_processed, review_correction, suit_correction]}
+                - name: min
+                  in: query
+                  description: The smallest denominator a rate is ranked for.
+                  schema: {type: integer, minimum: 1, maximum: 1000000, default: 20}
+              responses:
+                "200":
+                  description: The numbers the page draws.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Statistics"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "404": {$ref: "#/components/responses/RegionNotFound"}
           /api/v1/check:
             post:
               tags: [check]
@@ -1015,6 +1080,157 @@ enum OpenAPIDocument {
                 findings:
                   type: array
                   items: {$ref: "#/components/schemas/Finding"}
+            Rollup:
+              type: object
+              additionalProperties: false
+              required: [schemaVersion, region, year, template, figures, incomplete, included, excluded, missing, unreadable,
+                findings]
+              properties:
+                schemaVersion: {$ref: "#/components/schemas/SchemaVersion"}
+                region:
+                  type: object
+                  additionalProperties: false
+                  required: [code, name]
+                  properties:
+                    code: {type: string}
+                    name: {type: string}
+                year: {type: integer}
+                template: {type: string, enum: ["2021", "2019"]}
+                figures:
+                  type: object
+                  description: Figure id → the sum.
+                  additionalProperties: {type: number}
+                incomplete:
+                  type: object
+                  description: Figure id → how many reports summed did not give it.
+                  additionalProperties: {type: integer, minimum: 0}
+                included:
+                  type: array
+                  items: {$ref: "#/components/schemas/RollupReport"}
+                excluded:
+                  type: array
+                  description: Reports left out (another format than the sum's).
+                  items: {$ref: "#/components/schemas/RollupReport"}
+                missing:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [agency]
+                    properties:
+                      agency: {type: string}
+                      regionCode: {type: string}
+                      region: {type: string}
+                unreadable:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [file, reason]
+                    properties:
+                      file: {type: string}
+                      reason: {type: string}
+                findings:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [code, severity, message, figures]
+                    properties:
+                      code: {type: string}
+                      severity: {type: string, enum: [error, warning, notice]}
+                      table: {type: integer, enum: [2, 3, 4]}
+                      message: {type: string}
+                      figures:
+                        type: array
+                        items: {type: string}
+            RollupReport:
+              type: object
+              additionalProperties: false
+              required: [reportId, agencyId, agency]
+              properties:
+                reportId: {type: integer, format: int64}
+                agencyId: {type: integer, format: int64}
+                agency: {type: string}
+                regionCode: {type: string}
+            Statistics:
+              type: object
+              additionalProperties: false
+              required: [schemaVersion, years, rules, ranking]
+              properties:
+                schemaVersion: {$ref: "#/components/schemas/SchemaVersion"}
+                region:
+                  type: object
+                  additionalProperties: false
+                  required: [code, name]
+                  properties:
+                    code: {type: string}
+                    name: {type: string}
+                from: {type: integer}
+                to: {type: integer}
+                years:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [year, reports, sums, counted, rates]
+                    properties:
+                      year: {type: integer}
+                      reports: {type: integer, minimum: 0}
+                      sums:
+                        type: object
+                        description: "Measure (received_natural, handled, granted, review_corrected, …) → the sum."
+                        additionalProperties: {type: number}
+                      counted:
+                        type: object
+                        description: Measure → the reports that gave it.
+                        additionalProperties: {type: integer, minimum: 0}
+                      rates:
+                        type: object
+                        description: Rate → its value from 0 to 1, or null when its denominator is 0 or not given.
+                        additionalProperties: {type: [number, "null"]}
+                rules:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [code, severity, reports, findings]
+                    properties:
+                      code: {type: string}
+                      severity: {type: string, enum: [error, warning, notice]}
+                      reports: {type: integer, minimum: 0}
+                      findings: {type: integer, minimum: 0}
+                ranking:
+                  type: object
+                  additionalProperties: false
+                  required: [by, measure, minimum, ranked, tooFew]
+                  properties:
+                    year: {type: integer}
+                    by: {type: string, enum: [agency, region]}
+                    measure: {type: string}
+                    minimum: {type: integer, minimum: 1}
+                    ranked:
+                      type: array
+                      items:
+                        type: object
+                        additionalProperties: false
+                        required: [rate, numerator, denominator]
+                        properties:
+                          key: {type: string}
+                          name: {type: string}
+                          rate: {type: number}
+                          numerator: {type: number}
+                          denominator: {type: number}
+                    tooFew:
+                      type: array
+                      items:
+                        type: object
+                        additionalProperties: false
+                        required: [denominator]
+                        properties:
+                          key: {type: string}
+                          name: {type: string}
+                          denominator: {type: number}
             Agency:
               type: object
               additionalProperties: false

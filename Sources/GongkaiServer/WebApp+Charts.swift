@@ -16,8 +16,6 @@ extension WebApp {
         router.get("/charts") { request, _ in try await chartsPage(request) }
         router.get("/reports.csv") { request, _ in try await reportsCSV(request) }
         router.get("/reports.xlsx") { request, _ in try await reportsWorkbook(request) }
-        router.get("/api/v1/rollup") { request, _ in try await apiRollup(request) }
-        router.get("/api/v1/stats") { request, _ in try await apiStatistics(request) }
     }
 
     /// The request of 统计图 and `/api/v1/stats`: `region` (code or name; none for the whole corpus), `from` and `to`
@@ -36,19 +34,18 @@ extension WebApp {
         var measure = RateMeasure.disclosure
         var minimum = 20
 
+        /// The most years one page charts; a longer span keeps its last ones.
         static let maximumYears = 40
 
         init(_ request: Request) throws(WebError) {
             let fields = FormFields(request.uri.query ?? "")
-            region = fields.text("region")
+            region = try fields.text("region", atMost: ListParameters.maximumText)
             from = try WebApp.year(fields, "from")
             to = try WebApp.year(fields, "to")
-            if let from, let to, from > to {
-                throw .badRequest("起始年度 \(from) 晚于截止年度 \(to)。")
-            }
-            if let from, let to, to - from >= Self.maximumYears {
-                throw .badRequest("一次至多统计 \(Self.maximumYears) 个年度。")
-            }
+            // Years given the wrong way round are read the right way round.
+            if let first = from, let last = to, first > last { (from, to) = (last, first) }
+            // A longer span is cut to its last years rather than refused: every span the form can ask for is an answer.
+            if let first = from, let to, to - first >= Self.maximumYears { from = to - Self.maximumYears + 1 }
             if let text = fields.text("rank") {
                 guard let rank = Rank(rawValue: text) else {
                     throw .badRequest("排名对象应为 agency（机关）或 region（下级地区）；收到的是「\(text)」。")
@@ -561,6 +558,7 @@ extension WebApp {
     }
 
     func apiStatistics(_ request: Request) async throws -> Response {
+        try FormFields(request.uri.query ?? "").requireValues(["from", "to", "rank", "measure", "min"])
         let statistics = try await statistics(StatisticsRequest(request))
         let json = StatisticsJSON(
             schemaVersion: Self.apiSchemaVersion,

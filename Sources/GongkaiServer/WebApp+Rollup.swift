@@ -19,7 +19,7 @@ extension WebApp {
 
         init(_ request: Request) throws(WebError) {
             let fields = FormFields(request.uri.query ?? "")
-            region = fields.text("region")
+            region = try fields.text("region", atMost: ListParameters.maximumText)
             year = try WebApp.year(fields, "year")
         }
 
@@ -335,6 +335,7 @@ extension WebApp {
     }
 
     func apiRollup(_ request: Request) async throws -> Response {
+        try FormFields(request.uri.query ?? "").requireValues(["year"])
         let rolled = try await rollupDownload(request)
         let rollup = rolled.rollup
         func report(_ stored: StoredReport) -> RollupJSON.Report {

@@ -86,6 +86,8 @@ struct WebApp: Sendable {
             try await app.apiAgency(context.parameters.get("id") ?? "")
         },
         APIRoute(method: .get, path: "/api/v1/missing") { app, request, _ in try await app.apiMissing(request) },
+        APIRoute(method: .get, path: "/api/v1/rollup") { app, request, _ in try await app.apiRollup(request) },
+        APIRoute(method: .get, path: "/api/v1/stats") { app, request, _ in try await app.apiStatistics(request) },
         APIRoute(method: .post, path: "/api/v1/check") { app, request, context in
             try await app.apiCheck(request, context: context)
         },

@@ -95,6 +95,22 @@ struct OpenAPITests {
             try await expectValid("/api/v1/agencies/\(corpus.zhangzhou)", schema: "AgencyDetail")
             try await expectValid("/api/v1/missing?year=2024", schema: "Missing")
             try await expectValid("/api/v1/missing?year=2024&region=洪泽区", schema: "Missing")
+            try await expectValid("/api/v1/rollup?region=3208&year=2024", schema: "Rollup")
+            try await expectValid("/api/v1/stats", schema: "Statistics")
+            try await expectValid("/api/v1/stats?region=3208&rank=agency&measure=denied&min=1", schema: "Statistics")
+            try await expectValid("/api/v1/rollup?region=3208", status: .badRequest, schema: "Error")
+            try await expectValid("/api/v1/rollup?region=nowhere&year=2024", status: .notFound, schema: "Error")
+            try await expectValid("/api/v1/stats?rank=", status: .badRequest, schema: "Error")
+            // A span longer than 40 years keeps its last 40.
+            try await expectValid("/api/v1/stats?from=1990&to=2100", schema: "Statistics")
+            let long = try await client.execute(uri: "/api/v1/stats?from=1990&to=2100", method: .get)
+            #expect(try JSONValue.parse(long.text)["from"]?.integer == 2061)
+            // Years the wrong way round are read the right way round.
+            let reversed = try JSONValue.parse(
+                try await client.execute(uri: "/api/v1/stats?from=2024&to=2020", method: .get).text
+            )
+            #expect(reversed["from"]?.integer == 2020)
+            #expect(reversed["to"]?.integer == 2024)
             let seed = try Fixtures.data("seeds/001_2af83e509e4cbaa8.txt")
             try await expectValid(
                 "/api/v1/check?name=seed.txt",
