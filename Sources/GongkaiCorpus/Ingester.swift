@@ -149,7 +149,14 @@ public struct Ingester: Sendable {
             Thread.sleep(forTimeInterval: 0.5)
             let known = try store.knownContentHashes()
             let batch = deferred.map {
-                Self.process($0, skipping: known, store: store, reader: reader, recordedPath: recordedPath, storesSource: storesSources)
+                Self.process(
+                    $0,
+                    skipping: known,
+                    store: store,
+                    reader: reader,
+                    recordedPath: recordedPath,
+                    storesSource: storesSources
+                )
             }
             deferred = []
             try write(batch, into: &summary, state: &state, deferred: &deferred, start: start, progress: progress)
