@@ -25,11 +25,11 @@ extension SQLiteStore {
 
     /// The conditions of a listing, only those its filters ask for, so that the year and the partial index
     /// `report_listing` serve it (a condition written `:year IS NULL OR r.year = :year` would make SQLite read every
-    /// report); and their arguments, every value bound. `joinsAgency` is true when a condition reads the agency.
+    /// report); and their arguments, every value bound. They read the report alone (`r`), agencies by their ids.
     static func listing(
         _ query: ReportQuery,
         regionCode: String?
-    ) -> (conditions: String, arguments: StatementArguments, joinsAgency: Bool) {
+    ) -> (conditions: String, arguments: StatementArguments) {
         var conditions = ["r.status = 'current'"]
         var arguments: StatementArguments = [:]
         if let year = query.year {
@@ -37,7 +37,7 @@ extension SQLiteStore {
             _ = arguments.append(contentsOf: ["year": year])
         }
         if let regionCode {
-            conditions.append("a.region_code IN (SELECT code FROM below)")
+            conditions.append("r.agency_id IN (SELECT id FROM agency WHERE region_code IN (SELECT code FROM below))")
             _ = arguments.append(contentsOf: ["region": regionCode])
         }
         if let template = query.template {
@@ -47,8 +47,9 @@ extension SQLiteStore {
         if let pattern = query.agencyPattern {
             conditions.append(
                 """
-                (a.normalized_name LIKE :pattern OR a.name LIKE :pattern
-                 OR a.id IN (SELECT agency_id FROM agency_alias WHERE normalized_alias LIKE :pattern))
+                r.agency_id IN (
+                    SELECT id FROM agency WHERE normalized_name LIKE :pattern OR name LIKE :pattern
+                    UNION SELECT agency_id FROM agency_alias WHERE normalized_alias LIKE :pattern)
                 """
             )
             _ = arguments.append(contentsOf: ["pattern": pattern])
@@ -59,8 +60,7 @@ extension SQLiteStore {
         case .clean: conditions.append("r.errors = 0 AND r.warnings = 0")
         case nil: break
         }
-        let joinsAgency = regionCode != nil || query.agencyPattern != nil
-        return (conditions.joined(separator: "\n  AND "), arguments, joinsAgency)
+        return (conditions.joined(separator: "\n  AND "), arguments)
     }
 
     public func reportPage(_ query: ReportQuery) throws -> ReportPage {
@@ -68,18 +68,18 @@ extension SQLiteStore {
             guard let found = try self.region(name) else { throw StoreError.regionNotFound(name) }
             return found.code
         }
-        let (conditions, filterArguments, joinsAgency) = Self.listing(query, regionCode: code)
+        let (conditions, filterArguments) = Self.listing(query, regionCode: code)
         let below = code == nil ? "" : Self.regionsBelow + "\n"
         return try guarded {
             try pool.read { db in
-                // The counts read the report rows alone (the partial index holds what they need) unless a filter
-                // reads the agency.
+                // The counts read the report rows alone: the partial index holds what they need, and the filters
+                // on agencies pick their ids first (each agency's name is matched once, not once per report).
                 let counts = try Row.fetchOne(
                     db,
                     sql: below + """
                         SELECT count(*), coalesce(sum(r.errors > 0), 0), coalesce(sum(r.errors), 0),
                             coalesce(sum(r.warnings), 0)
-                        FROM report r \(joinsAgency ? "JOIN agency a ON a.id = r.agency_id" : "")
+                        FROM report r
                         WHERE \(conditions)
                         """,
                     arguments: filterArguments
