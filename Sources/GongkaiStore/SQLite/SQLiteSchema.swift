@@ -94,9 +94,10 @@ enum SQLiteSchema {
         """
 
     /// The current reports by year with their counts of errors and warnings: the 报告库's counts and its order by
-    /// errors read this index alone.
+    /// errors read this index alone. Agencies by name: a year's reports listed by agency are read in that order.
     static let listingIndex = """
         CREATE INDEX report_listing ON report(year, errors, warnings, status) WHERE status = 'current';
+        CREATE INDEX agency_name ON agency(name);
         """
 
     static let corpusTables = """

@@ -15,8 +15,22 @@ extension SQLiteStore {
         }
     }
 
-    static func pageOrder(_ order: ReportQuery.Order) -> String {
-        switch order {
+    /// One year listed by agency name: the agencies are read in name order (index `agency_name`) and each one's
+    /// report of the year looked up, so that a page reads its own rows rather than sorting the whole year.
+    static func byNameWithinYear(_ query: ReportQuery) -> Bool {
+        query.year != nil && query.order != .errors
+    }
+
+    static func pageSource(_ query: ReportQuery) -> String {
+        let reports =
+            byNameWithinYear(query)
+            ? "agency a CROSS JOIN report r ON r.agency_id = a.id" : "report r JOIN agency a ON a.id = r.agency_id"
+        return "FROM \(reports) LEFT JOIN region g ON g.code = a.region_code"
+    }
+
+    static func pageOrder(_ query: ReportQuery) -> String {
+        if byNameWithinYear(query) { return "a.name, r.id" }
+        return switch query.order {
         case .year: "r.year DESC, a.name, r.id"
         case .agency: "a.name, r.year DESC, r.id"
         case .errors: "r.errors DESC, r.warnings DESC, r.year DESC, a.name, r.id"
@@ -91,9 +105,9 @@ extension SQLiteStore {
                     sql: below + """
                         SELECT r.*, a.name AS listed_agency_name, a.region_code AS listed_region_code,
                             g.name AS listed_region_name
-                        FROM report r JOIN agency a ON a.id = r.agency_id LEFT JOIN region g ON g.code = a.region_code
+                        \(Self.pageSource(query))
                         WHERE \(conditions)
-                        ORDER BY \(Self.pageOrder(query.order))
+                        ORDER BY \(Self.pageOrder(query))
                         LIMIT :limit OFFSET :offset
                         """,
                     arguments: arguments
