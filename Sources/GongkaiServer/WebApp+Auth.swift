@@ -146,7 +146,7 @@ extension WebApp {
         let pages = max(1, (log.total + size - 1) / size)
         let rows = log.entries.map { entry -> HTML in
             """
-            <tr><td>\(Self.dateTime(entry.at))</td><td>\(entry.actor)</td><td>\(entry.action)</td>\
+            <tr><td>\(AuditEntry.chinaTime(entry.at))</td><td>\(entry.actor)</td><td>\(entry.action)</td>\
             <td>\(entry.detail)</td><td>\(entry.address ?? "")</td></tr>
 
             """
@@ -181,7 +181,7 @@ extension WebApp {
         let rows = users.map { user -> HTML in
             """
             <tr><td>\(user.name)</td><td>\(user.role.title)（\(user.role.rawValue)）</td>\
-            <td>\(Self.dateTime(user.created))</td><td>\(Self.dateTime(user.updated))</td></tr>
+            <td>\(AuditEntry.chinaTime(user.created))</td><td>\(AuditEntry.chinaTime(user.updated))</td></tr>
 
             """
         }
@@ -201,21 +201,5 @@ extension WebApp {
 
             """
         return Responses.page(Page(title: "用户", section: .admin, content: content))
-    }
-
-    /// 「2026-12-07 14:05:09」 in China's time.
-    static func dateTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d:%02d",
-            parts.year ?? 0,
-            parts.month ?? 0,
-            parts.day ?? 0,
-            parts.hour ?? 0,
-            parts.minute ?? 0,
-            parts.second ?? 0
-        )
     }
 }

@@ -110,6 +110,22 @@ public struct AuditEntry: Sendable, Hashable {
         self.detail = detail
         self.address = address
     }
+
+    /// 「2026-12-07 14:05:09」 in China's time (UTC+8), as the audit log and the list of users show a moment.
+    public static func chinaTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d:%02d",
+            parts.year ?? 0,
+            parts.month ?? 0,
+            parts.day ?? 0,
+            parts.hour ?? 0,
+            parts.minute ?? 0,
+            parts.second ?? 0
+        )
+    }
 }
 
 /// One page of the audit log, newest first, and how many lines it holds in all.

@@ -25,25 +25,9 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let page = try storeRequest { try store.open().audit(limit: limit, offset: 0) }
         for entry in page.entries {
-            let fields = [Self.dateTime(entry.at), entry.actor, entry.action, entry.detail, entry.address ?? ""]
+            let fields = [AuditEntry.chinaTime(entry.at), entry.actor, entry.action, entry.detail, entry.address ?? ""]
             print(fields.map(TerminalText.line).joined(separator: "\t"))
         }
         if page.entries.isEmpty { printError("gongkai: 操作记录为空。") }
-    }
-
-    /// 「2026-12-07 14:05:09」 in Beijing time.
-    static func dateTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d:%02d",
-            parts.year ?? 0,
-            parts.month ?? 0,
-            parts.day ?? 0,
-            parts.hour ?? 0,
-            parts.minute ?? 0,
-            parts.second ?? 0
-        )
     }
 }

@@ -133,8 +133,8 @@ struct UserCommand: ParsableCommand {
             }
             for user in users {
                 let fields = [
-                    user.name, user.role.rawValue, user.role.title, AuditCommand.dateTime(user.created),
-                    AuditCommand.dateTime(user.updated),
+                    user.name, user.role.rawValue, user.role.title, AuditEntry.chinaTime(user.created),
+                    AuditEntry.chinaTime(user.updated),
                 ]
                 print(fields.map(TerminalText.line).joined(separator: "\t"))
             }
