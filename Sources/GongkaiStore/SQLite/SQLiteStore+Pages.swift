@@ -39,14 +39,15 @@ extension SQLiteStore {
 
     /// The conditions of a listing, only those its filters ask for, so that the year and the partial index
     /// `report_listing` serve it (a condition written `:year IS NULL OR r.year = :year` would make SQLite read every
-    /// report); and their arguments, every value bound. They read the report alone (`r`), agencies by their ids.
+    /// report); and their arguments, every value bound. They read the report alone (`r`), agencies by their ids. The
+    /// 报告库 (current versions) and the exports (`allVersions` too) filter with them.
     static func listing(
-        _ query: ReportQuery,
+        _ filter: ReportFilter,
         regionCode: String?
     ) -> (conditions: String, arguments: StatementArguments) {
-        var conditions = ["r.status = 'current'"]
+        var conditions = [filter.allVersions ? "1" : "r.status = 'current'"]
         var arguments: StatementArguments = [:]
-        if let year = query.year {
+        if let year = filter.year {
             conditions.append("r.year = :year")
             _ = arguments.append(contentsOf: ["year": year])
         }
@@ -54,11 +55,11 @@ extension SQLiteStore {
             conditions.append("r.agency_id IN (SELECT id FROM agency WHERE region_code IN (SELECT code FROM below))")
             _ = arguments.append(contentsOf: ["region": regionCode])
         }
-        if let template = query.template {
+        if let template = filter.template {
             conditions.append("r.template = :template")
             _ = arguments.append(contentsOf: ["template": template])
         }
-        if let pattern = query.agencyPattern {
+        if let pattern = filter.agencyPattern {
             conditions.append(
                 """
                 r.agency_id IN (
@@ -68,7 +69,7 @@ extension SQLiteStore {
             )
             _ = arguments.append(contentsOf: ["pattern": pattern])
         }
-        switch query.findings {
+        switch filter.findings {
         case .errors: conditions.append("r.errors > 0")
         case .warnings: conditions.append("r.errors = 0 AND r.warnings > 0")
         case .clean: conditions.append("r.errors = 0 AND r.warnings = 0")
@@ -82,7 +83,7 @@ extension SQLiteStore {
             guard let found = try self.region(name) else { throw StoreError.regionNotFound(name) }
             return found.code
         }
-        let (conditions, filterArguments) = Self.listing(query, regionCode: code)
+        let (conditions, filterArguments) = Self.listing(ReportFilter(query), regionCode: code)
         let below = code == nil ? "" : Self.regionsBelow + "\n"
         return try guarded {
             try pool.read { db in

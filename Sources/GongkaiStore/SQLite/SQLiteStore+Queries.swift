@@ -9,16 +9,6 @@ extension SQLiteStore {
         )
         """
 
-    /// The filters of a listing beyond year and region (``ReportFilter``), the same conditions ``listing(_:regionCode:)`` writes.
-    static let narrowing = """
-        AND (:template IS NULL OR r.template = :template)
-          AND (:pattern IS NULL OR a.normalized_name LIKE :pattern OR a.name LIKE :pattern
-               OR a.id IN (SELECT agency_id FROM agency_alias WHERE normalized_alias LIKE :pattern))
-          AND (:findings IS NULL OR (:findings = 'errors' AND r.errors > 0)
-               OR (:findings = 'warnings' AND r.errors = 0 AND r.warnings > 0)
-               OR (:findings = 'clean' AND r.errors = 0 AND r.warnings = 0))
-        """
-
     public func counts() throws -> StoreCounts {
         try guarded {
             try pool.read { db in
@@ -97,21 +87,17 @@ extension SQLiteStore {
             guard let found = try self.region(name) else { throw StoreError.regionNotFound(name) }
             return found.code
         }
+        let (conditions, arguments) = Self.listing(filter, regionCode: code)
         try guarded {
             try pool.read { db in
                 let records = try ReportRecord.fetchCursor(
                     db,
-                    sql: Self.regionsBelow + """
+                    sql: (code == nil ? "" : Self.regionsBelow + "\n") + """
                         SELECT r.* FROM report r JOIN agency a ON a.id = r.agency_id
-                        WHERE (:year IS NULL OR r.year = :year) AND (:all OR r.status = 'current')
-                          AND (:region IS NULL OR a.region_code IN (SELECT code FROM below))
-                          \(Self.narrowing)
+                        WHERE \(conditions)
                         ORDER BY a.name, a.id, r.year, r.version
                         """,
-                    arguments: [
-                        "region": code, "year": filter.year, "all": filter.allVersions, "template": filter.template,
-                        "pattern": filter.agencyPattern, "findings": filter.findings?.rawValue,
-                    ]
+                    arguments: arguments
                 )
                 var agencies: [Int64: AgencyRecord] = [:]
                 var regions: [String: RegionRecord] = [:]
