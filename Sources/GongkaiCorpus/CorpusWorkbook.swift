@@ -383,6 +383,7 @@ public enum CorpusWorkbook {
             <alignment horizontal="center" vertical="center" wrapText="1"/></xf>\
             <xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1"/>\
             <xf numFmtId="0" fontId="0" fillId="3" borderId="0" xfId="0" applyFill="1"/></cellXfs>\
+            <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
             </styleSheet>
             """
         var parts: [(String, String)] = [
