@@ -157,6 +157,54 @@ struct StorePostgresTests {
         #expect(try count("SELECT count(*) FROM figure") == 0)
     }
 
+    @Test(
+        "reads run side by side on connections of their own, no more at once than the store allows",
+        .enabled(if: enabled)
+    )
+    func readersSideBySide() throws {
+        let url = try StoreTesting.newPostgresDatabase(try #require(StoreTesting.postgresURL))
+        for allowed in [2, 1] {
+            let store = try PostgresStore(url: url, readers: allowed)
+            let holding = DispatchSemaphore(value: 0)
+            let release = DispatchSemaphore(value: 0)
+            let pageRead = DispatchSemaphore(value: 0)
+            // One read holds its connection until released; another page is asked for meanwhile.
+            DispatchQueue.global().async {
+                _ = try? store.reading { db in
+                    holding.signal()
+                    release.wait()
+                    return try db.rows("SELECT 1").count
+                }
+            }
+            holding.wait()
+            DispatchQueue.global().async {
+                _ = try? store.reportPage(ReportQuery())
+                pageRead.signal()
+            }
+            let readMeanwhile = pageRead.wait(timeout: .now() + 10) == .success
+            release.signal()
+            if allowed == 2 {
+                #expect(readMeanwhile, "a second connection serves the page while the first is busy")
+            } else {
+                #expect(!readMeanwhile, "one connection allowed: the page waits for it")
+                #expect(pageRead.wait(timeout: .now() + 10) == .success)
+            }
+            // The write connection was never needed for reading.
+            #expect(try store.writer.rows("SELECT 1").count == 1)
+        }
+    }
+
+    @Test("a read connection the server drops is replaced on the next read", .enabled(if: enabled))
+    func readerReplaced() throws {
+        let url = try StoreTesting.newPostgresDatabase(try #require(StoreTesting.postgresURL))
+        let store = try PostgresStore(url: url, readers: 1)
+        let first = try #require(try store.reading { try $0.one("SELECT pg_backend_pid()", as: Int32.self) })
+        _ = try store.writer.rows("SELECT pg_terminate_backend(\(first))")
+        let second = try #require(try store.reading { try $0.one("SELECT pg_backend_pid()", as: Int32.self) })
+        #expect(second != first)
+        #expect(try store.counts().reports == 0)
+    }
+
     @Test("postgres:// reports an unreachable server in one sentence with exit 2", .enabled(if: enabled))
     func unreachable() throws {
         let result = try CLI.run(["missing", "--year", "2023", "--db", "postgres://nobody@127.0.0.1:1/none"])

@@ -17,6 +17,15 @@ enum PostgresSchema {
             "v6 listing index",
             ["CREATE INDEX report_listing ON report(year, errors, warnings, status) WHERE status = 'current'"]
         ),
+        (
+            "v7 listing by findings index",
+            [
+                """
+                CREATE INDEX report_findings ON report(errors DESC, warnings DESC, year DESC)
+                WHERE status = 'current'
+                """
+            ]
+        ),
     ]
 
     /// The bytes of each report's source file, under the report's content hash; removed with the report.

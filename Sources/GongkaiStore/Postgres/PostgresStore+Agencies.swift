@@ -118,7 +118,7 @@ extension PostgresStore {
 
     public func agency(named name: String) throws -> AgencyRecord? {
         try guarded {
-            try writer.transaction { db in
+            try reading { db in
                 guard let id = try lookUpAgency(AgencyName(name), db) else { return nil }
                 return try agencyRecord(id, db)
             }
@@ -128,7 +128,7 @@ extension PostgresStore {
     public func searchAgencies(_ text: String) throws -> [AgencyRecord] {
         let pattern = "%" + AgencyName.normalize(text).replacingAll("%", with: "").replacingAll("_", with: "") + "%"
         return try guarded {
-            try writer.rows(
+            try readRows(
                 PostgresQuery(
                     unsafeSQL: """
                         SELECT \(AgencyRecord.postgresColumns) FROM agency a
@@ -311,7 +311,7 @@ extension PostgresStore {
 
     public func region(_ codeOrName: String) throws -> RegionRecord? {
         try guarded {
-            try writer.transaction { db in
+            try reading { db in
                 if let region = try regionRecord(code: codeOrName, db) { return region }
                 let named = try regions(normalizedName: AgencyName.normalize(codeOrName), db)
                 return named.count == 1 ? named.first : nil

@@ -118,7 +118,7 @@ extension PostgresStore {
                 ORDER BY r.year, grouped NULLS FIRST
                 """
         return try guarded {
-            try writer.transaction { db in
+            try reading { db in
                 let exists = try db.one("SELECT to_regclass('report_measure') IS NOT NULL", as: Bool.self)
                 guard exists == true else { throw StoreError.olderSchema(path: location) }
                 return try db.rows(PostgresQuery(unsafeSQL: sql, binds: binds)).map { row in
@@ -152,7 +152,7 @@ extension PostgresStore {
         binds.append(years.lowerBound)
         binds.append(years.upperBound)
         return try guarded {
-            try writer.rows(
+            try readRows(
                 PostgresQuery(
                     unsafeSQL: Self.regionsBelow + """
                         SELECT f.code, f.severity, count(DISTINCT f.report_id), count(*)

@@ -4,7 +4,7 @@ import PostgresNIO
 extension PostgresStore {
     public func agency(id: Int64) throws -> AgencyRecord? {
         try guarded {
-            try writer.transaction { db in try agencyRecord(id, db) }
+            try reading { db in try agencyRecord(id, db) }
         }
     }
 
@@ -12,7 +12,7 @@ extension PostgresStore {
         var binds = PostgresBindings()
         binds.append(id)
         return try guarded {
-            try writer.transaction { db in
+            try reading { db in
                 guard
                     let row = try db.rows(
                         PostgresQuery(
@@ -61,7 +61,7 @@ extension PostgresStore {
         pageBinds.append(max(0, query.limit))
         pageBinds.append(max(0, query.offset))
         return try guarded {
-            try writer.transaction { db in
+            try reading { db in
                 let counts =
                     try db.rows(
                         PostgresQuery(

@@ -12,7 +12,7 @@ extension PostgresStore {
 
     public func counts() throws -> StoreCounts {
         try guarded {
-            let row = try writer.rows(
+            let row = try readRows(
                 """
                 SELECT (SELECT count(*) FROM agency), (SELECT count(*) FROM report),
                     (SELECT count(*) FROM report WHERE status = 'current'), (SELECT count(*) FROM figure),
@@ -41,7 +41,7 @@ extension PostgresStore {
         binds.append(year)
         binds.append(allVersions)
         return try guarded {
-            try writer.transaction { db in
+            try reading { db in
                 try db.rows(
                     PostgresQuery(
                         unsafeSQL: """
@@ -70,7 +70,7 @@ extension PostgresStore {
         binds.append(code)
         binds.append(year)
         return try guarded {
-            try writer.rows(
+            try readRows(
                 PostgresQuery(
                     unsafeSQL: Self.regionsBelow + """
                         SELECT \(AgencyRecord.postgresColumns) FROM agency a
@@ -89,7 +89,7 @@ extension PostgresStore {
         binds.append(code)
         binds.append(year)
         return try guarded {
-            try writer.transaction { db in
+            try reading { db in
                 try db.rows(
                     PostgresQuery(
                         unsafeSQL: Self.regionsBelow + """
@@ -115,7 +115,7 @@ extension PostgresStore {
         binds.append(filter.findings?.rawValue)
         // The report ids first, then each report in turn: an export of the whole corpus never holds it all.
         let ids: [Int64] = try guarded {
-            try writer.rows(
+            try readRows(
                 PostgresQuery(
                     unsafeSQL: Self.regionsBelow + """
                         SELECT r.id FROM report r JOIN agency a ON a.id = r.agency_id
@@ -137,7 +137,7 @@ extension PostgresStore {
         var regions: [String: RegionRecord?] = [:]
         for id in ids {
             let report: StoredReport? = try guarded {
-                try writer.transaction { db in
+                try reading { db in
                     var binds = PostgresBindings()
                     binds.append(id)
                     guard
@@ -157,7 +157,7 @@ extension PostgresStore {
 
     public func failures() throws -> [FailureRecord] {
         try guarded {
-            try writer.rows(
+            try readRows(
                 PostgresQuery(
                     unsafeSQL: """
                         SELECT \(FailureRecord.postgresColumns) FROM failure ORDER BY source_path COLLATE "C"

@@ -8,7 +8,7 @@ extension PostgresStore {
     public func sourceFile(reportID: Int64) throws -> SourceFile? {
         guard hasSourceFiles else { return nil }
         return try guarded {
-            try writer.transaction { db in
+            try reading { db in
                 try db.rows(
                     """
                     SELECT s.file_name, s.bytes FROM source_file s JOIN report r ON r.content_hash = s.content_hash
@@ -24,7 +24,7 @@ extension PostgresStore {
 
     public func figurePlaces(reportID: Int64) throws -> [FigureID: SourceLocation] {
         try guarded {
-            try writer.transaction { db in
+            try reading { db in
                 var places: [FigureID: SourceLocation] = [:]
                 let rows = try db.rows(
                     "SELECT kind_id, place::text FROM figure WHERE report_id = \(reportID) AND place IS NOT NULL"

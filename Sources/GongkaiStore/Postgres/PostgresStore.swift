@@ -8,13 +8,15 @@ import Synchronization
 
 /// The corpus in a PostgreSQL database (`--db postgres://user@host:port/db`), shared by several users and machines.
 ///
-/// The store owns two connections: one for transactions (each report is one transaction) and one for the claims
-/// by which several ingests share their files. Both are used from ordinary threads, waiting on the event loop.
+/// The store owns two connections: one for writing (each report is one transaction) and one for the claims by which
+/// several ingests share their files; and up to `readers` more for reading, opened as they are needed. All are used
+/// from ordinary threads, waiting on the event loop.
 public final class PostgresStore: ReportStore, Sendable {
     /// The URL without its password, for messages.
     public let location: String
     let writer: PostgresSession
     let claimer: PostgresSession
+    let readers: PostgresReaders
     /// `figure_kind` ids by template and figure id.
     let kindIDs: [String: [FigureID: Int64]]
     /// Figure id and value kind by `figure_kind` id.
@@ -33,8 +35,9 @@ public final class PostgresStore: ReportStore, Sendable {
     let hasSourceFiles: Bool
 
     /// Connects, creating the schema or bringing it up to date; `readOnly` connects for reading only (a role with
-    /// SELECT alone will do), in read-only transactions, and never migrates.
-    public init(url: String, claimTimeout: Int = 30, readOnly: Bool = false) throws(StoreError) {
+    /// SELECT alone will do), in read-only transactions, and never migrates. `readers` connections at most serve
+    /// reads side by side.
+    public init(url: String, claimTimeout: Int = 30, readOnly: Bool = false, readers: Int = 4) throws(StoreError) {
         let settings: PostgresSettings
         do {
             settings = try PostgresSettings(url: url)
@@ -43,6 +46,7 @@ public final class PostgresStore: ReportStore, Sendable {
         }
         location = settings.redacted
         self.claimTimeout = claimTimeout
+        self.readers = PostgresReaders(settings: settings, maximum: readers)
         do {
             writer = try PostgresSession(settings: settings)
             claimer = try PostgresSession(settings: settings)
@@ -80,6 +84,17 @@ public final class PostgresStore: ReportStore, Sendable {
     deinit {
         writer.close()
         claimer.close()
+        readers.close()
+    }
+
+    /// Runs a read on a connection of its own (``PostgresReaders``), in one snapshot.
+    func reading<T>(_ body: (PostgresSession.Transaction) throws -> T) throws -> T {
+        try readers.reading(body)
+    }
+
+    /// One statement's rows, read as ``reading(_:)`` reads.
+    func readRows(_ query: PostgresQuery) throws -> [PostgresRow] {
+        try reading { try $0.rows(query) }
     }
 
     /// Creates an empty database on the server a URL names and returns the URL of the new database.
@@ -197,10 +212,10 @@ final class PostgresSession: Sendable {
     }
 
     /// Runs the body in one transaction: committed when it returns, rolled back when it throws.
-    func transaction<T>(_ body: (Transaction) throws -> T) throws -> T {
+    func transaction<T>(begin: String = "BEGIN", _ body: (Transaction) throws -> T) throws -> T {
         try gate.withLock { _ in
             let transaction = Transaction(session: self)
-            try transaction.execute("BEGIN")
+            try transaction.execute(PostgresQuery(unsafeSQL: begin))
             do {
                 let result = try body(transaction)
                 try transaction.execute("COMMIT")

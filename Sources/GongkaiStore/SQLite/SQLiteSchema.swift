@@ -14,6 +14,7 @@ enum SQLiteSchema {
         ("v4 report measures", { try SQLiteStore.addMeasures($0) }),
         ("v5 source files", { try $0.execute(sql: sourceFiles) }),
         ("v6 listing index", { try $0.execute(sql: listingIndex) }),
+        ("v7 listing by findings index", { try $0.execute(sql: findingsIndex) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
@@ -98,6 +99,12 @@ enum SQLiteSchema {
     static let listingIndex = """
         CREATE INDEX report_listing ON report(year, errors, warnings, status) WHERE status = 'current';
         CREATE INDEX agency_name ON agency(name);
+        """
+
+    /// 报告库 by findings over every year: most errors first reads this index in order, sorting only the reports that
+    /// tie on errors, warnings and year by agency name.
+    static let findingsIndex = """
+        CREATE INDEX report_findings ON report(errors DESC, warnings DESC, year DESC) WHERE status = 'current';
         """
 
     static let corpusTables = """

@@ -15,21 +15,22 @@ extension SQLiteStore {
         }
     }
 
-    /// One year listed by agency name: the agencies are read in name order (index `agency_name`) and each one's
-    /// report of the year looked up, so that a page reads its own rows rather than sorting the whole year.
-    static func byNameWithinYear(_ query: ReportQuery) -> Bool {
-        query.year != nil && query.order != .errors
+    /// Whether a page is read agency by agency in name order (index `agency_name`), each agency's reports looked up
+    /// (index `report_current`), so that a page reads its own rows rather than sorting every report: one year by
+    /// name, or every year by agency.
+    static func agencyFirst(_ query: ReportQuery) -> Bool {
+        query.order == .agency || (query.year != nil && query.order == .year)
     }
 
     static func pageSource(_ query: ReportQuery) -> String {
         let reports =
-            byNameWithinYear(query)
+            agencyFirst(query)
             ? "agency a CROSS JOIN report r ON r.agency_id = a.id" : "report r JOIN agency a ON a.id = r.agency_id"
         return "FROM \(reports) LEFT JOIN region g ON g.code = a.region_code"
     }
 
     static func pageOrder(_ query: ReportQuery) -> String {
-        if byNameWithinYear(query) { return "a.name, r.id" }
+        if query.year != nil && query.order == .year { return "a.name, r.id" }
         return switch query.order {
         case .year: "r.year DESC, a.name, r.id"
         case .agency: "a.name, r.year DESC, r.id"
@@ -83,51 +84,93 @@ extension SQLiteStore {
             guard let found = try self.region(name) else { throw StoreError.regionNotFound(name) }
             return found.code
         }
-        let (conditions, filterArguments) = Self.listing(ReportFilter(query), regionCode: code)
+        let filter = ReportFilter(query)
+        let (conditions, filterArguments) = Self.listing(filter, regionCode: code)
         let below = code == nil ? "" : Self.regionsBelow + "\n"
         return try guarded {
             try pool.read { db in
-                // The counts read the report rows alone: the partial index holds what they need, and the filters
-                // on agencies pick their ids first (each agency's name is matched once, not once per report).
-                let counts = try Row.fetchOne(
+                // The counts read the report rows alone, year by year: the partial index holds what they need, and
+                // the filters on agencies pick their ids first (each agency's name is matched once, not once per
+                // report).
+                let years = try Row.fetchAll(
                     db,
                     sql: below + """
-                        SELECT count(*), coalesce(sum(r.errors > 0), 0), coalesce(sum(r.errors), 0),
+                        SELECT r.year, count(*), coalesce(sum(r.errors > 0), 0), coalesce(sum(r.errors), 0),
                             coalesce(sum(r.warnings), 0)
                         FROM report r
                         WHERE \(conditions)
+                        GROUP BY r.year
+                        ORDER BY r.year DESC
                         """,
                     arguments: filterArguments
-                )
-                var arguments = filterArguments
-                _ = arguments.append(contentsOf: ["limit": max(0, query.limit), "offset": max(0, query.offset)])
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: below + """
-                        SELECT r.*, a.name AS listed_agency_name, a.region_code AS listed_region_code,
-                            g.name AS listed_region_name
-                        \(Self.pageSource(query))
-                        WHERE \(conditions)
-                        ORDER BY \(Self.pageOrder(query))
-                        LIMIT :limit OFFSET :offset
-                        """,
-                    arguments: arguments
-                ).map { row in
-                    ReportListing(
-                        record: try ReportRecord(row: row),
-                        agencyName: row["listed_agency_name"],
-                        regionCode: row["listed_region_code"],
-                        regionName: row["listed_region_name"]
-                    )
+                ).map { row -> (year: Int, count: Int, withErrors: Int, errors: Int, warnings: Int) in
+                    (row[0], row[1], row[2], row[3], row[4])
+                }
+                var rows: [ReportListing] = []
+                if query.year == nil && query.order == .year {
+                    // Latest year first, each year by name: the page is cut from the years it spans, each read
+                    // the way one year is.
+                    var skip = max(0, query.offset)
+                    var wanted = max(0, query.limit)
+                    for year in years where wanted > 0 {
+                        if skip >= year.count {
+                            skip -= year.count
+                            continue
+                        }
+                        var yearQuery = query
+                        yearQuery.year = year.year
+                        yearQuery.offset = skip
+                        yearQuery.limit = wanted
+                        let page = try rowsOfPage(yearQuery, filter: filter, regionCode: code, db)
+                        rows += page
+                        wanted -= page.count
+                        skip = 0
+                    }
+                } else {
+                    rows = try rowsOfPage(query, filter: filter, regionCode: code, db)
                 }
                 return ReportPage(
-                    total: counts?[0] ?? 0,
-                    withErrors: counts?[1] ?? 0,
-                    errors: counts?[2] ?? 0,
-                    warnings: counts?[3] ?? 0,
+                    total: years.reduce(0) { $0 + $1.count },
+                    withErrors: years.reduce(0) { $0 + $1.withErrors },
+                    errors: years.reduce(0) { $0 + $1.errors },
+                    warnings: years.reduce(0) { $0 + $1.warnings },
                     rows: rows
                 )
             }
+        }
+    }
+
+    /// The rows of one page, in the query's order.
+    private func rowsOfPage(
+        _ query: ReportQuery,
+        filter: ReportFilter,
+        regionCode: String?,
+        _ db: Database
+    ) throws -> [ReportListing] {
+        var pageFilter = filter
+        pageFilter.year = query.year
+        let (conditions, filterArguments) = Self.listing(pageFilter, regionCode: regionCode)
+        var arguments = filterArguments
+        _ = arguments.append(contentsOf: ["limit": max(0, query.limit), "offset": max(0, query.offset)])
+        let below = regionCode == nil ? "" : Self.regionsBelow + "\n"
+        return try Row.fetchAll(
+            db,
+            sql: below + """
+                SELECT r.*, a.name AS listed_agency_name, a.region_code AS listed_region_code,
+                    g.name AS listed_region_name
+                \(Self.pageSource(query))
+                WHERE \(conditions)
+                ORDER BY \(Self.pageOrder(query))
+                LIMIT :limit OFFSET :offset
+                """,
+            arguments: arguments
+        ).map { row in
+            ReportListing(
+                record: try ReportRecord(row: row),
+                agencyName: row["listed_agency_name"],
+                regionCode: row["listed_region_code"],
+                regionName: row["listed_region_name"]
+            )
         }
     }
 }
