@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "GongkaiStore", targets: ["GongkaiStore"]),
         .library(name: "GongkaiCorpus", targets: ["GongkaiCorpus"]),
         .library(name: "GongkaiIsolation", targets: ["GongkaiIsolation"]),
+        .library(name: "GongkaiForm", targets: ["GongkaiForm"]),
         .library(name: "GongkaiServer", targets: ["GongkaiServer"]),
     ],
     traits: [
@@ -107,11 +108,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The forms browsers send (multipart/form-data), parsed from bytes the sender chose. Foundation only.
+        .target(name: "GongkaiForm", swiftSettings: swiftSettings),
         // The web application: pages in Chinese and a JSON API over the corpus, reports checked in worker processes.
         .target(
             name: "GongkaiServer",
             dependencies: [
-                "GongkaiModel", "GongkaiExtract", "GongkaiOutput", "GongkaiWrite", "GongkaiStore", "GongkaiCorpus",
+                "GongkaiForm", "GongkaiModel", "GongkaiExtract", "GongkaiOutput", "GongkaiWrite", "GongkaiStore",
+                "GongkaiCorpus",
                 "GongkaiIsolation", "GongkaiTools", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -132,7 +136,7 @@ let package = Package(
             name: "GongkaiTests",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
-                "GongkaiStore", "GongkaiCorpus", "GongkaiTools", "GongkaiIsolation", "GongkaiServer",
+                "GongkaiStore", "GongkaiCorpus", "GongkaiTools", "GongkaiIsolation", "GongkaiServer", "GongkaiForm",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -28,6 +28,7 @@ let package = Package(
                 "CLibFuzzer",
                 .product(name: "GongkaiModel", package: "Gongkai"),
                 .product(name: "GongkaiExtract", package: "Gongkai"),
+                .product(name: "GongkaiForm", package: "Gongkai"),
                 .product(name: "GongkaiRead", package: "Gongkai"),
                 .product(name: "GongkaiCheck", package: "Gongkai"),
                 .product(name: "GongkaiOutput", package: "Gongkai"),
@@ -40,5 +41,6 @@ let package = Package(
         .executableTarget(name: "FuzzDOCX", dependencies: ["FuzzEntries"], swiftSettings: swiftSettings),
         .executableTarget(name: "FuzzPDFLayout", dependencies: ["FuzzEntries"], swiftSettings: swiftSettings),
         .executableTarget(name: "FuzzData", dependencies: ["FuzzEntries"], swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzForm", dependencies: ["FuzzEntries"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiForm
 import GongkaiStore
 import HTTPTypes
 import Hummingbird

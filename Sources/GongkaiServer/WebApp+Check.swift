@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCorpus
+import GongkaiForm
 import GongkaiIsolation
 import GongkaiModel
 import GongkaiOutput
@@ -101,7 +102,7 @@ extension WebApp {
         var file: Upload?
         var text: String?
         if let boundary = MultipartForm.boundary(contentType: contentType) {
-            let form = try MultipartForm(body, boundary: boundary)
+            let form = try MultipartForm.parsed(body, boundary: boundary)
             if let part = form.part("file"), !part.bytes.isEmpty {
                 file = Upload(name: fileName(part.fileName), bytes: part.bytes)
             }

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiCorpus
 import GongkaiExtract
+import GongkaiForm
 import GongkaiStore
 import Hummingbird
 
@@ -61,7 +62,7 @@ extension WebApp {
         guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") else {
             throw WebError(.unsupportedMediaType, "请用网页上的表单上传文件（multipart/form-data）。")
         }
-        let form = try MultipartForm(body, boundary: boundary)
+        let form = try MultipartForm.parsed(body, boundary: boundary)
         let sent = form.parts.filter { $0.name == "files" && $0.fileName != nil && !$0.bytes.isEmpty }
         guard !sent.isEmpty else { throw WebError.badRequest("请选择至少一个报告文件或 zip 压缩包。") }
         // Files to read, by name; and the files refused before reading.

@@ -1,3 +1,5 @@
+import Foundation
+import GongkaiForm
 public import HTTPTypes
 
 /// A request that cannot be answered as asked: its status and one sentence in Chinese, shown on an error page or,
@@ -18,5 +20,16 @@ public struct WebError: Error, Sendable, Hashable {
     /// A body larger than the upload limit.
     static func tooLarge(limit: Int) -> WebError {
         WebError(.contentTooLarge, "上传的内容超过 \(limit / 1_048_576) MB 的上限，未读取。")
+    }
+}
+
+extension MultipartForm {
+    /// The form of a request's body, or 400 with a sentence saying it could not be read.
+    static func parsed(_ body: Data, boundary: String) throws(WebError) -> MultipartForm {
+        do {
+            return try MultipartForm(body, boundary: boundary)
+        } catch {
+            throw .badRequest(error.message)
+        }
     }
 }

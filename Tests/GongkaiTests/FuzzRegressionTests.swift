@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiForm
 import GongkaiModel
 import GongkaiRead
 import Testing
@@ -50,5 +51,18 @@ struct FuzzRegressionTests {
         #expect(report.figures == expected.figures)
         #expect(report.figures.count > 100)
         #expect(FuzzEntry.run(.docx, packed) == FuzzEntry.run(.docx, data))
+    }
+
+    @Test("the form target reads a browser's upload into its parts, and refuses a body cut short")
+    func formTarget() throws {
+        var input = Data("multipart/form-data; boundary=\"a;b\"\n--a;b\r\n".utf8)
+        input += Data("Content-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n--a;b\r\n".utf8)
+        input += Data("Content-Disposition: form-data; name=\"file\"; filename=\"报告.txt\"\r\n\r\n".utf8)
+        input += Data([0, 0x0D, 0x0A, 0x2D, 0x2D]) + Data("\r\n--a;b--\r\n".utf8)
+        let outcome = try #require(FuzzEntry.run(.form, input))
+        #expect(outcome.outputs == ["csrf\t-\t3", "file\t报告.txt\t5"])
+        let cut = try #require(FuzzEntry.run(.form, input.prefix(input.count - 12)))
+        #expect(cut.outputs == [MultipartForm.Malformed().message])
+        #expect(FuzzEntry.run(.form, Data("text/plain\nx".utf8))?.outputs == ["no boundary"])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiForm
 import GongkaiModel
 import Testing
 
@@ -41,7 +42,7 @@ struct ServerPartsTests {
         ]
     )
     func multipartMalformed(_ text: String) {
-        #expect(throws: WebError.self) { try MultipartForm(Data(text.utf8), boundary: "b") }
+        #expect(throws: MultipartForm.Malformed()) { try MultipartForm(Data(text.utf8), boundary: "b") }
     }
 
     @Test("the boundary of a content type; not for another type")

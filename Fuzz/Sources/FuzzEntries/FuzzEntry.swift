@@ -1,6 +1,7 @@
 public import Foundation
 import GongkaiCheck
 import GongkaiExtract
+import GongkaiForm
 import GongkaiModel
 import GongkaiOutput
 import GongkaiRead
@@ -23,6 +24,9 @@ public enum FuzzEntry {
         case pdfLayout = "pdf-layout"
         /// A data file (YAML or JSON) as `gongkai check` and `gongkai render --fill-totals` read it.
         case data
+        /// A form as a browser posts it to the web application: the first line is the `Content-Type` header, the rest
+        /// the body, parsed as an upload is.
+        case form
     }
 
     /// What one input gave: every writer's output for a report, or the reason it could not be read.
@@ -66,7 +70,34 @@ public enum FuzzEntry {
             TotalsFiller.fill(&report)
             outputs += written(report)
             return Outcome(outputs: outputs)
+        case .form:
+            return form(data)
         }
+    }
+
+    /// The parts of a form, each of them bytes of the body, or why the form was refused.
+    static func form(_ data: Data) -> Outcome {
+        let lineEnd = data.firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex
+        let header = String(decoding: data[data.startIndex..<lineEnd], as: UTF8.self)
+        let body = lineEnd < data.endIndex ? Data(data[(lineEnd + 1)...]) : Data()
+        guard let boundary = MultipartForm.boundary(contentType: header) else {
+            return Outcome(outputs: ["no boundary"])
+        }
+        let form: MultipartForm
+        do {
+            form = try MultipartForm(body, boundary: boundary)
+        } catch {
+            return Outcome(outputs: [error.message])
+        }
+        var outputs: [String] = []
+        for part in form.parts {
+            precondition(
+                part.bytes.isEmpty || body.range(of: part.bytes) != nil,
+                "a part's bytes are not bytes of the body"
+            )
+            outputs.append("\(part.name)\t\(part.fileName ?? "-")\t\(part.bytes.count)")
+        }
+        return Outcome(outputs: outputs)
     }
 
     /// A read report's outputs, or the reason it could not be read.

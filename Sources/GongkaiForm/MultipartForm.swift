@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -7,18 +7,32 @@ import Darwin
 #endif
 
 /// A `multipart/form-data` body (RFC 7578) as browsers send a form with a file: its parts, each with its field name,
-/// the file's name when it is a file, and its bytes.
-struct MultipartForm {
-    struct Part {
-        var name: String
-        var fileName: String?
-        var bytes: Data
+/// the file's name when it is a file, and its bytes. Every byte of a part is the sender's: the parser trusts none of
+/// them (a fuzz target runs it on arbitrary bodies, Docs/fuzzing.md).
+public struct MultipartForm: Sendable {
+    public struct Part: Sendable, Equatable {
+        public var name: String
+        public var fileName: String?
+        public var bytes: Data
+
+        public init(name: String, fileName: String?, bytes: Data) {
+            self.name = name
+            self.fileName = fileName
+            self.bytes = bytes
+        }
     }
 
-    var parts: [Part] = []
+    /// A body that is not `multipart/form-data` with the boundary given.
+    public struct Malformed: Error, Sendable, Equatable {
+        public init() {}
+
+        public var message: String { "上传的表单格式不正确（multipart/form-data 无法解析）。" }
+    }
+
+    public var parts: [Part] = []
 
     /// The boundary of a `multipart/form-data` content type, or nil when it is another type.
-    static func boundary(contentType: String) -> String? {
+    public static func boundary(contentType: String) -> String? {
         let fields = HeaderParameters(contentType)
         guard fields.value.lowercased() == "multipart/form-data", let boundary = fields["boundary"],
             !boundary.isEmpty, boundary.utf8.count <= 200
@@ -26,8 +40,8 @@ struct MultipartForm {
         return boundary
     }
 
-    init(_ body: Data, boundary: String) throws(WebError) {
-        let malformed = WebError.badRequest("上传的表单格式不正确（multipart/form-data 无法解析）。")
+    public init(_ body: Data, boundary: String) throws(Malformed) {
+        let malformed = Malformed()
         let delimiter = Data("--\(boundary)".utf8)
         let separator = Data("\r\n--\(boundary)".utf8)
         let headerEnd = Data("\r\n\r\n".utf8)
@@ -49,10 +63,10 @@ struct MultipartForm {
     }
 
     /// The first part of a field.
-    func part(_ name: String) -> Part? { parts.first { $0.name == name } }
+    public func part(_ name: String) -> Part? { parts.first { $0.name == name } }
 
     /// A text field's value, as UTF-8.
-    func text(_ name: String) -> String? { part(name).map { String(decoding: $0.bytes, as: UTF8.self) } }
+    public func text(_ name: String) -> String? { part(name).map { String(decoding: $0.bytes, as: UTF8.self) } }
 
     static func part(headers: String, bytes: Data) -> Part? {
         for line in headers.split(separator: "\r\n") {
@@ -91,11 +105,11 @@ struct MultipartForm {
 
 /// A header value with parameters, `form-data; name="file"; filename="报告.txt"`: the value before the first `;`
 /// and the parameters after it (names in lower case, quotes removed, `\"` unescaped).
-struct HeaderParameters {
-    var value: String
+public struct HeaderParameters: Sendable {
+    public var value: String
     private var parameters: [String: String] = [:]
 
-    init(_ header: String) {
+    public init(_ header: String) {
         var pieces: [String] = []
         var current = ""
         var quoted = false
@@ -125,5 +139,5 @@ struct HeaderParameters {
         }
     }
 
-    subscript(name: String) -> String? { parameters[name] }
+    public subscript(name: String) -> String? { parameters[name] }
 }
