@@ -84,7 +84,7 @@ extension SQLiteStore {
         let agency = needsAgency ? "JOIN agency a ON a.id = r.agency_id" : ""
         let inRegion =
             needsAgency ? "(:region IS NULL OR a.region_code IN (SELECT code FROM below))" : ":region IS NULL"
-        let sums = ReportMeasure.allCases.map { "CAST(sum(m.\($0.column)) AS TEXT), count(m.\($0.column))" }
+        let sums = ReportMeasure.allCases.map { "sum(m.\($0.column)), count(m.\($0.column))" }
         let sql =
             Self.regionsBelow + (query.grouping == .subregion ? Self.subregions : "") + """
                 SELECT r.year, \(key) AS grouped, \(name), count(*), \(sums.joined(separator: ", "))
@@ -111,8 +111,7 @@ extension SQLiteStore {
                         let count: Int = row[5 + 2 * index]
                         guard count > 0 else { continue }
                         counted[measure] = count
-                        let text: String? = row[4 + 2 * index]
-                        sums[measure] = text.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
+                        sums[measure] = Self.decimal(row[4 + 2 * index] as DatabaseValue)
                     }
                     groups.append(
                         MeasureGroup(
@@ -127,6 +126,18 @@ extension SQLiteStore {
                 }
                 return groups
             }
+        }
+    }
+
+    /// A sum as SQLite gives it: an integer for whole numbers (every count), read without a detour through text; a
+    /// real written as SQLite writes it (`CAST(x AS TEXT)`) and read as a decimal.
+    static func decimal(_ value: DatabaseValue) -> Decimal? {
+        switch value.storage {
+        case .int64(let integer): Decimal(integer)
+        case .double(let real):
+            Decimal(string: String(format: "%.15g", real), locale: Locale(identifier: "en_US_POSIX"))
+        case .string(let text): Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        case .null, .blob: nil
         }
     }
 
