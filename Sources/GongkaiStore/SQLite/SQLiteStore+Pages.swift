@@ -23,10 +23,9 @@ extension SQLiteStore {
     }
 
     static func pageSource(_ query: ReportQuery) -> String {
-        let reports =
-            agencyFirst(query)
-            ? "agency a CROSS JOIN report r ON r.agency_id = a.id" : "report r JOIN agency a ON a.id = r.agency_id"
-        return "FROM \(reports) LEFT JOIN region g ON g.code = a.region_code"
+        agencyFirst(query)
+            ? "FROM agency a CROSS JOIN report r ON r.agency_id = a.id"
+            : "FROM report r JOIN agency a ON a.id = r.agency_id"
     }
 
     static func pageOrder(_ query: ReportQuery) -> String {
@@ -140,7 +139,8 @@ extension SQLiteStore {
         }
     }
 
-    /// The rows of one page, in the query's order.
+    /// The rows of one page, in the query's order: the page's report ids first, from the indexes alone (a page deep in
+    /// the list passes over the reports before it without reading them), then those reports.
     private func rowsOfPage(
         _ query: ReportQuery,
         filter: ReportFilter,
@@ -153,24 +153,38 @@ extension SQLiteStore {
         var arguments = filterArguments
         _ = arguments.append(contentsOf: ["limit": max(0, query.limit), "offset": max(0, query.offset)])
         let below = regionCode == nil ? "" : Self.regionsBelow + "\n"
-        return try Row.fetchAll(
+        let ids = try Int64.fetchAll(
             db,
             sql: below + """
-                SELECT r.*, a.name AS listed_agency_name, a.region_code AS listed_region_code,
-                    g.name AS listed_region_name
-                \(Self.pageSource(query))
+                SELECT r.id \(Self.pageSource(query))
                 WHERE \(conditions)
                 ORDER BY \(Self.pageOrder(query))
                 LIMIT :limit OFFSET :offset
                 """,
             arguments: arguments
-        ).map { row in
-            ReportListing(
-                record: try ReportRecord(row: row),
+        )
+        guard !ids.isEmpty else { return [] }
+        let marks = ids.map { _ in "?" }.joined(separator: ", ")
+        var listed: [Int64: ReportListing] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.*, a.name AS listed_agency_name, a.region_code AS listed_region_code,
+                    g.name AS listed_region_name
+                FROM report r JOIN agency a ON a.id = r.agency_id LEFT JOIN region g ON g.code = a.region_code
+                WHERE r.id IN (\(marks))
+                """,
+            arguments: StatementArguments(ids)
+        ) {
+            let record = try ReportRecord(row: row)
+            guard let id = record.id else { continue }
+            listed[id] = ReportListing(
+                record: record,
                 agencyName: row["listed_agency_name"],
                 regionCode: row["listed_region_code"],
                 regionName: row["listed_region_name"]
             )
         }
+        return ids.compactMap { listed[$0] }
     }
 }
