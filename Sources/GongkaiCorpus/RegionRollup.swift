@@ -34,8 +34,7 @@ public struct RegionRollup: Sendable {
     /// corpus does not know.
     public static func build(store: any ReportStore, region name: String, year: Int) throws -> RegionRollup {
         guard let region = try store.region(name) else { throw StoreError.regionNotFound(name) }
-        let reports = try store.reports(underRegion: region.code, year: year)
-        let rollup = Rollup(regionName: region.name, year: year, reports: reports)
+        let rollup = try Rollup.build(store: store, regionCode: region.code, regionName: region.name, year: year)
         let hasRegionTree = try store.counts().regions > 0
         return RegionRollup(
             region: region,

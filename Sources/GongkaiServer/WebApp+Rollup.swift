@@ -158,17 +158,15 @@ extension WebApp {
                 <tbody>
 
                 """
-            for stored in rollup.included.sorted(by: { $0.agency.name < $1.agency.name }) {
-                html += includedRow(stored)
-            }
+            for listed in rollup.included { html += includedRow(listed) }
             html += "</tbody></table></div>\n"
         }
         if !rollup.excluded.isEmpty {
             html += "<h2>格式不符、未计入的报告（\(rollup.excluded.count)）</h2>\n<ul>\n"
-            for stored in rollup.excluded {
+            for listed in rollup.excluded {
                 html += """
-                    <li><a href="/reports/\(stored.record.id ?? 0)">\(stored.agency.name)</a>\
-                    （\(stored.record.template ?? "未识别")年格式）</li>
+                    <li><a href="/reports/\(listed.record.id ?? 0)">\(listed.agencyName)</a>\
+                    （\(listed.record.template ?? "未识别")年格式）</li>
 
                     """
             }
@@ -202,15 +200,13 @@ extension WebApp {
         return html
     }
 
-    func includedRow(_ stored: StoredReport) -> HTML {
-        let errors = stored.findings.filter { $0.severity == Severity.error.rawValue }.count
-        let warnings = stored.findings.filter { $0.severity == Severity.warning.rawValue }.count
-        let errorClass: HTML = errors > 0 ? " bad" : ""
+    func includedRow(_ listed: ReportListing) -> HTML {
+        let errorClass: HTML = listed.record.errors > 0 ? " bad" : ""
         return """
-            <tr><td><a href="/agencies/\(stored.agency.id ?? 0)">\(stored.agency.name)</a></td>\
-            <td>\(stored.region?.name ?? "")</td><td>\(stored.record.template ?? "未识别")</td>\
-            <td class="n\(errorClass)">\(errors)</td><td class="n">\(warnings)</td>\
-            <td><a href="/reports/\(stored.record.id ?? 0)">查看</a></td></tr>
+            <tr><td><a href="/agencies/\(listed.record.agencyID)">\(listed.agencyName)</a></td>\
+            <td>\(listed.regionName ?? "")</td><td>\(listed.record.template ?? "未识别")</td>\
+            <td class="n\(errorClass)">\(listed.record.errors)</td><td class="n">\(listed.record.warnings)</td>\
+            <td><a href="/reports/\(listed.record.id ?? 0)">查看</a></td></tr>
 
             """
     }
@@ -338,12 +334,12 @@ extension WebApp {
         try FormFields(request.uri.query ?? "").requireValues(["year"])
         let rolled = try await rollupDownload(request)
         let rollup = rolled.rollup
-        func report(_ stored: StoredReport) -> RollupJSON.Report {
+        func report(_ listed: ReportListing) -> RollupJSON.Report {
             .init(
-                reportId: stored.record.id ?? 0,
-                agencyId: stored.agency.id ?? 0,
-                agency: stored.agency.name,
-                regionCode: stored.agency.regionCode
+                reportId: listed.record.id ?? 0,
+                agencyId: listed.record.agencyID,
+                agency: listed.agencyName,
+                regionCode: listed.regionCode
             )
         }
         let json = RollupJSON(

@@ -44,6 +44,11 @@ public protocol ReportStore: AccountStore {
     func missing(year: Int, region: String?) throws -> [AgencyRecord]
     /// The current reports on the year of every agency in the region or below it.
     func reports(underRegion code: String, year: Int) throws -> [StoredReport]
+    /// The same reports as listed (no figures loaded), by agency name.
+    func listings(underRegion code: String, year: Int) throws -> [ReportListing]
+    /// Over those of them in the template (or in none recognised), each figure of the template: the sum of its
+    /// values and how many reports gave one. Worked out in the database, no report loaded (``Rollup``).
+    func figureSums(underRegion code: String, year: Int, template: ReportTemplate) throws -> [FigureID: FigureSum]
     /// Every current report (or every version) matching the filter, in agency and year order.
     func forEachReport(_ filter: ReportFilter, _ body: (StoredReport) throws -> Void) throws
     func failures() throws -> [FailureRecord]

@@ -1,52 +1,78 @@
-import Foundation
+public import Foundation
 public import GongkaiModel
+
+/// One figure summed over many reports: the sum of the values they give, and how many gave one (a report printing
+/// the cell empty or undeterminable, or not at all, gives none).
+public struct FigureSum: Sendable, Hashable {
+    public var total: Decimal
+    public var reports: Int
+
+    public init(total: Decimal, reports: Int) {
+        self.total = total
+        self.reports = reports
+    }
+}
 
 /// Tables 二, 三 and 四 summed over the agencies of a region for one year, as one report that the same rules check
 /// and `gongkai render` lays out.
 public struct Rollup: Sendable {
     public var report: AnnualReport
     /// The reports summed.
-    public var included: [StoredReport]
+    public var included: [ReportListing]
     /// Reports in the region on the year in another format than the year requires, left out.
-    public var excluded: [StoredReport]
+    public var excluded: [ReportListing]
     /// For each figure, how many included reports print it empty or with an undeterminable value (not summed).
     public var incomplete: [FigureID: Int]
 
-    /// Sums the reports' figures: every cell of the format the year requires, over the reports in that format.
-    public init(regionName: String, year: Int, reports: [StoredReport]) {
-        let template =
-            ReportTemplate.required(forYear: year)
-            ?? reports.compactMap(\.template).first ?? .v2021
-        included = reports.filter { ($0.template ?? template) == template }
-        excluded = reports.filter { ($0.template ?? template) != template }
+    /// The region's current reports on the year summed in the store: every cell of the format the year requires,
+    /// over the reports in that format.
+    public static func build(store: any ReportStore, regionCode: String, regionName: String, year: Int) throws -> Rollup
+    {
+        let reports = try store.listings(underRegion: regionCode, year: year)
+        let template = template(year: year, reports.map { $0.record.template.flatMap(ReportTemplate.init(rawValue:)) })
+        let sums = try store.figureSums(underRegion: regionCode, year: year, template: template)
+        return Rollup(regionName: regionName, year: year, template: template, reports: reports, sums: sums)
+    }
+
+    /// The format a year requires; for a year with none, that of the first report, or 2021.
+    static func template(year: Int, _ templates: [ReportTemplate?]) -> ReportTemplate {
+        ReportTemplate.required(forYear: year) ?? templates.compactMap { $0 }.first ?? .v2021
+    }
+
+    /// Sums given per figure over the reports in `template` (and those in none recognised).
+    public init(
+        regionName: String,
+        year: Int,
+        template: ReportTemplate,
+        reports: [ReportListing],
+        sums: [FigureID: FigureSum]
+    ) {
+        func inTemplate(_ listing: ReportListing) -> Bool {
+            listing.record.template.map { $0 == template.rawValue } ?? true
+        }
+        included = reports.filter(inTemplate)
+        excluded = reports.filter { !inTemplate($0) }
         var figures: [FigureID: Figure] = [:]
         var incomplete: [FigureID: Int] = [:]
         let spec = NationalTemplates.spec(template)
         for table in spec.tables {
             for row in table.rows {
                 for (column, id) in zip(row.columns, row.figureIDs) {
-                    var sum: Decimal = 0
-                    var missing = 0
-                    for stored in included {
-                        if let number = stored.figures[id]?.value.number {
-                            sum += number
-                        } else {
-                            missing += 1
-                        }
-                    }
+                    let sum = sums[id] ?? FigureSum(total: 0, reports: 0)
+                    let missing = included.count - sum.reports
                     if missing > 0 { incomplete[id] = missing }
                     let value: CellValue
                     if column.kind == .amount {
-                        value = .decimal(sum)
+                        value = .decimal(sum.total)
                     } else {
-                        value = CellValue.decimal(sum).integer.map(CellValue.integer) ?? .decimal(sum)
+                        value = CellValue.decimal(sum.total).integer.map(CellValue.integer) ?? .decimal(sum.total)
                     }
                     figures[id] = Figure(id: id, value: value, printed: value.text)
                 }
             }
         }
         self.incomplete = incomplete
-        let agencies = included.map(\.agency.name)
+        let agencies = included.map(\.agencyName)
         var report = AnnualReport(
             source: SourceInfo(name: "rollup:\(regionName):\(year)", format: .data),
             agency: regionName,
@@ -57,7 +83,7 @@ public struct Rollup: Sendable {
                 regionName: regionName,
                 year: year,
                 agencies: agencies,
-                excluded: excluded.map(\.agency.name)
+                excluded: excluded.map(\.agencyName)
             ),
             sections: SectionKind.standard.map { kind in
                 ReportSection(

@@ -47,7 +47,7 @@ struct RollupCommand: ParsableCommand {
             print("")
             print(
                 "汇总 \(rollup.included.count) 个机关的报告："
-                    + rollup.included.map { TerminalText.line($0.agency.name) }.sorted().joined(separator: "、") + "。"
+                    + rollup.included.map { TerminalText.line($0.agencyName) }.sorted().joined(separator: "、") + "。"
             )
             if !rolled.missing.isEmpty {
                 print(
@@ -66,7 +66,7 @@ struct RollupCommand: ParsableCommand {
             if !rollup.excluded.isEmpty {
                 print(
                     "未计入 \(rollup.excluded.count) 份格式不符的报告："
-                        + rollup.excluded.map { TerminalText.line($0.agency.name) }.joined(separator: "、")
+                        + rollup.excluded.map { TerminalText.line($0.agencyName) }.joined(separator: "、")
                 )
             }
             for row in rolled.incompleteRows {

@@ -49,6 +49,19 @@ extension PostgresStore {
         }
     }
 
+    /// A report's columns (``ReportRecord/postgresColumns``) followed by its agency's name, region code and region
+    /// name.
+    static func listing(row: PostgresRow) throws -> ReportListing {
+        let cells = row.makeRandomAccess()
+        let count = cells.count
+        return ReportListing(
+            record: try ReportRecord(postgres: row),
+            agencyName: try cells[count - 3].decode(String.self),
+            regionCode: try cells[count - 2].decode(String?.self),
+            regionName: try cells[count - 1].decode(String?.self)
+        )
+    }
+
     public func reportPage(_ query: ReportQuery) throws -> ReportPage {
         let code = try regionCode(query.region)
         var binds = PostgresBindings()
@@ -83,15 +96,7 @@ extension PostgresStore {
                                 """,
                         binds: pageBinds
                     )
-                ).map { row in
-                    let cells = row.makeRandomAccess()
-                    return ReportListing(
-                        record: try ReportRecord(postgres: row),
-                        agencyName: try cells[17].decode(String.self),
-                        regionCode: try cells[18].decode(String?.self),
-                        regionName: try cells[19].decode(String?.self)
-                    )
-                }
+                ).map(Self.listing(row:))
                 return ReportPage(
                     total: counts.0,
                     withErrors: counts.1,

@@ -1,4 +1,6 @@
 #if Postgres
+import Foundation
+public import GongkaiModel
 import PostgresNIO
 
 extension PostgresStore {
@@ -101,6 +103,59 @@ extension PostgresStore {
                     )
                 ).map { try stored(try ReportRecord(postgres: $0), db) }
             }
+        }
+    }
+
+    public func listings(underRegion code: String, year: Int) throws -> [ReportListing] {
+        var binds = PostgresBindings()
+        binds.append(code)
+        binds.append(year)
+        return try guarded {
+            try readRows(
+                PostgresQuery(
+                    unsafeSQL: Self.regionsBelow + """
+                        SELECT \(ReportRecord.postgresColumns), a.name, a.region_code, g.name
+                        FROM report r JOIN agency a ON a.id = r.agency_id LEFT JOIN region g ON g.code = a.region_code
+                        WHERE r.year = $2 AND r.status = 'current' AND a.region_code IN (SELECT code FROM below)
+                        ORDER BY a.name COLLATE "C", r.id
+                        """,
+                    binds: binds
+                )
+            ).map(Self.listing(row:))
+        }
+    }
+
+    public func figureSums(
+        underRegion code: String,
+        year: Int,
+        template: ReportTemplate
+    ) throws -> [FigureID: FigureSum] {
+        var binds = PostgresBindings()
+        binds.append(code)
+        binds.append(year)
+        binds.append(template.rawValue)
+        return try guarded {
+            var sums: [FigureID: FigureSum] = [:]
+            for row in try readRows(
+                PostgresQuery(
+                    unsafeSQL: Self.regionsBelow + """
+                        SELECT k.figure, coalesce(sum(f.value), 0)::text, count(f.value)::bigint
+                        FROM report r JOIN agency a ON a.id = r.agency_id
+                            JOIN figure f ON f.report_id = r.id JOIN figure_kind k ON k.id = f.kind_id
+                        WHERE r.year = $2 AND r.status = 'current' AND a.region_code IN (SELECT code FROM below)
+                          AND (r.template = $3 OR r.template IS NULL) AND k.template = $3
+                        GROUP BY k.figure
+                        """,
+                    binds: binds
+                )
+            ) {
+                let (figure, total, reports) = try row.decode((String, String, Int64).self)
+                sums[FigureID(figure)] = FigureSum(
+                    total: Decimal(string: total, locale: Locale(identifier: "en_US_POSIX")) ?? 0,
+                    reports: Int(reports)
+                )
+            }
+            return sums
         }
     }
 

@@ -139,6 +139,17 @@ extension SQLiteStore {
         }
     }
 
+    /// A report row with its agency's name and region (`listed_agency_name`, `listed_region_code`,
+    /// `listed_region_name`).
+    static func listing(row: Row) throws -> ReportListing {
+        ReportListing(
+            record: try ReportRecord(row: row),
+            agencyName: row["listed_agency_name"],
+            regionCode: row["listed_region_code"],
+            regionName: row["listed_region_name"]
+        )
+    }
+
     /// The rows of one page, in the query's order: the page's report ids first, from the indexes alone (a page deep in
     /// the list passes over the reports before it without reading them), then those reports.
     private func rowsOfPage(
@@ -176,14 +187,9 @@ extension SQLiteStore {
                 """,
             arguments: StatementArguments(ids)
         ) {
-            let record = try ReportRecord(row: row)
-            guard let id = record.id else { continue }
-            listed[id] = ReportListing(
-                record: record,
-                agencyName: row["listed_agency_name"],
-                regionCode: row["listed_region_code"],
-                regionName: row["listed_region_name"]
-            )
+            let listing = try Self.listing(row: row)
+            guard let id = listing.record.id else { continue }
+            listed[id] = listing
         }
         return ids.compactMap { listed[$0] }
     }

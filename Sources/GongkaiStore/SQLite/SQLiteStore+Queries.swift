@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+public import GongkaiModel
 
 extension SQLiteStore {
     /// The codes of a region and every region below it.
@@ -78,6 +80,55 @@ extension SQLiteStore {
                     arguments: ["region": code, "year": year]
                 )
                 return try records.map { try stored($0, db) }
+            }
+        }
+    }
+
+    public func listings(underRegion code: String, year: Int) throws -> [ReportListing] {
+        try guarded {
+            try pool.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: Self.regionsBelow + """
+                        SELECT r.*, a.name AS listed_agency_name, a.region_code AS listed_region_code,
+                            g.name AS listed_region_name
+                        FROM report r JOIN agency a ON a.id = r.agency_id LEFT JOIN region g ON g.code = a.region_code
+                        WHERE r.year = :year AND r.status = 'current' AND a.region_code IN (SELECT code FROM below)
+                        ORDER BY a.name, r.id
+                        """,
+                    arguments: ["region": code, "year": year]
+                ).map(Self.listing(row:))
+            }
+        }
+    }
+
+    public func figureSums(
+        underRegion code: String,
+        year: Int,
+        template: ReportTemplate
+    ) throws -> [FigureID: FigureSum] {
+        try guarded {
+            try pool.read { db in
+                var sums: [FigureID: FigureSum] = [:]
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: Self.regionsBelow + """
+                        SELECT k.figure, sum(f.value), count(f.value)
+                        FROM report r JOIN agency a ON a.id = r.agency_id
+                            JOIN figure f ON f.report_id = r.id JOIN figure_kind k ON k.id = f.kind_id
+                        WHERE r.year = :year AND r.status = 'current' AND a.region_code IN (SELECT code FROM below)
+                          AND (r.template = :template OR r.template IS NULL) AND k.template = :template
+                        GROUP BY k.figure
+                        """,
+                    arguments: ["region": code, "year": year, "template": template.rawValue]
+                )
+                while let row = try rows.next() {
+                    sums[FigureID(row[0] as String)] = FigureSum(
+                        total: Self.decimal(row[1] as DatabaseValue) ?? 0,
+                        reports: row[2]
+                    )
+                }
+                return sums
             }
         }
     }
