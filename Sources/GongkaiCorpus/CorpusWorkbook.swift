@@ -197,7 +197,7 @@ public enum CorpusWorkbook {
                 .number(String(row.notices)), .text(row.late ? "逾期" : ""), .text(row.path),
             ])
         }
-        if let year = filter.year, try store.counts().regions > 0 {
+        if let year = filter.year, try store.hasRegions() {
             for agency in try Review.missing(in: store, year: year, region: filter.region) {
                 sheet.row([
                     .text(agency.agency), .text(agency.region ?? ""), .text(agency.regionCode ?? ""),

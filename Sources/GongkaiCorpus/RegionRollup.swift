@@ -35,7 +35,7 @@ public struct RegionRollup: Sendable {
     public static func build(store: any ReportStore, region name: String, year: Int) throws -> RegionRollup {
         guard let region = try store.region(name) else { throw StoreError.regionNotFound(name) }
         let rollup = try Rollup.build(store: store, regionCode: region.code, regionName: region.name, year: year)
-        let hasRegionTree = try store.counts().regions > 0
+        let hasRegionTree = try store.hasRegions()
         return RegionRollup(
             region: region,
             year: year,

@@ -78,7 +78,7 @@ public struct Review: Sendable {
         entries.sort {
             ($1.errors, $1.warnings, $1.late ? 1 : 0, $0.agency) < ($0.errors, $0.warnings, $0.late ? 1 : 0, $1.agency)
         }
-        let hasRegionTree = try store.counts().regions > 0
+        let hasRegionTree = try store.hasRegions()
         return Review(
             year: year,
             region: region,

@@ -99,7 +99,7 @@ extension WebApp {
         let asked = try Self.year(fields)
         let region = try fields.text("region", atMost: ListParameters.maximumText)
         let found = try await query { store -> MissingJSON in
-            let imported = try store.counts().regions > 0
+            let imported = try store.hasRegions()
             let year = try asked ?? store.reportPage(ReportQuery(order: .year, limit: 1)).rows.first?.record.year
             guard imported, let year else {
                 return MissingJSON(

@@ -9,10 +9,10 @@ extension WebApp {
         let asked = try WebApp.year(fields)
         let region = fields.text("region")
         let found = try await query {
-            store -> (regions: Int, year: Int?, missing: [AgencyRecord], names: [String: String]) in
-            let regions = try store.counts().regions
+            store -> (regions: Bool, year: Int?, missing: [AgencyRecord], names: [String: String]) in
+            let regions = try store.hasRegions()
             let year = try asked ?? store.reportPage(ReportQuery(order: .year, limit: 1)).rows.first?.record.year
-            guard regions > 0, let year else { return (regions, year, [], [:]) }
+            guard regions, let year else { return (regions, year, [], [:]) }
             let missing = try store.missing(year: year, region: region)
             return (regions, year, missing, try Self.regionNames(missing, store))
         }
@@ -25,7 +25,7 @@ extension WebApp {
 
             """
         var content: HTML = "<h1>未报送</h1>\n" + form
-        if found.regions == 0 {
+        if !found.regions {
             content += """
                 <p class="notice-box">尚未导入地区和应报送机关名单，无法判断哪些机关缺少报告。\
                 请先用 <code>gongkai agency import-regions regions.csv</code> 导入（CSV 列：code,name,parent,level）。</p>

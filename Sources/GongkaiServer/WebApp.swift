@@ -114,7 +114,8 @@ struct WebApp: Sendable {
     }
 
     func home() async throws -> Response {
-        let counts = try await query { try $0.counts() }
+        // Counting every figure and finding of a large corpus takes a while: the numbers are kept a minute.
+        let counts = try await statisticsCache.value("home counts") { try await query { try $0.counts() } }
         let content: HTML = """
             <h1>政府信息公开工作年度报告</h1>
             <p class="lead">Gongkai 读取政府信息公开工作年度报告，取出表二、表三、表四的每个数字及其在原文中的位置，\

@@ -42,6 +42,9 @@ public protocol ReportStore: AccountStore {
     func reports(agencyID: Int64, year: Int?, allVersions: Bool) throws -> [StoredReport]
     /// Listed agencies in the region (or anywhere) with no report on the year.
     func missing(year: Int, region: String?) throws -> [AgencyRecord]
+    /// Whether a region tree is imported: without one no agency can be called missing. Cheaper than ``counts()``,
+    /// which counts every figure.
+    func hasRegions() throws -> Bool
     /// The current reports on the year of every agency in the region or below it.
     func reports(underRegion code: String, year: Int) throws -> [StoredReport]
     /// The same reports as listed (no figures loaded), by agency name.

@@ -24,7 +24,7 @@ struct MissingCommand: ParsableCommand {
 
     func run() throws {
         let store = try store.open(readOnly: true)
-        guard try storeRequest({ try store.counts() }).regions > 0 else {
+        guard try storeRequest({ try store.hasRegions() }) else {
             printError(
                 "gongkai: 尚未导入地区和机关名录，无法判断哪些机关缺少报告；"
                     + "请先用 gongkai agency import-regions regions.csv 导入（CSV 列：code,name,parent,level）。"

@@ -12,6 +12,12 @@ extension PostgresStore {
         )
         """
 
+    public func hasRegions() throws -> Bool {
+        try guarded {
+            try readRows("SELECT EXISTS (SELECT 1 FROM region)").first?.decode(Bool.self) ?? false
+        }
+    }
+
     public func counts() throws -> StoreCounts {
         try guarded {
             let row = try readRows(

@@ -11,6 +11,12 @@ extension SQLiteStore {
         )
         """
 
+    public func hasRegions() throws -> Bool {
+        try guarded {
+            try pool.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM region)") ?? false }
+        }
+    }
+
     public func counts() throws -> StoreCounts {
         try guarded {
             try pool.read { db in
