@@ -62,6 +62,9 @@ final class StatisticsCache: Sendable {
         }
     }
 
+    /// Whether a value is kept under the key, fresh or stale.
+    func holds(_ key: String) -> Bool { entries.withLock { $0[key] != nil } }
+
     private func keep(_ value: some Sendable, under key: String, now: Date = Date()) {
         entries.withLock { entries in
             if entries.count >= capacity { entries = entries.filter { $0.value.expires > now } }

@@ -37,6 +37,9 @@ extension WebApp {
         /// The most years one page charts; a longer span keeps its last ones.
         static let maximumYears = 40
 
+        /// The page as first opened: the whole corpus, every year.
+        init() {}
+
         init(_ request: Request) throws(WebError) {
             let fields = FormFields(request.uri.query ?? "")
             region = try fields.text("region", atMost: ListParameters.maximumText)
@@ -167,6 +170,13 @@ extension WebApp {
         var ranked: [Ranked]
         /// Groups whose denominator does not, with it.
         var tooFew: [(group: MeasureGroup, denominator: Decimal)]
+    }
+
+    /// The home page's counts and the 统计图 of the whole corpus, into the cache (``StatisticsCache``) before anybody
+    /// asks: on a large corpus they take a second or more to work out.
+    func warmUp() async {
+        _ = try? await homeCounts()
+        _ = try? await statistics(StatisticsRequest())
     }
 
     /// What a request asks for, worked out once a minute (``StatisticsCache``): a ranking of every agency of a large

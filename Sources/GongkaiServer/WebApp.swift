@@ -113,9 +113,14 @@ struct WebApp: Sendable {
         return id
     }
 
+    /// The corpus's counts for the home page. Counting every figure and finding of a large corpus takes a while: the
+    /// numbers are kept a minute (``StatisticsCache``).
+    func homeCounts() async throws -> StoreCounts {
+        try await statisticsCache.value("home counts") { try await query { try $0.counts() } }
+    }
+
     func home() async throws -> Response {
-        // Counting every figure and finding of a large corpus takes a while: the numbers are kept a minute.
-        let counts = try await statisticsCache.value("home counts") { try await query { try $0.counts() } }
+        let counts = try await homeCounts()
         let content: HTML = """
             <h1>政府信息公开工作年度报告</h1>
             <p class="lead">Gongkai 读取政府信息公开工作年度报告，取出表二、表三、表四的每个数字及其在原文中的位置，\

@@ -10,11 +10,16 @@ public enum WebServer {
         options: WebOptions,
         onRunning: @escaping @Sendable () -> Void = {}
     ) -> Application<RouterResponder<WebContext>> {
-        Application(
-            router: router(store: store, options: options),
+        let app = WebApp(store: store, options: options)
+        return Application(
+            router: router(app),
             server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeout)))),
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port)),
-            onServerRunning: { _ in onRunning() }
+            onServerRunning: { _ in
+                onRunning()
+                // What the first visitors would otherwise wait for on a large corpus, worked out while nobody waits.
+                Task.detached(priority: .background) { await app.warmUp() }
+            }
         )
     }
 
@@ -30,7 +35,10 @@ public enum WebServer {
     /// Every route, behind the middleware that adds the security headers and turns errors into pages in Chinese
     /// (or JSON errors under `/api/`).
     public static func router(store: any ReportStore, options: WebOptions) -> Router<WebContext> {
-        let app = WebApp(store: store, options: options)
+        router(WebApp(store: store, options: options))
+    }
+
+    static func router(_ app: WebApp) -> Router<WebContext> {
         let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: PageMiddleware())
         router.add(middleware: AccessMiddleware(app: app))

@@ -167,7 +167,7 @@ struct WebStatisticsTests {
         ]
     )
     func rollupErrors(_ query: String, _ message: String, _ status: HTTPResponse.Status) async throws {
-        let corpus = try Self.corpus(.sqlite)
+        let corpus = try WebStatisticsTests.corpus(StoreBackend.sqlite)
         try await Self.application(corpus.store).test(.router) { client in
             for path in ["/rollup", "/rollup.docx", "/rollup.xlsx"] {
                 let page = try await client.execute(uri: "\(path)?\(query)", method: .get)
@@ -290,7 +290,7 @@ struct WebStatisticsTests {
         ]
     )
     func chartsErrors(_ query: String, _ message: String) async throws {
-        let corpus = try Self.corpus(.sqlite)
+        let corpus = try WebStatisticsTests.corpus(StoreBackend.sqlite)
         let status: HTTPResponse.Status = query.hasPrefix("region=") ? .notFound : .badRequest
         try await Self.application(corpus.store).test(.router) { client in
             let page = try await client.execute(uri: "/charts?\(query)", method: .get)
@@ -384,6 +384,23 @@ struct StatisticsCacheTests {
                 $0 += 1
                 return $0
             }
+        }
+    }
+
+    @Test("warming up works out the home page's counts and the whole corpus's 统计图 before anybody asks")
+    func warmUp() async throws {
+        let corpus = try WebStatisticsTests.corpus(StoreBackend.sqlite)
+        let app = WebApp(store: corpus.store, options: ServerTests.options())
+        let chartsKey = "statistics \(WebApp.StatisticsRequest())"
+        #expect(!app.statisticsCache.holds("home counts"))
+        #expect(!app.statisticsCache.holds(chartsKey))
+        await app.warmUp()
+        #expect(app.statisticsCache.holds("home counts"))
+        #expect(app.statisticsCache.holds(chartsKey))
+        // The charts page as first opened asks for exactly what was worked out.
+        try await Application(router: WebServer.router(app)).test(.router) { client in
+            let page = try await client.execute(uri: "/charts", method: .get)
+            #expect(page.status == .ok)
         }
     }
 
