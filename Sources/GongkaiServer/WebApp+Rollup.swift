@@ -111,6 +111,10 @@ extension WebApp {
         return html + "</ul>\n"
     }
 
+    /// The most agencies 汇总 lists by name, summed or missing; a larger region's lists link to the pages that list
+    /// them all (报告库 and 未报送, paged and exported there).
+    static let rollupListed = 200
+
     func rollupBody(_ rolled: RegionRollup) -> HTML {
         let rollup = rolled.rollup
         let report = rollup.report
@@ -158,8 +162,15 @@ extension WebApp {
                 <tbody>
 
                 """
-            for listed in rollup.included { html += includedRow(listed) }
+            for listed in rollup.included.prefix(Self.rollupListed) { html += includedRow(listed) }
             html += "</tbody></table></div>\n"
+            if rollup.included.count > Self.rollupListed {
+                html += """
+                    <p>以上为按机关名称排列的前 \(Self.rollupListed) 个机关；全部 \(rollup.included.count) 个见\
+                    <a href="/reports?\(HTML(trusted: query))&amp;sort=agency">报告库</a>（可分页、导出）。</p>
+
+                    """
+            }
         }
         if !rollup.excluded.isEmpty {
             html += "<h2>格式不符、未计入的报告（\(rollup.excluded.count)）</h2>\n<ul>\n"
@@ -179,10 +190,17 @@ extension WebApp {
             html += "<p>名录中本地区的机关都有报告。</p>\n"
         } else {
             html += "<ul>\n"
-            for agency in rolled.missing {
+            for agency in rolled.missing.prefix(Self.rollupListed) {
                 html += "<li>\(agency.agency)（\(agency.region ?? agency.regionCode ?? "")）</li>\n"
             }
             html += "</ul>\n"
+            if rolled.missing.count > Self.rollupListed {
+                html += """
+                    <p>以上为前 \(Self.rollupListed) 个；全部 \(rolled.missing.count) 个见\
+                    <a href="/missing?\(HTML(trusted: query))">未报送</a>。</p>
+
+                    """
+            }
         }
         if !rolled.unreadable.isEmpty {
             html += """

@@ -6,17 +6,8 @@ import Testing
 @testable import GongkaiStore
 
 extension StoreContractTests {
-    @Test(
-        "a region's roll-up summed in the database is its reports' figures summed cell by cell, gaps counted",
-        arguments: StoreBackend.all
-    )
-    func rollupSums(_ backend: StoreBackend) throws {
-        let folder = try StoreTesting.temporaryFolder()
-        _ = try SyntheticCorpus(agencies: 30, years: 2020...2022, errorPercent: 30, seed: 5).write(to: folder)
-        let store = try backend.make()
-        let ingester = Ingester(store: store, jobs: 1)
-        _ = try ingester.run(files: Ingester.files(in: [folder.path]).files)
-        // Each agency's city and district as regions, the agency under its district.
+    /// Each agency's city and district as regions (codes C1, C1-2, …), the agency under its district.
+    static func regionTree(_ agencies: [String]) -> [RegionRow] {
         var rows: [RegionRow] = []
         var codes: [String: String] = [:]
         func region(_ name: String, parent: String?) -> String {
@@ -27,14 +18,28 @@ extension StoreContractTests {
             rows.append(RegionRow(code: code, name: name, parent: parent, level: String(name.suffix(1))))
             return code
         }
-        var names: [String] = []
-        try store.forEachReport(ReportFilter()) { names.append($0.agency.name) }
-        for (index, name) in Set(names).sorted().enumerated() {
+        for (index, name) in Set(agencies).sorted().enumerated() {
             let segments = AgencyName(name).segments
             guard let city = segments.first, let district = segments.dropFirst().first else { continue }
             let districtCode = region(district, parent: region(city, parent: nil))
             rows.append(RegionRow(code: "\(districtCode)-A\(index)", name: name, parent: districtCode, level: "agency"))
         }
+        return rows
+    }
+
+    @Test(
+        "a region's roll-up summed in the database is its reports' figures summed cell by cell, gaps counted",
+        arguments: StoreBackend.all
+    )
+    func rollupSums(_ backend: StoreBackend) throws {
+        let folder = try StoreTesting.temporaryFolder()
+        _ = try SyntheticCorpus(agencies: 30, years: 2020...2022, errorPercent: 30, seed: 5).write(to: folder)
+        let store = try backend.make()
+        let ingester = Ingester(store: store, jobs: 1)
+        _ = try ingester.run(files: Ingester.files(in: [folder.path]).files)
+        var names: [String] = []
+        try store.forEachReport(ReportFilter()) { names.append($0.agency.name) }
+        let rows = Self.regionTree(names)
         _ = try store.importRegions(rows)
         let regions = rows.filter { $0.level != "agency" }
         #expect(regions.count >= 3)

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCorpus
 import GongkaiModel
 import GongkaiOutput
 import GongkaiStore
@@ -384,6 +385,30 @@ struct StatisticsCacheTests {
                 $0 += 1
                 return $0
             }
+        }
+    }
+
+    @Test("汇总 of a large region lists its first agencies by name and links to the pages that list them all")
+    func rollupOfManyAgencies() async throws {
+        let folder = try StoreTesting.temporaryFolder()
+        _ = try SyntheticCorpus(agencies: WebApp.rollupListed + 5, years: 2024...2024, seed: 3).write(to: folder)
+        let store = try StoreBackend.sqlite.make()
+        _ = try Ingester(store: store, jobs: 1).run(files: Ingester.files(in: [folder.path]).files)
+        var names: [String] = []
+        try store.forEachReport(ReportFilter()) { names.append($0.agency.name) }
+        let tree = StoreContractTests.regionTree(names)
+        let count = names.count
+        _ = try store.importRegions(tree)
+        let city = try #require(tree.first { $0.parent == nil })
+        try await ServerTests.application(store).test(.router) { client in
+            let page = try await client.execute(uri: "/rollup?region=\(city.code)&year=2024", method: .get)
+            #expect(page.status == .ok)
+            let text = String(buffer: page.body)
+            #expect(text.contains("汇总 <strong>\(count)</strong> 个机关的报告"))
+            #expect(text.components(separatedBy: ">查看</a></td></tr>").count - 1 == WebApp.rollupListed)
+            #expect(
+                text.contains("全部 \(count) 个见<a href=\"/reports?region=\(city.code)&amp;year=2024&amp;sort=agency\">")
+            )
         }
     }
 
