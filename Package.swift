@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "GongkaiIsolation", targets: ["GongkaiIsolation"]),
         .library(name: "GongkaiForm", targets: ["GongkaiForm"]),
         .library(name: "GongkaiServer", targets: ["GongkaiServer"]),
+        .library(name: "GongkaiRegister", targets: ["GongkaiRegister"]),
     ],
     traits: [
         .trait(name: "Postgres", description: "The PostgreSQL corpus backend (PostgresNIO): --db postgres://…")
@@ -43,6 +44,9 @@ let package = Package(
     targets: [
         // Stage 0: the vocabulary — templates, figure ids, the annual report, findings. Foundation only.
         .target(name: "GongkaiModel", swiftSettings: swiftSettings),
+        // The disclosure register's calendar: China's working days (holidays and 调休 make-up days, 2019–2026 built in)
+        // and the statute's deadlines counted in them. Foundation and GongkaiModel only.
+        .target(name: "GongkaiRegister", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
         // Programs of other packages run as subprocesses: poppler, Tesseract, LibreOffice. Foundation only.
         .target(name: "GongkaiTools", swiftSettings: swiftSettings),
         // libxml2's HTML and XML parsers (Debian libxml2-dev).
@@ -92,6 +96,7 @@ let package = Package(
             dependencies: [
                 "GongkaiModel",
                 "GongkaiCheck",
+                "GongkaiRegister",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
@@ -127,7 +132,7 @@ let package = Package(
             name: "gongkai",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
-                "GongkaiStore", "GongkaiCorpus", "GongkaiIsolation", "GongkaiServer",
+                "GongkaiStore", "GongkaiCorpus", "GongkaiIsolation", "GongkaiServer", "GongkaiRegister",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -137,7 +142,7 @@ let package = Package(
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
                 "GongkaiStore", "GongkaiCorpus", "GongkaiTools", "GongkaiIsolation", "GongkaiServer", "GongkaiForm",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "GongkaiRegister", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

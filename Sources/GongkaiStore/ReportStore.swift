@@ -1,4 +1,5 @@
 public import GongkaiModel
+public import GongkaiRegister
 
 /// The corpus: agencies, their reports by year and version, figures in long form, sections and findings.
 ///
@@ -76,6 +77,19 @@ public protocol ReportStore: AccountStore {
     func renewClaims() throws
     /// Gives up the claims this ingest still holds.
     func releaseClaims() throws
+    /// The working-calendar years added with `gongkai calendar add`, oldest first; none for a corpus opened read-only
+    /// that predates them. ``workingCalendar()`` is the calendar in effect.
+    func storedCalendarYears() throws -> [CalendarYear]
+    /// Stores calendar years, each whole or none of them: a year built in or stored already is refused
+    /// (``StoreError/calendarYearBuiltIn(_:)``, ``StoreError/calendarYearStored(_:)``) unless `replace`, which puts the
+    /// given days in place of the year's. Then every open deadline is counted again on the changed calendar
+    /// (``recomputeOpenDeadlines(with:)``).
+    func storeCalendarYears(_ years: [CalendarYear], replace: Bool) throws -> CalendarUpdate
+    /// Counts the deadline of every open application again on `calendar`, after the calendar changed, and returns how
+    /// many applications that was. The register will call it (and ``storeCalendarYears(_:replace:)`` does) whenever
+    /// the calendar in effect changes.
+    func recomputeOpenDeadlines(with calendar: WorkingCalendar) throws -> Int
+
     /// Makes what was written whole in the database itself, at the end of an ingest: SQLite moves its write-ahead
     /// log into the database file, so that a copy of `gongkai.sqlite` alone holds every report.
     func finishWriting() throws

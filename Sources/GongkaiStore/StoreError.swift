@@ -21,6 +21,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A user added under a name another user has.
     case userExists(String)
     case userNotFound(String)
+    /// A calendar year added without `--replace` that Gongkai has built in.
+    case calendarYearBuiltIn(Int)
+    /// A calendar year added without `--replace` that the corpus has stored already.
+    case calendarYearStored(Int)
 
     public var description: String {
         switch self {
@@ -54,6 +58,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "已有名为「\(name)」的用户；修改密码请用 gongkai user passwd。"
         case .userNotFound(let name):
             "没有名为「\(name)」的用户；已有的用户见 gongkai user list。"
+        case .calendarYearBuiltIn(let year):
+            "\(year)年的节假日安排已内置于 Gongkai；如国务院办公厅另发通知调整，请加 --replace 以文件中的安排替换。"
+        case .calendarYearStored(let year):
+            "\(year)年的节假日安排已加入过；如要以文件中的安排替换，请加 --replace。"
         }
     }
 }

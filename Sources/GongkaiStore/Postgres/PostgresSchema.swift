@@ -26,6 +26,27 @@ enum PostgresSchema {
                 """
             ]
         ),
+        ("v8 working-calendar years", calendarTables),
+    ]
+
+    /// Years of the working calendar added with `gongkai calendar add`, each with its notice, and their special days.
+    static let calendarTables = [
+        """
+        CREATE TABLE calendar_year (
+            year integer PRIMARY KEY CHECK (year BETWEEN 1949 AND 9999),
+            notice text NOT NULL CHECK (notice <> ''),
+            stored_at text NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE calendar_day (
+            day text PRIMARY KEY CHECK (length(day) = 10),
+            year integer NOT NULL REFERENCES calendar_year(year) ON DELETE CASCADE,
+            kind text NOT NULL CHECK (kind IN ('holiday', 'workday')),
+            name text NOT NULL CHECK (name <> '')
+        )
+        """,
+        "CREATE INDEX calendar_day_year ON calendar_day(year)",
     ]
 
     /// The bytes of each report's source file, under the report's content hash; removed with the report.

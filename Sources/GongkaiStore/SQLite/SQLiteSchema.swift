@@ -15,6 +15,7 @@ enum SQLiteSchema {
         ("v5 source files", { try $0.execute(sql: sourceFiles) }),
         ("v6 listing index", { try $0.execute(sql: listingIndex) }),
         ("v7 listing by findings index", { try $0.execute(sql: findingsIndex) }),
+        ("v8 working-calendar years", { try $0.execute(sql: calendarTables) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
@@ -309,6 +310,22 @@ enum SQLiteSchema {
         """
 
     /// The bytes of each report's source file, under the report's content hash; removed with the report.
+    /// Years of the working calendar added with `gongkai calendar add`, each with its notice, and their special days.
+    static let calendarTables = """
+        CREATE TABLE calendar_year (
+            year INTEGER PRIMARY KEY NOT NULL CHECK (year BETWEEN 1949 AND 9999),
+            notice TEXT NOT NULL CHECK (notice <> ''),
+            stored_at TEXT NOT NULL
+        );
+        CREATE TABLE calendar_day (
+            day TEXT PRIMARY KEY NOT NULL CHECK (length(day) = 10),
+            year INTEGER NOT NULL REFERENCES calendar_year(year) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+            name TEXT NOT NULL CHECK (name <> '')
+        );
+        CREATE INDEX calendar_day_year ON calendar_day(year);
+        """
+
     static let sourceFiles = """
         CREATE TABLE source_file (
             content_hash TEXT PRIMARY KEY NOT NULL REFERENCES report(content_hash) ON DELETE CASCADE,
