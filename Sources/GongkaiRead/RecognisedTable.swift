@@ -1,17 +1,15 @@
 import GongkaiModel
 
 /// A table read by OCR from page images keeps each value two independent readers agreed on (the extractor gives a
-/// number only then), unless the table's own arithmetic contradicts it; and the arithmetic fills in a value no reader
-/// got when it is the only one missing from a sum.
+/// number only then), unless the table's own arithmetic contradicts it.
 ///
 /// The sums are: each 表三 row's 总计 is the sum of its six applicant columns, and in each column 新收 + 结转 =
 /// 办理结果总计 + 结转下年度 (R1) and the outcome rows add up to 总计 (R3); each 表四 group's 总计 is the sum of its
-/// other four. 表二 prints no sums: its agreed values stand on their own.
+/// other four. 表二 prints no sums: its agreed values stand on their own. A sum whose values were all read and do not
+/// add up holds a misread value, and which one is not known: every value in it is unknown.
 ///
-/// - A sum whose values were all read and do not add up holds a misread value, which one is not known: every value
-///   in it is unknown.
-/// - A sum missing one value, all its others read, gives that value (when not negative); values given so are then
-///   checked against every other sum, and if any fails none of them is kept.
+/// A value no reader got is not worked out from a sum it alone is missing from: reports print sums that do not add
+/// up, and the value so worked out would then not be the one printed.
 ///
 /// An empty cell read from a scan is never taken as printed empty: a faint 0 reads as nothing. A row with any value
 /// unknown has the state ``PrintedRow/State/unconfirmedRecognition``.
@@ -33,34 +31,12 @@ enum RecognisedTable {
         var doubtful = Set<Int>()
         for sum in sums where !holds(sum, values) { doubtful.formUnion(sum.members) }
         for index in doubtful { values[index] = nil }
-        // Sums missing a single value give it; repeated while any sum gains one.
-        var given = values
-        var forced = Set<Int>()
-        var progress = true
-        while progress {
-            progress = false
-            for sum in sums {
-                let missing = sum.members.filter { given[$0] == nil }
-                guard missing.count == 1, let index = missing.first,
-                    let parts = sum.parts.compactMap({ given[$0] }).checkedSum,
-                    let total = sum.total.compactMap({ given[$0] }).checkedSum
-                else { continue }
-                // The side the missing value is on falls short of the other by it.
-                let value = sum.parts.contains(index) ? total - parts : parts - total
-                guard value >= 0 else { continue }
-                given[index] = value
-                forced.insert(index)
-                progress = true
-            }
-        }
-        if sums.allSatisfy({ holds($0, given) }) { values = given }
         for index in result.figures.indices {
             if case .decimal = reading.figures[index].value, sums.allSatisfy({ !$0.members.contains(index) }) {
                 // An amount (表二's 收费金额, in 万元) is in no sum: it stands as both readers read it.
                 continue
             } else if let value = values[index] {
                 result.figures[index].value = .integer(value)
-                if forced.contains(index) { result.figures[index].printed = String(value) }
             } else {
                 result.figures[index].value = .unknown
             }

@@ -6,7 +6,7 @@ import GongkaiRead
 import Testing
 
 /// Tables read by OCR from a scan keep each value both readers agreed on unless the table's own sums contradict it;
-/// a value missing from a sum is given by it; an empty cell read from a scan is never taken as printed empty.
+/// an empty cell read from a scan is never taken as printed empty.
 @Suite("Tables recognised from scans")
 struct RecognisedTableTests {
     static func recognised(_ text: String) throws -> (read: AnnualReport, plain: AnnualReport) {
@@ -27,13 +27,13 @@ struct RecognisedTableTests {
         return lines.joined(separator: "\n")
     }
 
-    @Test("a consistent scan keeps every whole number as read, 表二's too; an empty cell is unknown, with a finding")
+    @Test("a consistent scan keeps every number as read, 表二's too; an empty cell is unknown, with a finding")
     func consistent() throws {
         let (read, plain) = try Self.recognised(try Fixtures.text("seeds/003_15a2a8efa849601b.txt"))
         var kept = 0
         for (id, figure) in read.figures {
-            if let value = plain[id]?.integer {
-                #expect(figure.value == .integer(value), "\(id.rawValue)")
+            if let value = plain[id]?.number {
+                #expect(figure.value.number == value, "\(id.rawValue)")
                 kept += 1
             } else {
                 #expect(figure.value == .unknown, "\(id.rawValue): a scan's empty cell taken as printed")
@@ -50,7 +50,7 @@ struct RecognisedTableTests {
         }
     }
 
-    @Test("a misread value breaks its sums: it is unknown, and the sums give back what is printed around it")
+    @Test("a misread value breaks its sums: every value in them is unknown, the rest of the table is kept")
     func misread() throws {
         let text = try Fixtures.text("seeds/003_15a2a8efa849601b.txt")
         let (plainRead, _) = try Self.recognised(text)
@@ -61,11 +61,20 @@ struct RecognisedTableTests {
             cells[last] = String(total + 7)
         }
         let (read, _) = try Self.recognised(misread)
+        var kept = 0
         for (id, figure) in read.figures where id.rawValue.hasPrefix("t3.") {
-            #expect(figure.value == .unknown || figure.value == plainRead[id], "\(id.rawValue)")
+            // The row's sum and R1 in the 总计 column.
+            let inBrokenSums =
+                id.rawValue.hasPrefix("t3.received.")
+                || ["t3.carried_over.total", "t3.total.total", "t3.carried_forward.total"].contains(id.rawValue)
+            if inBrokenSums {
+                #expect(figure.value == .unknown, "\(id.rawValue)")
+            } else if figure.value != .unknown {
+                #expect(figure.value == plainRead[id], "\(id.rawValue)")
+                kept += 1
+            }
         }
-        // The misread 总计 is the sum of the row's other values, given back.
-        #expect(read[FigureID("t3.received.total")] == .integer(total))
+        #expect(kept > 100)
     }
 
     @Test("the same digit misread in two cells of a row that still adds up: the column sums leave both unknown")
@@ -89,8 +98,8 @@ struct RecognisedTableTests {
         }
     }
 
-    @Test("a value no reader got is given by a sum it alone is missing from")
-    func givenBySum() throws {
+    @Test("a value no reader got stays unknown, though a sum it alone is missing from would give it")
+    func notWorkedOut() throws {
         let text = try Fixtures.text("seeds/003_15a2a8efa849601b.txt")
         let (plainRead, _) = try Self.recognised(text)
         let unread = try Self.changed(text, row: "本年新收政府信息公开申请数量") { cells in
@@ -98,7 +107,8 @@ struct RecognisedTableTests {
             cells[numbers[1]] = ExtractedCell.unreadableText
         }
         let (read, _) = try Self.recognised(unread)
-        #expect(read[FigureID("t3.received.commercial")] == plainRead[FigureID("t3.received.commercial")])
-        #expect(read[FigureID("t3.received.commercial")] != .unknown)
+        #expect(read[FigureID("t3.received.commercial")] == .unknown)
+        #expect(read[FigureID("t3.received.natural")] == plainRead[FigureID("t3.received.natural")])
+        #expect(read[FigureID("t3.received.total")] == plainRead[FigureID("t3.received.total")])
     }
 }
