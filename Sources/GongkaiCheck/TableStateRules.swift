@@ -101,7 +101,7 @@ enum TableStateRules {
             case .unconfirmedRecognition:
                 finding = (
                     "unconfirmed-ocr", .warning,
-                    "\(label)是从扫描图像中识别出的，表格的勾稽关系不能核实识别结果，该行数据未予采用；请对照原件填写。"
+                    "\(label)是从扫描图像中识别出的，其中有数值两种识别方法未能一致认定，或与表格的勾稽关系不符，这些数值未予采用；请对照原件填写。"
                 )
             case .unlabeledValues(let rows):
                 finding = (

@@ -24,7 +24,10 @@ enum OCRExtractor {
         defer { folder.remove() }
         let input = folder.file("in.pdf")
         var scanned: [ScannedPage] = []
+        // The text outside the tables: each page's bands between its tables, with the page and row each starts at.
         var outside: [GrayImage] = []
+        var bandPlaces: [(page: Int, top: Int)] = []
+        var pageSizes: [(width: Int, height: Int)] = []
         for number in 1...min(pages, pageLimit) {
             let prefix = folder.file("page-\(number)")
             let rendered = try run(
@@ -37,7 +40,11 @@ enum OCRExtractor {
             else { throw .corrupt("PDF") }
             try? FileManager.default.removeItem(at: prefix.appendingPathExtension("pgm"))
             var page = ScannedPage(image, number: number, dotsPerInch: dotsPerInch)
-            outside.append(page.outside)
+            for band in page.bands {
+                outside.append(band.image)
+                bandPlaces.append((scanned.count, band.top))
+            }
+            pageSizes.append((page.outside.width, page.outside.height))
             // Only the cells' small images are kept.
             page.outside = GrayImage(width: 1, height: 1)
             scanned.append(page)
@@ -47,7 +54,7 @@ enum OCRExtractor {
         let pageImages = outside
         outside = []
         // The two longest runs, side by side: the text outside the tables, and every cell as Chinese text.
-        let (text, readings) = try Parallel.both(
+        let (bandText, readings) = try Parallel.both(
             { () throws(ExtractError) in
                 try recognizer.pages(pageImages, in: folder, dotsPerInch: dotsPerInch)
             },
@@ -55,6 +62,7 @@ enum OCRExtractor {
                 try recognizer.read(written.images, mode: .text, in: folder, prefix: "cell")
             }
         )
+        let text = Self.pages(bandText, places: bandPlaces, sizes: pageSizes)
         let tables = try ScannedTables.read(
             scanned,
             written: written,
@@ -66,6 +74,39 @@ enum OCRExtractor {
         // Tables read from page images keep only what their arithmetic confirms.
         result.isRecognised = true
         return result
+    }
+
+    /// The words of each page from the words of its bands (`places`: the page and pixel row each band starts at),
+    /// moved to where the band stands on the page; the lines of one band never run on into another's.
+    static func pages(
+        _ bands: [PDFPage],
+        places: [(page: Int, top: Int)],
+        sizes: [(width: Int, height: Int)]
+    ) -> [PDFPage] {
+        let scale = 72 / dotsPerInch
+        var words = Array(repeating: [PDFWord](), count: sizes.count)
+        for (index, (band, place)) in zip(bands, places).enumerated() {
+            let shift = Double(place.top) * scale
+            for word in band.words {
+                let box = SourceLocation.Box(
+                    x0: word.box.x0,
+                    y0: word.box.y0 + shift,
+                    x1: word.box.x1,
+                    y1: word.box.y1 + shift
+                )
+                words[place.page].append(
+                    PDFWord(text: word.text, box: box, flowLine: index * 100_000_000 + word.flowLine)
+                )
+            }
+        }
+        return sizes.enumerated().map { index, size in
+            PDFPage(
+                number: index + 1,
+                width: Double(size.width) * scale,
+                height: Double(size.height) * scale,
+                words: words[index]
+            )
+        }
     }
 
     /// The document: on each page, the text above, between and below its tables as laid-out lines, each table as

@@ -133,4 +133,42 @@ enum ScannedCellText {
         }
         return unreadable
     }
+
+    /// The text of a value cell when Tesseract's readings and the second reader (``DigitReader``, `own`) agree.
+    ///
+    /// A number is taken only when the second reader read it for certain and Tesseract read the same: its readings
+    /// settled on it (``value(text:digits:enlarged:specksBeside:)``), or one of them says it with some confidence
+    /// (the Chinese one with digits' look-alikes as digits) and none says another number with confidence. A
+    /// placeholder is taken as Tesseract settles it when the second reader reads no number. Anything else is
+    /// ``unreadable``.
+    static func agreed(
+        text: CellRecognizer.Reading,
+        digits: CellRecognizer.Reading,
+        enlarged: CellRecognizer.Reading,
+        own: String?,
+        specksBeside: Bool = false
+    ) -> String {
+        let settled = value(text: text, digits: digits, enlarged: enlarged, specksBeside: specksBeside)
+        guard let own else { return placeholders.contains(settled) ? settled : unreadable }
+        if settled == own { return own }
+        var chinese = plain(text.text)
+        if specksBeside {
+            while let first = chinese.first, speckMarks.contains(first) { chinese.removeFirst() }
+            while let last = chinese.last, speckMarks.contains(last) { chinese.removeLast() }
+        }
+        let chineseDigits = String(chinese.map { digitLookAlikes[$0] ?? $0 })
+        // Each of Tesseract's readings: the number it says (nil when none) and its confidence.
+        func number(_ reading: CellRecognizer.Reading) -> String? {
+            let text = reading.text.filter { !$0.isWhitespace }
+            return reading.words.count == 1 && isNumber(text) ? text : nil
+        }
+        let readings: [(number: String?, confidence: Double, isEmpty: Bool)] = [
+            (isNumber(chineseDigits) ? chineseDigits : nil, text.confidence, chinese.isEmpty),
+            (number(digits), digits.confidence, digits.words.isEmpty),
+            (number(enlarged), enlarged.confidence, enlarged.words.isEmpty),
+        ]
+        let saysOther = readings.contains { !$0.isEmpty && $0.number != own && $0.confidence >= minimumConfidence }
+        let saysSame = readings.contains { $0.number == own && $0.confidence >= leastConfidence }
+        return saysSame && !saysOther ? own : unreadable
+    }
 }

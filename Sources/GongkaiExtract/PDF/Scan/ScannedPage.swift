@@ -40,4 +40,23 @@ struct ScannedPage: Sendable {
         }
         self.outside = outside
     }
+
+    /// The bands of ``outside`` between its tables (above the first, between two, below the last), each with the row
+    /// it starts at: read each on its own, text above a table and below it are never taken for one line.
+    var bands: [(top: Int, image: GrayImage)] {
+        let margin = max(2, Int(dotsPerInch * 0.02))
+        var cuts: [(Int, Int)] = []
+        var top = 0
+        for table in tables.map(\.grid.box).sorted(by: { $0.y0 < $1.y0 }) {
+            let bottom = max(top, table.y0 - margin)
+            if bottom > top { cuts.append((top, bottom)) }
+            top = max(top, table.y1 + margin)
+        }
+        if outside.height > top { cuts.append((top, outside.height)) }
+        // A band thinner than a line of text holds none.
+        let least = Int(dotsPerInch * 0.08)
+        return cuts.filter { $0.1 - $0.0 >= least }.map { top, bottom in
+            (top, outside.cropped(PixelRect(x0: 0, y0: top, x1: outside.width, y1: bottom)))
+        }
+    }
 }

@@ -139,10 +139,11 @@ enum ScannedTables {
                         // Ink beside the value that was not taken as writing may be a digit of it.
                         if table.inks[cellIndex].isDoubtful { return ScannedCellText.unreadable }
                         let large = enlarged[pageIndex][tableIndex][cellIndex] ?? CellRecognizer.Reading(words: [])
-                        return ScannedCellText.value(
+                        return ScannedCellText.agreed(
                             text: reading,
                             digits: number,
                             enlarged: large,
+                            own: table.inks[cellIndex].valueImage.flatMap(DigitReader.number(in:)),
                             specksBeside: table.inks[cellIndex].hasSpecksBeside
                         )
                     }
