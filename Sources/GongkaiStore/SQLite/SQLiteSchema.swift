@@ -16,6 +16,7 @@ enum SQLiteSchema {
         ("v6 listing index", { try $0.execute(sql: listingIndex) }),
         ("v7 listing by findings index", { try $0.execute(sql: findingsIndex) }),
         ("v8 working-calendar years", { try $0.execute(sql: calendarTables) }),
+        ("v9 corpus change counter", { try $0.execute(sql: corpusChangeCounter) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
@@ -106,6 +107,25 @@ enum SQLiteSchema {
     /// tie on errors, warnings and year by agency name.
     static let findingsIndex = """
         CREATE INDEX report_findings ON report(errors DESC, warnings DESC, year DESC) WHERE status = 'current';
+        """
+
+    /// A number that every change to the reports, agencies, aliases and regions raises, in the changing transaction:
+    /// what a read of the 报告库 counted is kept under it (``ListingCounts``).
+    static let corpusChangeCounter = """
+        CREATE TABLE corpus_change (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+        INSERT INTO corpus_change (id, n) VALUES (1, 0);
+        CREATE TRIGGER report_insert_counted AFTER INSERT ON report BEGIN UPDATE corpus_change SET n = n + 1 WHERE id = 1; END;
+        CREATE TRIGGER report_update_counted AFTER UPDATE ON report BEGIN UPDATE corpus_change SET n = n + 1 WHERE id = 1; END;
+        CREATE TRIGGER report_delete_counted AFTER DELETE ON report BEGIN UPDATE corpus_change SET n = n + 1 WHERE id = 1; END;
+        CREATE TRIGGER agency_insert_counted AFTER INSERT ON agency BEGIN UPDATE corpus_change SET n = n + 1 WHERE id = 1; END;
+        CREATE TRIGGER agency_update_counted AFTER UPDATE ON agency BEGIN UPDATE corpus_change SET n = n + 1 WHERE id = 1; END;
+        CREATE TRIGGER agency_delete_counted AFTER DELETE ON agency BEGIN UPDATE corpus_change SET n = n + 1 WHERE id = 1; END;
+        CREATE TRIGGER agency_alias_insert_counted AFTER INSERT ON agency_alias BEGIN UPDATE corpus_change SET n = n + 1 WHERE id = 1; END;
+        CREATE TRIGGER agency_alias_update_counted AFTER UPDATE ON agency_alias BEGIN UPDATE corpus_change SET n = n + 1 WHERE id = 1; END;
+        CREATE TRIGGER agency_alias_delete_counted AFTER DELETE ON agency_alias BEGIN UPDATE corpus_change SET n = n + 1 WHERE id = 1; END;
+        CREATE TRIGGER region_insert_counted AFTER INSERT ON region BEGIN UPDATE corpus_change SET n = n + 1 WHERE id = 1; END;
+        CREATE TRIGGER region_update_counted AFTER UPDATE ON region BEGIN UPDATE corpus_change SET n = n + 1 WHERE id = 1; END;
+        CREATE TRIGGER region_delete_counted AFTER DELETE ON region BEGIN UPDATE corpus_change SET n = n + 1 WHERE id = 1; END;
         """
 
     static let corpusTables = """

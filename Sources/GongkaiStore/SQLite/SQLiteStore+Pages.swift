@@ -91,19 +91,28 @@ extension SQLiteStore {
                 // The counts read the report rows alone, year by year: the partial index holds what they need, and
                 // the filters on agencies pick their ids first (each agency's name is matched once, not once per
                 // report).
-                let years = try Row.fetchAll(
-                    db,
-                    sql: below + """
-                        SELECT r.year, count(*), coalesce(sum(r.errors > 0), 0), coalesce(sum(r.errors), 0),
-                            coalesce(sum(r.warnings), 0)
-                        FROM report r
-                        WHERE \(conditions)
-                        GROUP BY r.year
-                        ORDER BY r.year DESC
-                        """,
-                    arguments: filterArguments
-                ).map { row -> (year: Int, count: Int, withErrors: Int, errors: Int, warnings: Int) in
-                    (row[0], row[1], row[2], row[3], row[4])
+                let key = "\(code ?? "")\u{1}\(filter)"
+                let years = try listingCounts.years(key, db) {
+                    try Row.fetchAll(
+                        db,
+                        sql: below + """
+                            SELECT r.year, count(*), coalesce(sum(r.errors > 0), 0), coalesce(sum(r.errors), 0),
+                                coalesce(sum(r.warnings), 0)
+                            FROM report r
+                            WHERE \(conditions)
+                            GROUP BY r.year
+                            ORDER BY r.year DESC
+                            """,
+                        arguments: filterArguments
+                    ).map { row in
+                        ListingCounts.Year(
+                            year: row[0],
+                            count: row[1],
+                            withErrors: row[2],
+                            errors: row[3],
+                            warnings: row[4]
+                        )
+                    }
                 }
                 var rows: [ReportListing] = []
                 if query.year == nil && query.order == .year {

@@ -15,6 +15,8 @@ public final class SQLiteStore: ReportStore, Sendable {
     let kinds: [Int64: (id: FigureID, kind: ValueKind)]
     /// Agencies and compared cells this process remembers.
     let caches = IngestCaches()
+    /// The 报告库's counts under the corpus's change number.
+    let listingCounts = ListingCounts()
 
     /// Opens (creating if needed) the database and brings its schema up to date; `readOnly` opens an existing
     /// database for reading only, writing nothing to it or its folder, and never migrates it.
