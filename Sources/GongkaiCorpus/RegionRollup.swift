@@ -23,26 +23,23 @@ public struct RegionRollup: Sendable {
     public var findings: [Finding]
     /// Listed agencies of the region with no report on the year.
     public var missing: [Review.Missing]
-    /// Whether a region tree is imported: without one, no agency can be called missing.
-    public var hasRegionTree: Bool
     /// Files the corpus could not read; they belong to no agency, so some may be the region's.
     public var unreadable: [FailureRecord]
     /// In label order.
     public var incompleteRows: [IncompleteRow]
 
     /// Rolls up the region (by code or name) on the year; throws ``StoreError/regionNotFound(_:)`` for a region the
-    /// corpus does not know.
+    /// corpus does not know. A region is known only from an imported region tree, so its missing agencies can
+    /// always be told.
     public static func build(store: any ReportStore, region name: String, year: Int) throws -> RegionRollup {
         guard let region = try store.region(name) else { throw StoreError.regionNotFound(name) }
         let rollup = try Rollup.build(store: store, regionCode: region.code, regionName: region.name, year: year)
-        let hasRegionTree = try store.hasRegions()
         return RegionRollup(
             region: region,
             year: year,
             rollup: rollup,
             findings: ReportChecker.check(rollup.report).filter(Rollup.appliesToSums),
-            missing: hasRegionTree ? try Review.missing(in: store, year: year, region: region.code) : [],
-            hasRegionTree: hasRegionTree,
+            missing: try Review.missing(in: store, year: year, region: region.code),
             unreadable: try store.failures(),
             incompleteRows: incompleteRows(rollup)
         )

@@ -184,9 +184,7 @@ extension WebApp {
             html += "</ul>\n"
         }
         html += "<h2>缺少报告的机关（\(rolled.missing.count)）</h2>\n"
-        if !rolled.hasRegionTree {
-            html += "<p>尚未导入地区和应报送机关名单，无法判断哪些机关缺少报告。</p>\n"
-        } else if rolled.missing.isEmpty {
+        if rolled.missing.isEmpty {
             html += "<p>名录中本地区的机关都有报告。</p>\n"
         } else {
             html += "<ul>\n"

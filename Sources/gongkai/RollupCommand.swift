@@ -54,7 +54,7 @@ struct RollupCommand: ParsableCommand {
                     "缺少 \(rolled.missing.count) 个机关的报告（未计入）："
                         + rolled.missing.map { TerminalText.line($0.agency) }.joined(separator: "、") + "。"
                 )
-            } else if rolled.hasRegionTree {
+            } else {
                 print("名录中本地区的机关都有报告。")
             }
             if !rolled.unreadable.isEmpty {
