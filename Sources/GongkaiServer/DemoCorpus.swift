@@ -51,30 +51,8 @@ public enum DemoCorpus {
         return (store, summary)
     }
 
-    /// Each agency's city and district as regions, and the agency under its district; the names come from the
-    /// agencies' own names (「淮安市清河县司法局」: 淮安市, 清河县).
+    /// Each agency's city and district as regions, and the agency under its district (``SyntheticCorpus/regionRows(_:)``).
     static func regionRows() -> [RegionRow] {
-        var rows: [RegionRow] = []
-        var codes: [String: String] = [:]
-        var children: [String: Int] = [:]
-        func region(_ name: String, parent: String?) -> String {
-            let key = (parent ?? "") + "/" + name
-            if let code = codes[key] { return code }
-            let number = children[parent ?? "", default: 0] + 1
-            children[parent ?? ""] = number
-            let code = parent.map { "\($0)-\(number)" } ?? "R\(number)"
-            codes[key] = code
-            rows.append(RegionRow(code: code, name: name, parent: parent, level: String(name.suffix(1))))
-            return code
-        }
-        for index in reporting + neverReported {
-            let name = SyntheticCorpus.agencyName(index)
-            let segments = AgencyName(name).segments
-            guard let city = segments.first, let district = segments.dropFirst().first else { continue }
-            let cityCode = region(city, parent: nil)
-            let districtCode = region(district, parent: cityCode)
-            rows.append(RegionRow(code: "\(districtCode)-A\(index)", name: name, parent: districtCode, level: "agency"))
-        }
-        return rows
+        SyntheticCorpus.regionRows((reporting + neverReported).map { ($0, SyntheticCorpus.agencyName($0)) })
     }
 }

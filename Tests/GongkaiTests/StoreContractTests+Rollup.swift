@@ -6,25 +6,9 @@ import Testing
 @testable import GongkaiStore
 
 extension StoreContractTests {
-    /// Each agency's city and district as regions (codes C1, C1-2, …), the agency under its district.
+    /// Each agency's city and district as regions, the agency under its district.
     static func regionTree(_ agencies: [String]) -> [RegionRow] {
-        var rows: [RegionRow] = []
-        var codes: [String: String] = [:]
-        func region(_ name: String, parent: String?) -> String {
-            let key = (parent ?? "") + "/" + name
-            if let code = codes[key] { return code }
-            let code = (parent.map { $0 + "-" } ?? "C") + "\(codes.count + 1)"
-            codes[key] = code
-            rows.append(RegionRow(code: code, name: name, parent: parent, level: String(name.suffix(1))))
-            return code
-        }
-        for (index, name) in Set(agencies).sorted().enumerated() {
-            let segments = AgencyName(name).segments
-            guard let city = segments.first, let district = segments.dropFirst().first else { continue }
-            let districtCode = region(district, parent: region(city, parent: nil))
-            rows.append(RegionRow(code: "\(districtCode)-A\(index)", name: name, parent: districtCode, level: "agency"))
-        }
-        return rows
+        SyntheticCorpus.regionRows(Set(agencies).sorted().enumerated().map { ($0.offset, $0.element) })
     }
 
     @Test(
