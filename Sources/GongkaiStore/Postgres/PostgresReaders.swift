@@ -73,9 +73,6 @@ final class PostgresReaders: Sendable {
         return session
     }
 
-    /// Connections open now and not in use.
-    var idleCount: Int { idle.withLock { $0.count } }
-
     func close() {
         for session in idle.withLock({ sessions in
             defer { sessions.removeAll() }
