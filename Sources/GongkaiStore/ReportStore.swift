@@ -46,9 +46,8 @@ public protocol ReportStore: AccountStore {
     /// Whether a region tree is imported: without one no agency can be called missing. Cheaper than ``counts()``,
     /// which counts every figure.
     func hasRegions() throws -> Bool
-    /// The current reports on the year of every agency in the region or below it.
-    func reports(underRegion code: String, year: Int) throws -> [StoredReport]
-    /// The same reports as listed (no figures loaded), by agency name.
+    /// The current reports on the year of every agency in the region or below it, as listed (no figures loaded), by
+    /// agency name.
     func listings(underRegion code: String, year: Int) throws -> [ReportListing]
     /// Over those of them in the template (or in none recognised), each figure of the template: the sum of its
     /// values and how many reports gave one. Worked out in the database, no report loaded (``Rollup``).

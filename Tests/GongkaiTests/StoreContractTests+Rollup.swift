@@ -33,7 +33,7 @@ extension StoreContractTests {
         for city in regions {
             for year in 2020...2022 {
                 let rollup = try Rollup.build(store: store, regionCode: city.code, regionName: city.name, year: year)
-                let reports = try store.reports(underRegion: city.code, year: year)
+                let reports = try StoreTesting.reports(store, underRegion: city.code, year: year)
                 #expect(rollup.included.map(\.record.id) == reports.map(\.record.id), "\(city.name) \(year)")
                 #expect(!reports.isEmpty)
                 let template = try #require(rollup.report.template)

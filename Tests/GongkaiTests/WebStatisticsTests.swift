@@ -74,7 +74,7 @@ struct WebStatisticsTests {
     )
     func rollupPage(_ backend: StoreBackend) async throws {
         let corpus = try Self.corpus(backend)
-        let reports = try corpus.store.reports(underRegion: "3208", year: 2024)
+        let reports = try StoreTesting.reports(corpus.store, underRegion: "3208", year: 2024)
         #expect(reports.count == 2)
         let sums = Self.sums(reports)
         try await Self.application(corpus.store).test(.router) { client in
@@ -230,7 +230,7 @@ struct WebStatisticsTests {
     )
     func chartsOfRegion(_ backend: StoreBackend) async throws {
         let corpus = try Self.corpus(backend)
-        let reports = try corpus.store.reports(underRegion: "3208", year: 2024)
+        let reports = try StoreTesting.reports(corpus.store, underRegion: "3208", year: 2024)
         let sums = Self.sums(reports)
         func sum(_ id: String) -> Decimal { sums[FigureID(id)] ?? 0 }
         let handled = sum("t3.total.total")

@@ -92,26 +92,6 @@ extension PostgresStore {
         }
     }
 
-    public func reports(underRegion code: String, year: Int) throws -> [StoredReport] {
-        var binds = PostgresBindings()
-        binds.append(code)
-        binds.append(year)
-        return try guarded {
-            try reading { db in
-                try db.rows(
-                    PostgresQuery(
-                        unsafeSQL: Self.regionsBelow + """
-                            SELECT \(ReportRecord.postgresColumns) FROM report r JOIN agency a ON a.id = r.agency_id
-                            WHERE r.year = $2 AND r.status = 'current' AND a.region_code IN (SELECT code FROM below)
-                            ORDER BY a.name COLLATE "C"
-                            """,
-                        binds: binds
-                    )
-                ).map { try stored(try ReportRecord(postgres: $0), db) }
-            }
-        }
-    }
-
     public func listings(underRegion code: String, year: Int) throws -> [ReportListing] {
         var binds = PostgresBindings()
         binds.append(code)

@@ -73,23 +73,6 @@ extension SQLiteStore {
         }
     }
 
-    public func reports(underRegion code: String, year: Int) throws -> [StoredReport] {
-        try guarded {
-            try pool.read { db in
-                let records = try ReportRecord.fetchAll(
-                    db,
-                    sql: Self.regionsBelow + """
-                        SELECT r.* FROM report r JOIN agency a ON a.id = r.agency_id
-                        WHERE r.year = :year AND r.status = 'current' AND a.region_code IN (SELECT code FROM below)
-                        ORDER BY a.name
-                        """,
-                    arguments: ["region": code, "year": year]
-                )
-                return try records.map { try stored($0, db) }
-            }
-        }
-    }
-
     public func listings(underRegion code: String, year: Int) throws -> [ReportListing] {
         try guarded {
             try pool.read { db in
