@@ -47,8 +47,10 @@ let package = Package(
         // The disclosure register's calendar: China's working days (holidays and 调休 make-up days, 2019–2026 built in)
         // and the statute's deadlines counted in them. Foundation and GongkaiModel only.
         .target(name: "GongkaiRegister", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
-        // Programs of other packages run as subprocesses: poppler, Tesseract, LibreOffice. Foundation only.
-        .target(name: "GongkaiTools", swiftSettings: swiftSettings),
+        // Starting programs without handing them this process's other open files (glibc's closefrom for posix_spawn).
+        .target(name: "CSpawn"),
+        // Programs of other packages run as subprocesses: poppler, Tesseract, LibreOffice. Foundation and CSpawn only.
+        .target(name: "GongkaiTools", dependencies: ["CSpawn"], swiftSettings: swiftSettings),
         // libxml2's HTML and XML parsers (Debian libxml2-dev).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Stage 1: source bytes → extracted document (lines and cells with locations): text, HTML, Word (DOCX), PDF.

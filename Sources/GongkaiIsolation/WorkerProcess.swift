@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiTools
 import Synchronization
 
 /// One worker process and the parent's end of its pipes, used by one thread at a time.
@@ -190,6 +191,12 @@ final class WorkerProcess {
             posix_spawn_file_actions_adddup2(&actions, errorFile, STDERR_FILENO)
         } else {
             posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        }
+        // A worker lives as long as its reader: it must not keep open the pipes of programs other threads start.
+        guard Spawning.closeOthers(&actions) == 0 else {
+            close(ends[0])
+            close(ends[1])
+            return ReadFailure(.crashed, "无法启动读取进程（\(String(cString: strerror(errno)))）。")
         }
         var environment = ProcessInfo.processInfo.environment
         // A crash is one line in the failure's reason; Swift's backtracer would take seconds to symbolicate it.

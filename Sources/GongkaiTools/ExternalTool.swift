@@ -64,21 +64,26 @@ public struct ExternalTool: Sendable {
         environment: [String: String] = [:]
     ) throws(LaunchError) -> Output {
         Self.runObserver?(timeout)
-        var output: [Int32] = [0, 0]
-        var errors: [Int32] = [0, 0]
-        guard pipe(&output) == 0 else { throw LaunchError(code: errno) }
-        guard pipe(&errors) == 0 else {
-            close(output[0])
-            close(output[1])
+        // Both pipes are close-on-exec from their making, and the tool closes every other descriptor: a program
+        // another thread starts meanwhile cannot hold them open, nor this tool another's.
+        guard let outputEnds = Spawning.pipe() else { throw LaunchError(code: errno) }
+        guard let errorEnds = Spawning.pipe() else {
+            close(outputEnds.read)
+            close(outputEnds.write)
             throw LaunchError(code: errno)
         }
+        let output = [outputEnds.read, outputEnds.write]
+        let errors = [errorEnds.read, errorEnds.write]
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, output[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
-        for descriptor in output + errors { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        guard Spawning.closeOthers(&actions) == 0 else {
+            for descriptor in output + errors { close(descriptor) }
+            throw LaunchError(code: errno)
+        }
 
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }

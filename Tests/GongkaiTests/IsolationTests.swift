@@ -4,6 +4,7 @@ import GongkaiCorpus
 import GongkaiIsolation
 import GongkaiModel
 import GongkaiStore
+import GongkaiTools
 import Testing
 
 /// A file that crashes or stalls a reader costs that file only: in `check`, `parse`, `ingest` and the library's
@@ -187,5 +188,51 @@ struct IsolationTests {
         (crossedRest.figures, localRest.figures) = ([:], [:])
         #expect(try encoder.encode(crossedRest) == encoder.encode(localRest))
         #expect(try encoder.encode(crossedFindings) == encoder.encode(localFindings))
+    }
+
+    /// What a descriptor of this process or of `pid` is (`pipe:[inode]` for a pipe).
+    static func descriptors(of pid: Int32) -> Set<String> {
+        let folder = "/proc/\(pid)/fd"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return Set(names.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\($0)") })
+    }
+
+    @Test("a worker and a tool inherit no descriptor of the process that starts them: another's pipe still ends")
+    func nothingInherited() throws {
+        // A pipe as any library makes one, not closed on exec, open while the programs start.
+        var ends: [Int32] = [-1, -1]
+        try #require(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        let pipeName = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(ends[1])")
+        #expect(pipeName.hasPrefix("pipe:"))
+
+        let reader = IsolatedReader(.workerProcesses(WorkerCommand(executable: CLI.binary.path)))
+        defer { reader.stop() }
+        guard case .report = reader.read(ReadRequest(name: "x.txt", bytes: try Fixtures.data(Self.seeds[0]))) else {
+            Issue.record("the seed did not read in the worker")
+            return
+        }
+        let workers = ThrowawayPostgres.children(of: getpid()).filter {
+            (try? String(contentsOfFile: "/proc/\($0)/cmdline", encoding: .utf8))?.contains("worker") == true
+        }
+        #expect(!workers.isEmpty)
+        for worker in workers {
+            #expect(!Self.descriptors(of: worker).contains(pipeName), "worker \(worker) holds the test's pipe")
+        }
+
+        let listing = try #require(ExternalTool.find("ls")).run(["-1", "/proc/self/fd"], timeout: 10)
+        let numbers = String(decoding: listing.stdout, as: UTF8.self).split(separator: "\n").compactMap { Int32($0) }
+        #expect(!numbers.contains(ends[1]), "the tool got descriptor \(ends[1]): \(numbers)")
+        #expect(numbers.allSatisfy { $0 <= 3 }, "\(numbers)")
+
+        // With its writing end closed here, the pipe ends: no started program holds it.
+        close(ends[1])
+        var descriptor = pollfd(fd: ends[0], events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 5_000) == 1 else {
+            Issue.record("the pipe did not end: a started program holds its writing end")
+            return
+        }
+        var byte: UInt8 = 0
+        #expect(read(ends[0], &byte, 1) == 0)
     }
 }

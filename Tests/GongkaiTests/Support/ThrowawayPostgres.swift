@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiTools
 
 /// A PostgreSQL 15 cluster of a test's own, in a temporary folder, for tests that kill the server: the shared server
 /// of `GONGKAI_TEST_POSTGRES_URL` stays up for the others. As root, the server's programs run as `postgres`
@@ -87,6 +88,10 @@ final class ThrowawayPostgres {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        // The server outlives this call: it must not hold open the pipes of programs other tests start meanwhile.
+        guard Spawning.closeOthers(&actions) == 0 else {
+            throw Failure(description: "\(command[0]): \(String(cString: strerror(errno)))")
+        }
         let argv = command.map { strdup($0) } + [nil]
         defer { for argument in argv { free(argument) } }
         var pid: pid_t = 0
