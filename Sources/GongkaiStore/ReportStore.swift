@@ -89,6 +89,30 @@ public protocol ReportStore: AccountStore {
     /// the calendar in effect changes.
     func recomputeOpenDeadlines(with calendar: WorkingCalendar) throws -> Int
 
+    /// Saves a record of an agency's register and adds a line to its audit log, in one transaction. `version` is the
+    /// version the saver read: nil for a new record (refused with ``StoreError/registerRecordExists(_:version:)`` when
+    /// the number is taken); otherwise it must be the stored one, or nothing is saved
+    /// (``StoreError/registerConflict(_:stored:expected:)``). Returns the record as stored, with its id and new
+    /// version.
+    func saveRegisterRecord(_ record: RegisterRecord, expecting version: Int?, by user: String) throws -> RegisterRecord
+    /// The record under its agency, kind and number, or nil.
+    func registerRecord(agencyID: Int64, kind: RegisterKind, key: String) throws -> RegisterRecord?
+    /// The records a list shows: open ones by due date first (those with none last), then by number.
+    func registerRecords(_ selection: RegisterSelection) throws -> [RegisterRecord]
+    /// Removes a record, if its stored version is `version`, and logs the removal with the record as it was.
+    func removeRegisterRecord(
+        agencyID: Int64,
+        kind: RegisterKind,
+        key: String,
+        expecting version: Int,
+        by user: String
+    )
+        throws
+    /// The audit log of one record (``RegisterRecord/id``), oldest first.
+    func registerChanges(recordID: Int64) throws -> [RegisterChange]
+    /// The newest lines of the audit log of an agency's register (or of every agency), newest first.
+    func registerChanges(agencyID: Int64?, limit: Int) throws -> [RegisterChange]
+
     /// Makes what was written whole in the database itself, at the end of an ingest: SQLite moves its write-ahead
     /// log into the database file, so that a copy of `gongkai.sqlite` alone holds every report.
     func finishWriting() throws

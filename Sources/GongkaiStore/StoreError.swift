@@ -25,6 +25,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case calendarYearBuiltIn(Int)
     /// A calendar year added without `--replace` that the corpus has stored already.
     case calendarYearStored(Int)
+    /// A register record that cannot be stored as it is (an empty number, a year or date out of range).
+    case invalidRegisterRecord(String)
+    /// A new register record under a number the agency's register has already.
+    case registerRecordExists(String, version: Int)
+    /// A change to a register record that is not (or no longer) there.
+    case registerRecordNotFound(String)
+    /// A change made to an earlier version of a register record than the one stored: somebody else saved it since.
+    case registerConflict(String, stored: Int, expected: Int)
 
     public var description: String {
         switch self {
@@ -62,6 +70,15 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(year)年的节假日安排已内置于 Gongkai；如国务院办公厅另发通知调整，请加 --replace 以文件中的安排替换。"
         case .calendarYearStored(let year):
             "\(year)年的节假日安排已加入过；如要以文件中的安排替换，请加 --replace。"
+        case .invalidRegisterRecord(let reason):
+            "登记记录无法保存：\(reason)。"
+        case .registerRecordExists(let key, _):
+            "登记号「\(key)」已有记录；请换一个登记号，或打开原记录修改。"
+        case .registerRecordNotFound(let key):
+            "没有登记号为「\(key)」的记录（可能已被删除）。"
+        case .registerConflict(let key, let stored, let expected):
+            "登记号「\(key)」的记录在您打开（第\(expected)版）之后已被他人修改（现为第\(stored)版）；"
+                + "您的修改未保存，请重新打开记录，核对后再改。"
         }
     }
 }

@@ -5,6 +5,11 @@
 /// report with fewer errors (a corrected file re-published under the same date fixes what the checks found); then
 /// the content hash, so that no two files tie.
 struct VersionOrder: Comparable, Sendable {
+    /// The SQL of a version no report has while versions are renumbered: the report's own id past a billion, so that
+    /// no two reports moved out of the way meet, whatever their versions were (two agencies merged may both have
+    /// version 1 of a year).
+    static let outOfTheWay = "1000000000 + id"
+
     var id: Int64
     /// ISO 8601 (`2024-01-18`), or nil.
     var publicationDate: String?

@@ -27,6 +27,60 @@ enum PostgresSchema {
             ]
         ),
         ("v8 working-calendar years", calendarTables),
+        ("v10 register records and their changes", registerTables),
+    ]
+
+    /// The agencies' disclosure registers: each record whole as JSON beside what lists look for, and the audit log of
+    /// every change, which the database only ever adds to. A record's agency cannot be deleted from under it.
+    static let registerTables = [
+        """
+        CREATE TABLE register_record (
+            id bigserial PRIMARY KEY,
+            agency_id bigint NOT NULL REFERENCES agency(id),
+            kind text NOT NULL CHECK (kind IN ('application', 'case', 'document', 'counts')),
+            key text NOT NULL CHECK (key <> ''),
+            year integer NOT NULL CHECK (year BETWEEN 1949 AND 9999),
+            open boolean NOT NULL,
+            state text NOT NULL,
+            due text CHECK (due IS NULL OR length(due) = 10),
+            body text NOT NULL,
+            version integer NOT NULL CHECK (version >= 1),
+            changed_at double precision NOT NULL,
+            changed_by text NOT NULL,
+            UNIQUE (agency_id, kind, key)
+        )
+        """,
+        "CREATE INDEX register_record_due ON register_record(kind, due) WHERE open",
+        "CREATE INDEX register_record_year ON register_record(agency_id, kind, year)",
+        """
+        CREATE TABLE register_change (
+            id bigserial PRIMARY KEY,
+            record_id bigint NOT NULL,
+            agency_id bigint NOT NULL,
+            kind text NOT NULL,
+            key text NOT NULL,
+            at double precision NOT NULL,
+            by text NOT NULL,
+            action text NOT NULL CHECK (action IN ('created', 'changed', 'removed')),
+            before text,
+            after text,
+            version integer NOT NULL
+        )
+        """,
+        "CREATE INDEX register_change_record ON register_change(record_id, id)",
+        "CREATE INDEX register_change_agency ON register_change(agency_id, id)",
+        """
+        CREATE FUNCTION register_change_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'register_change is append-only'; END $$
+        """,
+        """
+        CREATE TRIGGER register_change_kept BEFORE UPDATE OR DELETE ON register_change
+        FOR EACH ROW EXECUTE FUNCTION register_change_append_only()
+        """,
+        """
+        CREATE TRIGGER register_change_not_truncated BEFORE TRUNCATE ON register_change
+        FOR EACH STATEMENT EXECUTE FUNCTION register_change_append_only()
+        """,
     ]
 
     /// Years of the working calendar added with `gongkai calendar add`, each with its notice, and their special days.

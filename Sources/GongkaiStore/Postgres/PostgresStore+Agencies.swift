@@ -230,7 +230,7 @@ extension PostgresStore {
         // Versions are renumbered past the unique constraints: first out of the way, then in order.
         try db.execute(
             """
-            UPDATE report SET status = 'superseded', version = version + 100000
+            UPDATE report SET status = 'superseded', version = \(unescaped: VersionOrder.outOfTheWay)
             WHERE agency_id IN (\(targetID), \(otherID))
             """
         )
@@ -239,6 +239,18 @@ extension PostgresStore {
             "SELECT DISTINCT year FROM report WHERE agency_id = \(targetID) ORDER BY year"
         ).map { try $0.decode(Int.self) }
         for year in years { _ = try putVersionsInOrder(agencyID: targetID, year: year, db) }
+        // The register's records go with the agency; a number both registers use is for the clerk to settle first.
+        if let clash = try db.one(
+            """
+            SELECT o.key FROM register_record o
+            JOIN register_record t ON t.agency_id = \(targetID) AND t.kind = o.kind AND t.key = o.key
+            WHERE o.agency_id = \(otherID) LIMIT 1
+            """,
+            as: String.self
+        ) {
+            throw StoreError.registerRecordExists(clash, version: 0)
+        }
+        try db.execute("UPDATE register_record SET agency_id = \(targetID) WHERE agency_id = \(otherID)")
         let otherName = try db.one("SELECT name FROM agency WHERE id = \(otherID)", as: String.self)
         try db.execute("DELETE FROM agency WHERE id = \(otherID)")
         if let otherName {

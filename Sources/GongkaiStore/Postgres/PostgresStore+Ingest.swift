@@ -191,7 +191,10 @@ extension PostgresStore {
         // Out of the way of the unique version and current report first, then in place.
         let ids = changed.map(\.id)
         try db.execute(
-            "UPDATE report SET version = version + 100000, status = 'superseded' WHERE id = ANY(\(ids))"
+            """
+            UPDATE report SET version = \(unescaped: VersionOrder.outOfTheWay), status = 'superseded'
+            WHERE id = ANY(\(ids))
+            """
         )
         for placement in changed {
             let status = placement.current ? "current" : "superseded"

@@ -17,6 +17,7 @@ enum SQLiteSchema {
         ("v7 listing by findings index", { try $0.execute(sql: findingsIndex) }),
         ("v8 working-calendar years", { try $0.execute(sql: calendarTables) }),
         ("v9 corpus change counter", { try $0.execute(sql: corpusChangeCounter) }),
+        ("v10 register records and their changes", { try $0.execute(sql: registerTables) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
@@ -330,6 +331,47 @@ enum SQLiteSchema {
         """
 
     /// The bytes of each report's source file, under the report's content hash; removed with the report.
+    /// The agencies' disclosure registers: each record whole as JSON beside what lists look for, and the audit log of
+    /// every change, which the database only ever adds to. A record's agency cannot be deleted from under it.
+    static let registerTables = """
+        CREATE TABLE register_record (
+            id INTEGER PRIMARY KEY,
+            agency_id INTEGER NOT NULL REFERENCES agency(id),
+            kind TEXT NOT NULL CHECK (kind IN ('application', 'case', 'document', 'counts')),
+            key TEXT NOT NULL CHECK (key <> ''),
+            year INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 9999),
+            open INTEGER NOT NULL CHECK (open IN (0, 1)),
+            state TEXT NOT NULL,
+            due TEXT CHECK (due IS NULL OR length(due) = 10),
+            body TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            changed_at REAL NOT NULL,
+            changed_by TEXT NOT NULL,
+            UNIQUE (agency_id, kind, key)
+        );
+        CREATE INDEX register_record_due ON register_record(kind, due) WHERE open = 1;
+        CREATE INDEX register_record_year ON register_record(agency_id, kind, year);
+        CREATE TABLE register_change (
+            id INTEGER PRIMARY KEY,
+            record_id INTEGER NOT NULL,
+            agency_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            at REAL NOT NULL,
+            by TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('created', 'changed', 'removed')),
+            before TEXT,
+            after TEXT,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX register_change_record ON register_change(record_id, id);
+        CREATE INDEX register_change_agency ON register_change(agency_id, id);
+        CREATE TRIGGER register_change_kept BEFORE UPDATE ON register_change
+        BEGIN SELECT RAISE(ABORT, 'register_change is append-only'); END;
+        CREATE TRIGGER register_change_not_deleted BEFORE DELETE ON register_change
+        BEGIN SELECT RAISE(ABORT, 'register_change is append-only'); END;
+        """
+
     /// Years of the working calendar added with `gongkai calendar add`, each with its notice, and their special days.
     static let calendarTables = """
         CREATE TABLE calendar_year (

@@ -198,7 +198,8 @@ extension SQLiteStore {
         )
         // Versions are renumbered past the unique constraints: first out of the way, then in order.
         try db.execute(
-            sql: "UPDATE report SET status = 'superseded', version = version + 100000 WHERE agency_id IN (?, ?)",
+            sql:
+                "UPDATE report SET status = 'superseded', version = \(VersionOrder.outOfTheWay) WHERE agency_id IN (?, ?)",
             arguments: [targetID, otherID]
         )
         try db.execute(sql: "UPDATE report SET agency_id = ? WHERE agency_id = ?", arguments: [targetID, otherID])
@@ -208,6 +209,22 @@ extension SQLiteStore {
             arguments: [targetID]
         )
         for year in years { _ = try putVersionsInOrder(agencyID: targetID, year: year, db) }
+        // The register's records go with the agency; a number both registers use is for the clerk to settle first.
+        if let clash = try String.fetchOne(
+            db,
+            sql: """
+                SELECT o.key FROM register_record o
+                JOIN register_record t ON t.agency_id = ? AND t.kind = o.kind AND t.key = o.key
+                WHERE o.agency_id = ? LIMIT 1
+                """,
+            arguments: [targetID, otherID]
+        ) {
+            throw StoreError.registerRecordExists(clash, version: 0)
+        }
+        try db.execute(
+            sql: "UPDATE register_record SET agency_id = ? WHERE agency_id = ?",
+            arguments: [targetID, otherID]
+        )
         let otherName = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [otherID])
         try db.execute(sql: "DELETE FROM agency WHERE id = ?", arguments: [otherID])
         if let otherName {

@@ -365,7 +365,7 @@ public final class SQLiteStore: ReportStore, Sendable {
         // Out of the way of the unique version and current report first, then in place.
         for placement in changed {
             try db.cachedStatement(
-                sql: "UPDATE report SET version = version + 100000, status = 'superseded' WHERE id = ?"
+                sql: "UPDATE report SET version = \(VersionOrder.outOfTheWay), status = 'superseded' WHERE id = ?"
             ).execute(arguments: [placement.id])
         }
         for placement in changed {
