@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiCheck
 import GongkaiModel
+import GongkaiRead
 import GongkaiRegister
 import GongkaiWrite
 import Testing
@@ -240,6 +241,45 @@ struct RegisterCompileTests {
             #expect(findings.map(\.code) == ["section5-empty"], "\(findings.map(\.message))")
         }
         #expect(compiled.dataFile.contains("t3.other.unpaid_fee.natural: 1  # （六）其他处理 2."))
+    }
+
+    @Test("gongkai check and gongkai render take the compiled data file; the rendered report reads back to its figures")
+    func renderedByTheBinary() throws {
+        let outcomes: [ReplyOutcome] = [.granted, .partial, .deniedThirdParty, .unableNotHeld, .repeated, .unpaidFee]
+        var applications = try outcomes.enumerated().map { index, outcome in
+            try closed("B\(index)", ApplicantType.allCases[index], outcome, received: "2025-0\(index + 3)-03")
+        }
+        applications.append(
+            Application(
+                id: "open",
+                applicant: Applicant(name: "丁"),
+                applicantType: .natural,
+                request: "",
+                channel: .fax,
+                received: day("2025-12-29")
+            )
+        )
+        let cases = [try DisclosureCase(id: "R", kind: .review, applicationID: "B2", filed: day("2025-09-01"))]
+        let register = AgencyRegister(agency: "某某市某某区司法局", applications: applications, cases: cases)
+        let compiled = try RegisterCompiler.compile(register, year: 2025, calendar: calendar)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongkai-register-\(UUID().uuidString)"
+        )
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("2025.yaml")
+        try Data(compiled.dataFile.utf8).write(to: data)
+        let check = try CLI.run(["check", data.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(!check.stdout.contains("[R"), "\(check.stdout)")
+        #expect(check.stdout.contains("第五部分"), "\(check.stdout)")
+        let rendered = try CLI.run(["render", data.path, "--to", "md"])
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        #expect(rendered.stdout.contains("2025年新收政府信息公开申请7件，上年结转0件，办结6件，结转下年度继续办理1件"))
+        let read = try ReportReader.read(Data(rendered.stdout.utf8), name: "2025.md")
+        for (id, figure) in compiled.report.figures {
+            #expect(read[id]?.number == figure.value.number, "\(id.rawValue)")
+        }
     }
 
     @Test("reports on 2019 and 2020 use the 2019 format and are not compiled")
