@@ -149,7 +149,8 @@ public enum ApplicationEvent: Sendable, Hashable, Codable {
 
 /// An application for disclosure (依申请公开) to one agency, with every step taken on it in order. Steps are added
 /// with ``record(_:calendar:)``, which refuses any the statute does not allow; ``status(on:calendar:)`` tells its
-/// state, its deadlines and the steps allowed next.
+/// state, its deadlines and the steps allowed next. Decoding takes the steps as they were stored, without checking
+/// them again; the initialiser taking `events` and a calendar checks each one.
 public struct Application: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     public var applicant: Applicant
