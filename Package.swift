@@ -44,8 +44,9 @@ let package = Package(
     targets: [
         // Stage 0: the vocabulary — templates, figure ids, the annual report, findings. Foundation only.
         .target(name: "GongkaiModel", swiftSettings: swiftSettings),
-        // The disclosure register's calendar: China's working days (holidays and 调休 make-up days, 2019–2026 built in)
-        // and the statute's deadlines counted in them. Foundation and GongkaiModel only.
+        // The disclosure register: China's working days (holidays and 调休 make-up days, 2019–2026 built in), the
+        // statute's deadlines counted in them, applications and their steps, fees, reviews and suits, documents, and
+        // the year-end compile into a report's figures and data file. Foundation and GongkaiModel only.
         .target(name: "GongkaiRegister", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
         // Starting programs without handing them this process's other open files (glibc's closefrom for posix_spawn).
         .target(name: "CSpawn"),
