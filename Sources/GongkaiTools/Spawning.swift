@@ -1,5 +1,5 @@
-public import CSpawn
-import Glibc
+import CSpawn
+public import Glibc
 
 /// What every program Gongkai starts needs, so that it inherits nothing but its standard input, output and error.
 ///
