@@ -65,6 +65,15 @@ struct FindingList {
         }
     }
 
+    /// Links each finding to its cell in the drawn tables, by the finding's index, its place named by the cell.
+    mutating func link(_ places: [SourceLocation?], in view: SourceTableView) {
+        for (index, place) in places.enumerated() where items.indices.contains(index) {
+            guard let anchor = view.anchor(of: place) else { continue }
+            items[index].anchor = anchor
+            items[index].place = place.flatMap { PlaceText.of($0) }
+        }
+    }
+
     /// Puts each view beside the finding of its index.
     mutating func attach(_ views: [Int: HTML]) {
         for (index, view) in views where items.indices.contains(index) { items[index].pageView = view }
