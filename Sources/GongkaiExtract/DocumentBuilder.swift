@@ -14,12 +14,24 @@ public struct DocumentBuilder: Sendable {
         public var box: SourceLocation.Box?
         /// A grid position a merged cell spans over (colspan, rowspan, gridSpan, vMerge): no cell of its own.
         public var isCovered: Bool
+        /// The rows and columns a merged cell spans, itself included.
+        public var rowSpan = 1
+        public var columnSpan = 1
 
-        public init(_ text: String, page: Int? = nil, box: SourceLocation.Box? = nil, isCovered: Bool = false) {
+        public init(
+            _ text: String,
+            page: Int? = nil,
+            box: SourceLocation.Box? = nil,
+            isCovered: Bool = false,
+            rowSpan: Int = 1,
+            columnSpan: Int = 1
+        ) {
             self.text = text
             self.page = page
             self.box = box
             self.isCovered = isCovered
+            self.rowSpan = rowSpan
+            self.columnSpan = columnSpan
         }
 
         /// A position covered by a merged cell.
@@ -31,6 +43,8 @@ public struct DocumentBuilder: Sendable {
     public var encoding: String?
     public private(set) var lines: [ExtractedLine] = []
     private var rawLines: [String] = []
+    /// The tables as the file lays them out (web pages and Word files only).
+    public private(set) var tables: [SourceTable] = []
 
     public init(name: String, format: SourceFormat, encoding: String? = nil) {
         self.name = name
@@ -63,6 +77,18 @@ public struct DocumentBuilder: Sendable {
     public mutating func addRow(_ cells: [Cell], table: Int, row: Int) {
         let texts = cells.map { $0.text.replacingTabs.replacingLineBreaks }
         let raw = texts.joined(separator: "\t")
+        if format == .html || format == .docx {
+            let own = cells.indices.filter { !cells[$0].isCovered }.map { index in
+                SourceTable.Cell(
+                    column: index + 1,
+                    text: texts[index],
+                    rowSpan: max(1, cells[index].rowSpan),
+                    columnSpan: max(1, cells[index].columnSpan)
+                )
+            }
+            if tables.last?.number != table { tables.append(SourceTable(number: table)) }
+            tables[tables.count - 1].rows.append(SourceTable.Row(number: row, cells: own))
+        }
         var line = TextExtractor.extractLine(Substring(raw), number: rawLines.count + 1)
         if line.layout == .delimited, line.cells.count == cells.count {
             for index in line.cells.indices {
@@ -145,7 +171,7 @@ public struct DocumentBuilder: Sendable {
 
     public func build() -> ExtractedDocument {
         ExtractedDocument(
-            source: SourceInfo(name: name, format: format, encoding: encoding, lines: rawLines),
+            source: SourceInfo(name: name, format: format, encoding: encoding, lines: rawLines, tables: tables),
             lines: lines
         )
     }

@@ -25,6 +25,18 @@ enum ReportWire {
         writer.string(report.source.format.rawValue)
         writer.optional(report.source.encoding) { $0.string($1) }
         writer.array(report.source.lines) { $0.string($1) }
+        writer.array(report.source.tables) { writer, table in
+            writer.int(table.number)
+            writer.array(table.rows) { writer, row in
+                writer.int(row.number)
+                writer.array(row.cells) { writer, cell in
+                    writer.int(cell.column)
+                    writer.string(cell.text)
+                    writer.int(cell.rowSpan)
+                    writer.int(cell.columnSpan)
+                }
+            }
+        }
         writer.optional(report.agency) { $0.string($1) }
         writer.optional(report.year) { $0.int($1) }
         writer.optional(report.template) { $0.string($1.rawValue) }
@@ -75,7 +87,25 @@ enum ReportWire {
             name: try reader.string(),
             format: try raw(SourceFormat.self, try reader.string()),
             encoding: try reader.optional { reader throws(WireReader.Malformed) in try reader.string() },
-            lines: try reader.array { reader throws(WireReader.Malformed) in try reader.string() }
+            lines: try reader.array { reader throws(WireReader.Malformed) in try reader.string() },
+            tables: try reader.array { reader throws(WireReader.Malformed) in
+                SourceTable(
+                    number: try reader.int(),
+                    rows: try reader.array { reader throws(WireReader.Malformed) in
+                        SourceTable.Row(
+                            number: try reader.int(),
+                            cells: try reader.array { reader throws(WireReader.Malformed) in
+                                SourceTable.Cell(
+                                    column: try reader.int(),
+                                    text: try reader.string(),
+                                    rowSpan: try reader.int(),
+                                    columnSpan: try reader.int()
+                                )
+                            }
+                        )
+                    }
+                )
+            }
         )
         var report = AnnualReport(source: source)
         report.agency = try reader.optional { reader throws(WireReader.Malformed) in try reader.string() }

@@ -86,12 +86,22 @@ public struct SourceInfo: Hashable, Sendable, Codable {
     public var encoding: String?
     /// The source's lines, for showing a location with its line (text sources only).
     public var lines: [String]
+    /// The tables of a web page or Word file as the file lays them out, for showing a location in its table: those
+    /// the report's figures were read from.
+    public var tables: [SourceTable]
 
-    public init(name: String, format: SourceFormat, encoding: String? = nil, lines: [String] = []) {
+    public init(
+        name: String,
+        format: SourceFormat,
+        encoding: String? = nil,
+        lines: [String] = [],
+        tables: [SourceTable] = []
+    ) {
         self.name = name
         self.format = format
         self.encoding = encoding
         self.lines = lines
+        self.tables = tables
     }
 }
 

@@ -116,7 +116,19 @@ public enum ReportReader {
         let introStart =
             title.titleLine.map { number in lines.firstIndex { $0.number == number }.map { $0 + 1 } ?? 0 } ?? 0
         report.introduction = text(lines, introStart..<max(introStart, firstSection), excluding: tableLines)
+        report.source.tables = figureTables(report)
         return report
+    }
+
+    /// The source's tables the report's figures and printed rows were read from, the others left out.
+    static func figureTables(_ report: AnnualReport) -> [SourceTable] {
+        guard !report.source.tables.isEmpty else { return [] }
+        var numbers = Set(report.figures.values.compactMap { $0.location?.table })
+        for table in report.tables {
+            if let number = table.location?.table { numbers.insert(number) }
+            for row in table.rows { if let number = row.location?.table { numbers.insert(number) } }
+        }
+        return report.source.tables.filter { numbers.contains($0.number) }
     }
 
     static func add(_ reading: TableReading, to report: inout AnnualReport) {

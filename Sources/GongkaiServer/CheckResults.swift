@@ -26,7 +26,10 @@ final class CheckResults: Sendable {
         result.token = Self.newToken()
         result.expires = now.addingTimeInterval(lifetime)
         if result.bytes > byteLimit / 4 { result.pdf = nil }
-        if result.bytes > byteLimit / 4 { result.report.source.lines = [] }
+        if result.bytes > byteLimit / 4 {
+            result.report.source.lines = []
+            result.report.source.tables = []
+        }
         let kept = result
         entries.withLock { entries in
             entries = entries.filter { $0.value.expires > now }
@@ -80,6 +83,12 @@ struct CheckResult: Sendable {
     var token = ""
     var expires = Date.distantFuture
 
-    /// What the result holds in memory, roughly: its source lines and a PDF's bytes.
-    var bytes: Int { report.source.lines.reduce(0) { $0 + $1.utf8.count + 16 } + (pdf?.bytes.count ?? 0) }
+    /// What the result holds in memory, roughly: its source lines and tables and a PDF's bytes.
+    var bytes: Int {
+        let lines = report.source.lines.reduce(0) { $0 + $1.utf8.count + 16 }
+        let cells = report.source.tables.lazy.flatMap(\.rows).flatMap(\.cells).reduce(0) {
+            $0 + $1.text.utf8.count + 48
+        }
+        return lines + cells + (pdf?.bytes.count ?? 0)
+    }
 }

@@ -15,24 +15,37 @@ struct FindingList {
         var crossYear = false
         /// The PDF page the finding is on, its cell outlined (``PageView``).
         var pageView: HTML?
+        /// The anchor of its cell in the drawn table of a web page or Word file (``SourceTableView``).
+        var anchor: String?
     }
 
     var items: [Item]
 
     /// A checked report's findings, each with its source line: the file's own line for a text file, and the line
     /// of the text Gongkai read from a web page, Word file or PDF (without a line number: the file has no lines).
-    init(_ findings: [Finding], source: SourceInfo) {
+    /// A finding whose cell is in a drawn table of a web page or Word file links to it instead.
+    init(
+        _ findings: [Finding],
+        source: SourceInfo,
+        sourceTables: SourceTableView? = nil,
+        figures: [FigureID: Figure] = [:]
+    ) {
         let ownLines = [.text, .markdown, .data].contains(source.format)
         items = findings.map { finding in
-            Item(
+            let cell = sourceTables == nil ? nil : SourceTableView.place(finding, figures: figures)
+            let anchor = cell.flatMap { sourceTables?.anchor(of: $0) }
+            return Item(
                 severity: finding.severity,
                 code: finding.code,
                 message: finding.message,
                 table: finding.table,
-                place: finding.location.flatMap { PlaceText.of($0, ownLines: ownLines) },
-                excerpt: finding.location.flatMap {
-                    SourceExcerpt.html(lines: source.lines, location: $0, numbered: ownLines)
-                }
+                place: (finding.location ?? cell).flatMap { PlaceText.of($0, ownLines: ownLines) },
+                excerpt: anchor != nil
+                    ? nil
+                    : finding.location.flatMap {
+                        SourceExcerpt.html(lines: source.lines, location: $0, numbered: ownLines)
+                    },
+                anchor: anchor
             )
         }
     }
@@ -49,6 +62,15 @@ struct FindingList {
                 place: PlaceText.line(record.line, column: record.col).map { ownLines ? $0 : "读出的文本" + $0 },
                 crossYear: record.scope == .crossYear
             )
+        }
+    }
+
+    /// Links each finding to its cell in the drawn tables, by the finding's index, its place named by the cell.
+    mutating func link(_ places: [SourceLocation?], in view: SourceTableView) {
+        for (index, place) in places.enumerated() where items.indices.contains(index) {
+            guard let anchor = view.anchor(of: place) else { continue }
+            items[index].anchor = anchor
+            items[index].place = place.flatMap { PlaceText.of($0) }
         }
     }
 
@@ -77,7 +99,11 @@ struct FindingList {
             html += "<h3>\(title)（\(Self.counts(group.map(\.severity)))）</h3>\n<ol class=\"findings\">\n"
             for item in group {
                 let crossYear: HTML = item.crossYear ? "<span class=\"severity notice\">跨年度</span>" : ""
-                let place: HTML = item.place.map { "<span class=\"place\">（\($0)）</span>" } ?? ""
+                var place: HTML = item.place.map { "<span class=\"place\">（\($0)）</span>" } ?? ""
+                if let anchor = item.anchor {
+                    let text = item.place ?? "原文表格中的单元格"
+                    place = "<span class=\"place\">（<a class=\"cell-link\" href=\"#\(anchor)\">\(text)</a>）</span>"
+                }
                 html += """
                     <li class="finding \(item.severity.rawValue)"><span class="severity \(item.severity.rawValue)">\
                     \(item.severity.chinese)</span><code class="rule">\(item.code)</code>\(crossYear)\(item.message)\

@@ -63,6 +63,15 @@ enum Stylesheet {
         td.v.error::after { content: " !"; }
         td.v.blank { background: var(--blank-ground); color: var(--muted); }
         td.v.unknown { background: var(--warning-ground); color: var(--warning); }
+        table.source { font-size: 0.875em; min-width: 40rem; }
+        table.source th { font-weight: normal; background: #f2f2f2; color: var(--muted); text-align: center;
+          font-variant-numeric: tabular-nums; }
+        table.source td { min-width: 2.5em; max-width: 16em; overflow-wrap: anywhere; scroll-margin: 4em; }
+        table.source td.v { text-align: center; font-variant-numeric: tabular-nums; }
+        table.source td.found { outline: 2px dashed var(--warning); outline-offset: -3px; }
+        table.source td.v.error.found { outline: 3px solid var(--error); }
+        table.source td:target, table.source td.v.error.found:target { outline: 3px solid #1f6feb;
+          outline-offset: -3px; }
         .legend { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; font-size: 0.9em; margin: 0.5em 0; padding: 0;
           list-style: none; }
         .legend span.swatch { display: inline-block; min-width: 2.2em; text-align: center; border: 1px solid var(--line);

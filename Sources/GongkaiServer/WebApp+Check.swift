@@ -164,8 +164,16 @@ extension WebApp {
         let token = result.token
         let report = result.report
         let who = [report.agency, report.year.map { "\($0)年度" }].compactMap { $0 }.joined(separator: " ")
-        var findings = FindingList(result.findings, source: report.source)
+        let places = result.findings.map { SourceTableView.place($0, figures: report.figures) }
+        let sourceTables = SourceTableView(source: report.source, places: places, figures: report.figures)
+        var findings = FindingList(
+            result.findings,
+            source: report.source,
+            sourceTables: sourceTables,
+            figures: report.figures
+        )
         findings.attach(pageViews)
+        let errorIDs = FindingList.errorIDs(result.findings)
         let template: HTML =
             report.template.map { "\($0.rawValue)年格式（\($0.citation)）" } ?? "未能识别（按 2021 年格式显示）"
         let date: HTML = report.publicationDate.map { "<dt>发布日期</dt><dd>\($0.description)</dd>" } ?? ""
@@ -185,9 +193,9 @@ extension WebApp {
             </ul>
             <p class="notice-box">此报告未存入报告库。本页和下载链接在服务器内存中保留到 \(Self.clock(result.expires))。</p>
             <h2>表格</h2>
-            \(NationalTables.html(figures: report.figures, template: report.template, errorIDs: FindingList.errorIDs(result.findings)))
+            \(NationalTables.html(figures: report.figures, template: report.template, errorIDs: errorIDs))
             <h2 id="findings">问题</h2>
-            \(findings.html)
+            \(findings.html)\(sourceTables.html(figures: report.figures, errorIDs: errorIDs, findingPlaces: places))
             """
         return Page(title: "检查结果", section: .check, content: content)
     }

@@ -1,3 +1,4 @@
+import GongkaiIsolation
 import GongkaiModel
 import GongkaiStore
 import Hummingbird
@@ -108,6 +109,8 @@ extension WebApp {
         let record = stored.record
         var findings = FindingList(stored.findings, sourceFormat: stored.record.sourceFormat)
         findings.attach(await pageViews(stored))
+        let drawn = await drawnTables(stored)
+        if let drawn { findings.link(drawn.places, in: drawn.view) }
         let status = record.status == .current ? "现行版本" : "已被替换的版本"
         let region: HTML = stored.region.map { "<dt>地区</dt><dd>\($0.name)（\($0.code)）</dd>" } ?? ""
         let content: HTML = """
@@ -125,10 +128,56 @@ extension WebApp {
             <h2>表格</h2>
             \(NationalTables.html(figures: stored.figures, template: stored.template, errorIDs: FindingList.errorIDs(stored.findings)))
             <h2 id="findings">问题</h2>
-            \(findings.html)
+            \(findings.html)\(drawn?.html ?? .empty)
             """
         return Responses.page(
             Page(title: "\(record.printedAgency) \(record.year)年度", section: .library, content: content)
         )
+    }
+
+    /// A stored web page's or Word file's tables as the file lays them out, with the place of each finding in them
+    /// (the cell at the finding's line and column, else the first of its cells in a table); nil when the corpus
+    /// does not hold the file or it cannot be read now (the readers are busy).
+    func drawnTables(_ stored: StoredReport) async -> (view: SourceTableView, places: [SourceLocation?], html: HTML)? {
+        guard let format = SourceFormat(rawValue: stored.record.sourceFormat), format == .html || format == .docx,
+            stored.source != nil, let id = stored.record.id,
+            let figurePlaces = try? await query({ try $0.figurePlaces(reportID: id) }),
+            figurePlaces.values.contains(where: { $0.table != nil })
+        else { return nil }
+        let hash = stored.record.contentHash
+        var tables = sourceTables.tables(hash)
+        if tables == nil {
+            guard let file = try? await query({ try $0.sourceFile(reportID: id) }),
+                case .report(let report, _, _) = try? await gate.read(
+                    ReadRequest(name: file.fileName, bytes: file.bytes, keepsSourceLines: false)
+                )
+            else { return nil }
+            sourceTables.keep(report.source.tables, hash: hash)
+            tables = report.source.tables
+        }
+        var figures = stored.figures
+        for (figureID, place) in figurePlaces {
+            guard var figure = figures[figureID] else { continue }
+            var location = figure.location ?? SourceLocation()
+            (location.table, location.row, location.cell) = (place.table, place.row, place.cell)
+            figure.location = location
+            figures[figureID] = figure
+        }
+        let places = stored.findings.map { record -> SourceLocation? in
+            let ids = FindingList.figureIDs(record)
+            let own = ids.filter { figureID in
+                let location = stored.figures[figureID]?.location
+                return location?.line == record.line && location?.column == record.col
+            }
+            return (own + ids).lazy.compactMap { figures[$0]?.location }.first { $0.table != nil }
+        }
+        let source = SourceInfo(name: stored.record.sourcePath, format: format, tables: tables ?? [])
+        let view = SourceTableView(source: source, places: places, figures: figures)
+        let html = view.html(
+            figures: figures,
+            errorIDs: FindingList.errorIDs(stored.findings),
+            findingPlaces: places
+        )
+        return (view, places, html)
     }
 }

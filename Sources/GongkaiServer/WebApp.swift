@@ -13,6 +13,7 @@ struct WebApp: Sendable {
     /// PDF conversions and drawn pages, a few at a time.
     let conversions: WorkGate
     let pages = PageImages()
+    let sourceTables = SourceTablesCache()
 
     init(store: any ReportStore, options: WebOptions) {
         self.store = store

@@ -329,6 +329,49 @@ struct DownloadTests {
     }
 
     @Test(
+        "a stored web page's or Word file's findings link to their cell in its tables, read again from the stored file",
+        arguments: StoreBackend.all
+    )
+    func storedSourceTables(_ backend: StoreBackend) async throws {
+        let store = try backend.make()
+        let html = try Self.reportID(try store.add([try Self.submission("html/001-word.html")], failures: []))
+        let word = try Self.reportID(
+            try store.add([try Self.submission("rendered/001_2af83e509e4cbaa8.lo.docx")], failures: [])
+        )
+        let unstored = try Self.reportID(
+            try store.add([try Self.submission("rendered/001_2af83e509e4cbaa8.html", source: false)], failures: [])
+        )
+        try await ServerTests.application(store).test(.router) { client in
+            for id in [html, word] {
+                let page = try await client.execute(uri: "/reports/\(id)", method: .get)
+                #expect(page.status == .ok)
+                let text = page.text
+                #expect(
+                    text.contains(
+                        "<span class=\"place\">（<a class=\"cell-link\" href=\"#src-2-4-10\">表格2 第4行第10列</a>）</span>"
+                    ),
+                    "\(id)"
+                )
+                #expect(
+                    text.contains(
+                        """
+                        <td id="src-2-4-10" class="v error found" data-figure="t3.received.total" \
+                        title="有错误 · 表格2 第4行第10列">0</td>
+                        """
+                    ),
+                    "\(id)"
+                )
+                #expect(text.contains("<td id=\"src-2-6-1\" rowspan=\"22\""), "\(id)")
+            }
+            // A report whose file the corpus does not hold names its places as before, with nothing drawn.
+            let bare = try await client.execute(uri: "/reports/\(unstored)", method: .get)
+            #expect(bare.status == .ok)
+            #expect(!bare.text.contains("source-tables"))
+            #expect(!bare.text.contains("cell-link"))
+        }
+    }
+
+    @Test(
         "a corpus from before source files: served read-only, its reports say they have none; migrated, it keeps them"
     )
     func corpusBeforeSourceFiles() async throws {

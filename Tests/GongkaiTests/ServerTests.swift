@@ -316,10 +316,13 @@ struct ServerTests {
             #expect(r2.count == 3)
             for finding in r2 {
                 let place = finding.prefix { $0 != "\n" }
-                #expect(
-                    place.range(of: #"<span class="place">（表格\d+ 第\d+行第\d+列）</span>"#, options: .regularExpression)
-                        != nil
-                )
+                let link =
+                    ##"<span class="place">（<a class="cell-link" href="#src-(\d+)-(\d+)-(\d+)">表格\1 第\2行第\3列</a>）</span>"##
+                #expect(place.range(of: link, options: .regularExpression) != nil)
+                // The cell it links to is drawn, marked as an error.
+                if let anchor = place.range(of: #"src-\d+-\d+-\d+"#, options: .regularExpression) {
+                    #expect(page.contains("<td id=\"\(place[anchor])\" class=\"v error found\""))
+                }
             }
             #expect(page.range(of: #"title="有错误 · 表格\d+ 第\d+行第\d+列""#, options: .regularExpression) != nil)
             // The text Gongkai read from the file is shown without line numbers the file does not have.
@@ -328,15 +331,93 @@ struct ServerTests {
         }
     }
 
-    @Test("检查报告: Word's web page — the R2 cell and the row Gongkai read, as it read them")
+    @Test("检查报告: Word's web page — the R2 cell in the file's table, a line outside the tables as Gongkai read it")
     func checkWordPage() async throws {
         let (headers, body) = Self.upload(try Fixtures.data("html/001-word.html"), fileName: "report.html")
         try await Self.application(try StoreBackend.sqlite.make()).test(.router) { client in
             let response = try await client.execute(uri: "/check", method: .post, headers: headers, body: body)
-            #expect(response.text.contains("<span class=\"place\">（表格2 第4行第10列）</span>"))
+            #expect(
+                response.text.contains(
+                    "<span class=\"place\">（<a class=\"cell-link\" href=\"#src-2-4-10\">表格2 第4行第10列</a>）</span>"
+                )
+            )
             #expect(response.text.contains("title=\"有错误 · 表格2 第4行第10列\""))
-            #expect(response.text.contains("<pre class=\"source\">一、本年新收政府信息公开申请数量"))
-            #expect(response.text.contains("<span class=\"place\">（读出的文本第11行第1列）</span>"))
+            // The R2 cell is shown in the drawn table, not in the row as Gongkai read it.
+            #expect(!response.text.contains("<pre class=\"source\">一、本年新收政府信息公开申请数量"))
+            #expect(
+                response.text.contains(
+                    "<span class=\"place\">（读出的文本第11行第1列）</span><pre class=\"source\"><mark>第</mark>二十条第（一）项"
+                )
+            )
+        }
+    }
+
+    @Test(
+        "检查报告: a web page's or Word file's table is drawn as the file lays it out, the R2 cell highlighted in it",
+        arguments: ["html/001-word.html", "rendered/001_2af83e509e4cbaa8.lo.docx"]
+    )
+    func checkDrawsSourceTable(_ path: String) async throws {
+        let name = (path as NSString).lastPathComponent
+        let (headers, body) = Self.upload(try Fixtures.data(path), fileName: name)
+        try await Self.application(try StoreBackend.sqlite.make()).test(.router) { client in
+            let response = try await client.execute(uri: "/check", method: .post, headers: headers, body: body)
+            #expect(response.status == .ok)
+            let page = response.text
+            let drawn = try #require(page.range(of: "<h2 id=\"source-tables\">原文中的表格</h2>")).upperBound
+            let tables = page[drawn...]
+            // The R2 error of 本年新收's 总计 names 表格2 第4行第10列: its place links to that cell, which holds the
+            // printed value, marked as an error.
+            #expect(
+                page.contains(
+                    "<span class=\"place\">（<a class=\"cell-link\" href=\"#src-2-4-10\">表格2 第4行第10列</a>）</span>"
+                )
+            )
+            #expect(
+                tables.contains(
+                    """
+                    <td id="src-2-4-10" class="v error found" data-figure="t3.received.total" \
+                    title="有错误 · 表格2 第4行第10列">0</td>
+                    """
+                )
+            )
+            // Row 4 as the file has it: the label merged over three columns, then the seven values.
+            #expect(
+                tables.contains("<tr><th scope=\"row\">4</th><td id=\"src-2-4-1\" colspan=\"3\" title=\"表格2 第4行第1列\">")
+            )
+            #expect(tables.contains("<td id=\"src-2-4-4\" class=\"v error\" data-figure=\"t3.received.natural\""))
+            // Merged cells span the rows and columns they cover; the positions they cover have no cell.
+            #expect(tables.contains("<td id=\"src-2-1-1\" rowspan=\"3\" colspan=\"3\""))
+            #expect(tables.contains("<td id=\"src-2-6-1\" rowspan=\"22\""))
+            #expect(!tables.contains("id=\"src-2-2-1\""))
+            #expect(!tables.contains("id=\"src-2-4-2\""))
+            // Only the tables holding figures: 表二, 表三 and 表四 of the file, not its fee table.
+            #expect(tables.contains("<h3 id=\"source-table-1\">原文表格1</h3>"))
+            #expect(tables.contains("<h3 id=\"source-table-3\">原文表格3</h3>"))
+            #expect(!tables.contains("id=\"source-table-4\""))
+            // Every finding in a drawn table links to a cell that is drawn.
+            var rest = page[...]
+            while let link = rest.range(of: "class=\"cell-link\" href=\"#") {
+                rest = rest[link.upperBound...]
+                let anchor = rest.prefix { $0 != "\"" }
+                #expect(tables.contains("<td id=\"\(anchor)\""), "\(anchor) is not drawn")
+            }
+        }
+    }
+
+    @Test("检查报告: a source table's text stays text, markup and all")
+    func sourceTableEscapes() async throws {
+        var html = String(decoding: try Fixtures.data("html/001-word.html"), as: UTF8.self)
+        // The first cell of 表格2 also prints markup as text, and holds markup of its own.
+        let corner = try #require(html.range(of: "（本列数据的勾稽关系为："))
+        html.replaceSubrange(corner, with: "<b>&lt;img src=x onerror=alert(1)&gt;</b>（本列数据的勾稽关系为：")
+        let (headers, body) = Self.upload(Data(html.utf8), fileName: "report.html")
+        try await Self.application(try StoreBackend.sqlite.make()).test(.router) { client in
+            let response = try await client.execute(uri: "/check", method: .post, headers: headers, body: body)
+            #expect(response.status == .ok)
+            let page = response.text
+            #expect(page.contains("title=\"表格2 第1行第1列\">&lt;img src=x onerror=alert(1)&gt;（本列数据的勾稽关系为："))
+            #expect(!page.contains("<img src=x"))
+            #expect(!page.contains("<b>&lt;img"))
         }
     }
 

@@ -1,9 +1,10 @@
 """The web application in a real headless Chromium (Debian's chromium and chromium-driver, driven by selenium).
 
 Run by scripts/browser-test, which starts `gongkai serve --demo` and passes its address. Walks what a clerk and a
-supervisor do: check seed 001 and see its three R2 errors, follow one to its cell in the source; open the 报告库,
-filter by year, open an agency; and saves a screenshot of each main page (at 1366×768 and at a phone's width) for
-a person to look at. Exits non-zero on the first thing that is not as expected.
+supervisor do: check seed 001 and see its three R2 errors, follow one to its cell in the source and, for a Word
+file and a web page, in the file's own table; open the 报告库, filter by year, open an agency; and saves a
+screenshot of each main page (at 1366×768 and at a phone's width) for a person to look at. Exits non-zero on the
+first thing that is not as expected.
 """
 
 import os
@@ -22,6 +23,9 @@ SEED = sys.argv[2]
 SHOTS = sys.argv[3]
 PASSWORD = os.environ["GONGKAI_DEMO_PASSWORD"]
 OTHER_SEED = os.path.join(os.path.dirname(SEED), "003_15a2a8efa849601b.txt")
+FIXTURES = os.path.dirname(os.path.dirname(SEED))
+TABLE_SOURCES = [("word", os.path.join(FIXTURES, "rendered", "001_2af83e509e4cbaa8.lo.docx")),
+                 ("html", os.path.join(FIXTURES, "html", "001-word.html"))]
 DOWNLOADS = os.path.join(SHOTS, "downloads")
 os.makedirs(DOWNLOADS, exist_ok=True)
 
@@ -74,6 +78,52 @@ def no_console_errors(browser, where):
     expect(not severe, f"{where}: the browser reported {severe}")
 
 
+def in_view(browser, element):
+    """Whether the element is inside the window and inside the box that scrolls it sideways."""
+    return browser.execute_script("""
+        const cell = arguments[0].getBoundingClientRect();
+        const box = arguments[0].closest('.scroll').getBoundingClientRect();
+        return cell.top >= 0 && cell.bottom <= window.innerHeight && cell.left >= box.left - 1
+            && cell.right <= box.right + 1 && cell.width > 0;""", element)
+
+
+def source_table_cell(browser, wait, kind, path):
+    """Checks a Word file or web page, follows an R2 error's place to its cell in the table drawn as the file has
+    it, at 1366×768 and at a phone's width."""
+    for width, height, label in [(1366, 768, ""), (390, 844, "-phone")]:
+        step(f"检查报告 ({kind}{label}): an R2 error's cell in the file's own table")
+        browser.set_window_size(width, height)
+        browser.get(BASE + "/check")
+        browser.find_element(By.CSS_SELECTOR, "input[type=file][name=file]").send_keys(path)
+        browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
+        wait.until(ec.presence_of_element_located((By.ID, "source-tables")))
+        r2 = [item for item in browser.find_elements(By.CSS_SELECTOR, "li.finding.error")
+              if item.find_element(By.CSS_SELECTOR, "code.rule").text == "R2"]
+        expect(len(r2) == 3, f"{kind}: three R2 errors expected, found {len(r2)}")
+        link = r2[0].find_element(By.CSS_SELECTOR, "a.cell-link")
+        expect(link.text == "表格2 第4行第10列", f"{kind}: the first R2 error's place is {link.text!r}")
+        link.click()
+        wait.until(ec.url_contains("#src-2-4-10"))
+        target = browser.execute_script("return document.querySelector(':target')")
+        expect(target is not None and target.tag_name == "td", f"{kind}: the place leads to a table cell")
+        expect(target.get_attribute("id") == "src-2-4-10", f"{kind}: the cell is {target.get_attribute('id')}")
+        classes = target.get_attribute("class").split()
+        expect("error" in classes, f"{kind}: the cell is marked as an error ({classes})")
+        expect(target.text == "0", f"{kind}: the cell prints 0, not {target.text!r}")
+        color = target.value_of_css_property("background-color")
+        expect(color not in ("rgba(0, 0, 0, 0)", "transparent", "rgb(255, 255, 255)"),
+               f"{kind}: the highlighted cell has a background ({color})")
+        outline = target.value_of_css_property("outline-color")
+        expect(outline in ("rgb(31, 111, 235)", "rgba(31, 111, 235, 1)"), f"{kind}: the cell followed to is outlined in blue ({outline})")
+        time.sleep(0.2)
+        expect(in_view(browser, target), f"{kind}{label}: the cell is scrolled into view")
+        overflow = browser.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
+        expect(not overflow, f"{kind}{label}: the page scrolls sideways (only the table may)")
+        browser.save_screenshot(os.path.join(SHOTS, f"check-{kind}-cell{label}.png"))
+        no_console_errors(browser, f"check {kind}")
+    browser.set_window_size(1366, 768)
+
+
 def main():
     browser = driver()
     wait = WebDriverWait(browser, 20)
@@ -121,6 +171,9 @@ def main():
         expect(marks[0].text == "0", f"the highlighted cell prints 0, not {marks[0].text!r}")
         color = marks[0].value_of_css_property("background-color")
         expect(color not in ("rgba(0, 0, 0, 0)", "transparent"), "the highlighted cell has a background")
+
+        for kind, path in TABLE_SOURCES:
+            source_table_cell(browser, wait, kind, path)
 
         step("检查报告: the figures as JSON")
         json_links = browser.find_elements(By.CSS_SELECTOR, "a[href$='figures.json']")

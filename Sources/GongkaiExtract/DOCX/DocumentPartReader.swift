@@ -279,13 +279,30 @@ final class DocumentPartReader: XMLEventHandler {
     /// others; a cell continuing a vertical merge is covered too (no cell of its own).
     private func emit(_ table: Table) {
         tableCount += 1
-        for (index, row) in table.rows.enumerated() {
+        // Each row's grid, and the columns where a cell continuing a vertical merge starts.
+        var grid: [[DocumentBuilder.Cell]] = []
+        var continuing: [Set<Int>] = []
+        for row in table.rows {
             var cells = Array(repeating: DocumentBuilder.Cell(""), count: min(row.gridBefore, maxColumns))
+            var continues: Set<Int> = []
             for cell in row.cells where cells.count < maxColumns {
-                cells.append(cell.continuesMerge ? .covered : DocumentBuilder.Cell(cell.text))
-                let span = min(cell.span, maxColumns - cells.count + 1)
+                let span = min(cell.span, maxColumns - cells.count)
+                if cell.continuesMerge { continues.insert(cells.count) }
+                cells.append(cell.continuesMerge ? .covered : DocumentBuilder.Cell(cell.text, columnSpan: max(1, span)))
                 if span > 1 { cells += Array(repeating: .covered, count: span - 1) }
             }
+            grid.append(cells)
+            continuing.append(continues)
+        }
+        // A cell starting a vertical merge spans the rows below whose cell at its column continues it.
+        for index in grid.indices {
+            for column in grid[index].indices where !grid[index][column].isCovered {
+                var below = index + 1
+                while below < grid.count, continuing[below].contains(column) { below += 1 }
+                grid[index][column].rowSpan = below - index
+            }
+        }
+        for (index, cells) in grid.enumerated() {
             builder.addRow(cells, table: tableCount, row: index + 1)
         }
     }

@@ -122,7 +122,10 @@ struct HTMLBlockWalker {
         let grid = HTMLTableGrid(cells, budget: &budget)
         for (index, row) in grid.rows.enumerated() where row.contains(where: { !$0.isEmpty }) {
             builder.addRow(
-                row.map { $0.isCovered ? .covered : DocumentBuilder.Cell($0.text) },
+                row.map {
+                    $0.isCovered
+                        ? .covered : DocumentBuilder.Cell($0.text, rowSpan: $0.rowSpan, columnSpan: $0.columnSpan)
+                },
                 table: tableCount,
                 row: index + 1
             )

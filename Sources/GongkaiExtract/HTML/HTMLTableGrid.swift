@@ -13,6 +13,9 @@ struct HTMLTableGrid {
         var text: String
         /// Covered by a cell that spans over it.
         var isCovered: Bool
+        /// The rows and columns the cell starting here spans (as laid out, within the table).
+        var rowSpan = 1
+        var columnSpan = 1
 
         var isEmpty: Bool { text.isEmpty }
     }
@@ -44,7 +47,12 @@ struct HTMLTableGrid {
                     }
                     for position in column..<(column + columnSpan) {
                         let first = row == rowIndex && position == column
-                        grid[row][position] = Position(text: first ? cell.text : "", isCovered: !first)
+                        grid[row][position] = Position(
+                            text: first ? cell.text : "",
+                            isCovered: !first,
+                            rowSpan: first ? rowSpan : 1,
+                            columnSpan: first ? columnSpan : 1
+                        )
                     }
                 }
                 column += columnSpan

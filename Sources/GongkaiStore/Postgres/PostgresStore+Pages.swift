@@ -62,6 +62,8 @@ extension PostgresStore {
         )
     }
 
+    /// The page and the counts of the whole selection. The counts are worked out year by year; every year by year is
+    /// cut from the years the page spans, each year read in agency order (index `agency_name_order`), as one year is.
     public func reportPage(_ query: ReportQuery) throws -> ReportPage {
         let code = try regionCode(query.region)
         var binds = PostgresBindings()
@@ -70,42 +72,77 @@ extension PostgresStore {
         binds.append(query.template)
         binds.append(query.agencyPattern)
         binds.append(query.findings?.rawValue)
-        var pageBinds = binds
-        pageBinds.append(max(0, query.limit))
-        pageBinds.append(max(0, query.offset))
         return try guarded {
             try reading { db in
-                let counts =
-                    try db.rows(
-                        PostgresQuery(
-                            unsafeSQL: Self.regionsBelow + """
-                                SELECT count(*), count(*) FILTER (WHERE r.errors > 0), coalesce(sum(r.errors), 0),
-                                    coalesce(sum(r.warnings), 0)
-                                """ + "\n" + Self.pageFilter,
-                            binds: binds
-                        )
-                    ).first?.decode((Int, Int, Int, Int).self) ?? (0, 0, 0, 0)
-                let rows = try db.rows(
+                let years = try db.rows(
                     PostgresQuery(
                         unsafeSQL: Self.regionsBelow + """
-                            SELECT \(ReportRecord.postgresColumns), a.name, a.region_code, g.name
-                            """ + "\n" + Self.pageFilter + """
-
-                                ORDER BY \(Self.pageOrder(query.order))
-                                LIMIT $6 OFFSET $7
-                                """,
-                        binds: pageBinds
+                            SELECT r.year, count(*), count(*) FILTER (WHERE r.errors > 0), coalesce(sum(r.errors), 0),
+                                coalesce(sum(r.warnings), 0)
+                            """ + "\n" + Self.pageFilter + "\nGROUP BY r.year\nORDER BY r.year DESC",
+                        binds: binds
                     )
-                ).map(Self.listing(row:))
+                ).map { try $0.decode((Int, Int, Int, Int, Int).self) }
+                var rows: [ReportListing] = []
+                if query.year == nil && query.order == .year {
+                    var skip = max(0, query.offset)
+                    var wanted = max(0, query.limit)
+                    for year in years where wanted > 0 {
+                        if skip >= year.1 {
+                            skip -= year.1
+                            continue
+                        }
+                        var yearQuery = query
+                        yearQuery.year = year.0
+                        yearQuery.offset = skip
+                        yearQuery.limit = wanted
+                        let page = try rowsOfPage(yearQuery, regionCode: code, db)
+                        rows += page
+                        wanted -= page.count
+                        skip = 0
+                    }
+                } else {
+                    rows = try rowsOfPage(query, regionCode: code, db)
+                }
                 return ReportPage(
-                    total: counts.0,
-                    withErrors: counts.1,
-                    errors: counts.2,
-                    warnings: counts.3,
+                    total: years.reduce(0) { $0 + $1.1 },
+                    withErrors: years.reduce(0) { $0 + $1.2 },
+                    errors: years.reduce(0) { $0 + $1.3 },
+                    warnings: years.reduce(0) { $0 + $1.4 },
                     rows: rows
                 )
             }
         }
+    }
+
+    /// The rows of one page in the query's order.
+    private func rowsOfPage(
+        _ query: ReportQuery,
+        regionCode: String?,
+        _ db: PostgresSession.Transaction
+    ) throws -> [ReportListing] {
+        var binds = PostgresBindings()
+        binds.append(regionCode)
+        binds.append(query.year)
+        binds.append(query.template)
+        binds.append(query.agencyPattern)
+        binds.append(query.findings?.rawValue)
+        binds.append(max(0, query.limit))
+        binds.append(max(0, query.offset))
+        // One year by year is in agency order.
+        let order = query.year != nil && query.order == .year ? .agency : query.order
+        return try db.rows(
+            PostgresQuery(
+                unsafeSQL: Self.regionsBelow + """
+                    SELECT \(ReportRecord.postgresColumns), a.name, a.region_code, g.name
+                    """ + "\n" + Self.pageFilter + """
+
+                        ORDER BY \(Self.pageOrder(order))
+                        LIMIT $6 OFFSET $7
+                        """,
+                binds: binds
+            )
+        ).map(Self.listing(row:))
     }
 }
 #endif

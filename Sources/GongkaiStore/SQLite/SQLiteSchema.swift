@@ -18,6 +18,7 @@ enum SQLiteSchema {
         ("v8 working-calendar years", { try $0.execute(sql: calendarTables) }),
         ("v9 corpus change counter", { try $0.execute(sql: corpusChangeCounter) }),
         ("v10 register records and their changes", { try $0.execute(sql: registerTables) }),
+        ("v11 agency names searched in name order", { try $0.execute(sql: agencyNameSearchIndex) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
@@ -102,6 +103,14 @@ enum SQLiteSchema {
     static let listingIndex = """
         CREATE INDEX report_listing ON report(year, errors, warnings, status) WHERE status = 'current';
         CREATE INDEX agency_name ON agency(name);
+        """
+
+    /// Agencies by name with their normalised names: a year's reports listed by agency for a search text read the
+    /// agencies in name order from this index alone, matching each name as they go, and stop once the page is full
+    /// (replaces `agency_name`, which it covers).
+    static let agencyNameSearchIndex = """
+        CREATE INDEX agency_name_search ON agency(name, normalized_name);
+        DROP INDEX agency_name;
         """
 
     /// 报告库 by findings over every year: most errors first reads this index in order, sorting only the reports that

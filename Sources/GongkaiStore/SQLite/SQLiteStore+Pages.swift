@@ -15,7 +15,8 @@ extension SQLiteStore {
         }
     }
 
-    /// Whether a page is read agency by agency in name order (index `agency_name`), each agency's reports looked up
+    /// Whether a page is read agency by agency in name order (index `agency_name_search`), each agency's reports
+    /// looked up
     /// (index `report_current`), so that a page reads its own rows rather than sorting every report: one year by
     /// name, or every year by agency.
     static func agencyFirst(_ query: ReportQuery) -> Bool {
@@ -40,10 +41,14 @@ extension SQLiteStore {
     /// The conditions of a listing, only those its filters ask for, so that the year and the partial index
     /// `report_listing` serve it (a condition written `:year IS NULL OR r.year = :year` would make SQLite read every
     /// report); and their arguments, every value bound. They read the report alone (`r`), agencies by their ids. The
-    /// 报告库 (current versions) and the exports (`allVersions` too) filter with them.
+    /// 报告库 (current versions) and the exports (`allVersions` too) filter with them. A page read agency by agency
+    /// (`agencyFirst`, the agency as `a`) matches the agency text on each agency as it is read instead: a text
+    /// matching thousands of agencies then reads only the agencies up to the end of the page, not all of their
+    /// reports sorted by name.
     static func listing(
         _ filter: ReportFilter,
-        regionCode: String?
+        regionCode: String?,
+        agencyFirst: Bool = false
     ) -> (conditions: String, arguments: StatementArguments) {
         var conditions = [filter.allVersions ? "1" : "r.status = 'current'"]
         var arguments: StatementArguments = [:]
@@ -59,7 +64,15 @@ extension SQLiteStore {
             conditions.append("r.template = :template")
             _ = arguments.append(contentsOf: ["template": template])
         }
-        if let pattern = filter.agencyPattern {
+        if let pattern = filter.agencyPattern, agencyFirst {
+            conditions.append(
+                """
+                (a.normalized_name LIKE :pattern OR a.name LIKE :pattern
+                    OR a.id IN (SELECT agency_id FROM agency_alias WHERE normalized_alias LIKE :pattern))
+                """
+            )
+            _ = arguments.append(contentsOf: ["pattern": pattern])
+        } else if let pattern = filter.agencyPattern {
             conditions.append(
                 """
                 r.agency_id IN (
@@ -169,7 +182,11 @@ extension SQLiteStore {
     ) throws -> [ReportListing] {
         var pageFilter = filter
         pageFilter.year = query.year
-        let (conditions, filterArguments) = Self.listing(pageFilter, regionCode: regionCode)
+        let (conditions, filterArguments) = Self.listing(
+            pageFilter,
+            regionCode: regionCode,
+            agencyFirst: Self.agencyFirst(query)
+        )
         var arguments = filterArguments
         _ = arguments.append(contentsOf: ["limit": max(0, query.limit), "offset": max(0, query.offset)])
         let below = regionCode == nil ? "" : Self.regionsBelow + "\n"
