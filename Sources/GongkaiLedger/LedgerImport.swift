@@ -275,7 +275,8 @@ struct RowReader {
             number = String(number.dropLast(suffix.count))
             break
         }
-        if let days = Int(number.trimmingCharacters(in: .whitespaces)) { return .days(days) }
+        // A number in the range of Excel's serial dates is the new due date (a date cell of a workbook).
+        if let days = Int(number.trimmingCharacters(in: .whitespaces)), days < 20000 { return .days(days) }
         if let due = LedgerValues.date(value, uses1904Dates: table.uses1904Dates) { return .until(due) }
         problem(.extensionDays, "无法识别延长期限「\(value)」；请写延长的工作日数（如 20）或延长后的答复期限（如 2025-04-30）。")
         return .days(0)
