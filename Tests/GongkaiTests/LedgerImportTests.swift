@@ -6,6 +6,8 @@ import GongkaiRegister
 import Testing
 import ZIPFoundation
 
+@testable import GongkaiCorpus
+
 /// Importing a clerk's 登记台账: the fixture ledger (CSV in UTF-8 with BOM, CSV in GBK, the workbook LibreOffice made
 /// from it; `scripts/make-ledger-fixtures`) gives the applications written out below; bad rows are each reported
 /// where the clerk finds them and nothing is imported.
@@ -698,5 +700,36 @@ struct LedgerImportTests {
         #expect(throws: XLSXError.tooManyCells(limit: 100)) {
             try XLSXReader.read(try Fixtures.data("ledger/ledger.xlsx"), limits: limits)
         }
+    }
+
+    @Test("Workbooks with their XML damaged at random (seeded): each read or refused with a message, never a crash")
+    func damagedWorkbooks() throws {
+        let parts = try ZipFiles.files(in: Fixtures.data("ledger/ledger.xlsx"))
+        #expect(parts.contains { $0.path == "xl/worksheets/sheet1.xml" })
+        var rng = SplitMix64(seed: 16)
+        var refused = 0
+        var read = 0
+        for _ in 0..<300 {
+            let entries = parts.map { part -> (path: String, data: Data) in
+                guard part.path.hasPrefix("xl/"), rng.chance(50) else { return (part.path, part.bytes) }
+                var bytes = [UInt8](part.bytes)
+                for _ in 0..<rng.int(in: 1...4) where !bytes.isEmpty {
+                    let at = rng.int(in: 0...(bytes.count - 1))
+                    switch rng.int(in: 0...2) {
+                    case 0: bytes[at] = rng.pick(Array("<>\"/=0123456789AZrs".utf8))
+                    case 1: bytes.remove(at: at)
+                    default: bytes.insert(contentsOf: Array("<c r=\"ZZZ99999999\" t=\"s\"><v>-5</v></c>".utf8), at: at)
+                    }
+                }
+                return (part.path, Data(bytes))
+            }
+            switch LedgerImport.read(fileBytes: StoredZip.archive(entries), name: "台账.xlsx", calendar: calendar) {
+            case .success: read += 1
+            case .failure(let errors):
+                refused += 1
+                #expect(!errors.problems.isEmpty && errors.problems.allSatisfy { !$0.message.isEmpty })
+            }
+        }
+        #expect(refused > 0 && read > 0)
     }
 }

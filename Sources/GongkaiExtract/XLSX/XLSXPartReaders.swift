@@ -181,7 +181,7 @@ final class WorksheetReader: XMLEventHandler {
     /// The rows from row 1 to the last with a cell, each as wide as its last cell; refused when these hold more
     /// cells, empty ones included, than the limit.
     func rows() throws(XLSXError) -> [[String]] {
-        guard let last = cells.keys.max() else { return [] }
+        guard let last = cells.keys.max(), last >= 1 else { return [] }
         var total = last
         for row in cells.values { total += row.keys.max() ?? 0 }
         guard total <= limits.maxCells else { throw .tooManyCells(limit: limits.maxCells) }
@@ -206,6 +206,6 @@ final class WorksheetReader: XMLEventHandler {
             if letters > 3 { return nil }
         }
         guard letters > 0 else { return nil }
-        return (column - 1, digits.isEmpty ? nil : Int(digits))
+        return (column - 1, Int(digits).flatMap { $0 >= 1 ? $0 : nil })
     }
 }
