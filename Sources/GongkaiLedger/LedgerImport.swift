@@ -36,7 +36,7 @@ public enum LedgerImport {
         mapping: LedgerMapping = LedgerMapping(),
         calendar: WorkingCalendar = .builtIn
     ) -> Result<[Application], LedgerErrors> {
-        guard let headerIndex = table.headerIndex(mapping: mapping) else {
+        guard let header = table.header(mapping: mapping) else {
             let first = table.rows.prefix(5).map { LedgerMapping.listed($0.cells) }.joined(separator: "；")
             return .failure(
                 LedgerErrors(
@@ -45,7 +45,6 @@ public enum LedgerImport {
                 )
             )
         }
-        let header = table.rows[headerIndex]
         let columns: [LedgerField: Int]
         do {
             columns = try mapping.columns(header: header.cells, rowNumber: header.number)
@@ -56,7 +55,7 @@ public enum LedgerImport {
         var applications: [Application] = []
         var problems: [LedgerProblem] = []
         var firstRowOfID: [String: Int] = [:]
-        for row in table.rows[(headerIndex + 1)...] {
+        for row in table.rows[header.firstData...] {
             guard reader.hasContent(row) else { continue }
             let id = row.cell(columns[.id] ?? 0)
             if let first = firstRowOfID[id] {

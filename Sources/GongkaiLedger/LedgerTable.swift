@@ -188,4 +188,55 @@ public struct LedgerTable: Sendable, Hashable {
         }
         return nil
     }
+
+    /// The header as the columns are read: the header row's cells, or, when the row below it is a second header row
+    /// (a ledger grouping columns under merged headings: 「补正情况」 over 「告知日期」「收到补正日期」), each
+    /// column's heading from the two rows together. `firstData` is the index in ``rows`` of the first row of data, and
+    /// `number` the number of the last header row.
+    public struct Header: Sendable, Hashable {
+        public var cells: [String]
+        public var number: Int
+        public var firstData: Int
+    }
+
+    /// The header found by ``headerIndex(mapping:)``, with a second header row below it taken in.
+    public func header(mapping: LedgerMapping = LedgerMapping()) -> Header? {
+        guard let index = headerIndex(mapping: mapping) else { return nil }
+        let top = rows[index]
+        let plain = Header(cells: top.cells, number: top.number, firstData: index + 1)
+        guard index + 1 < rows.count else { return plain }
+        let below = rows[index + 1]
+        let filled = below.cells.indices.filter { !below.cell($0).isEmpty }
+        let mergedAbove = filled.contains { top.cell($0).isEmpty }
+        let hasData = filled.contains { LedgerValues.date(below.cell($0)) != nil || Double(below.cell($0)) != nil }
+        guard filled.count >= 2, mergedAbove, !hasData else { return plain }
+        var cells: [String] = []
+        var parent = ""
+        let exact = Set(LedgerField.allCases.flatMap(\.synonyms))
+        for column in 0..<max(top.cells.count, below.cells.count) {
+            let heading = top.cell(column)
+            let sub = below.cell(column)
+            if !heading.isEmpty { parent = Self.groupName(heading) }
+            if sub.isEmpty {
+                cells.append(heading)
+            } else if exact.contains(LedgerField.normalizedHeader(sub)) {
+                cells.append(sub)
+            } else {
+                cells.append(parent + sub)
+            }
+        }
+        let before = LedgerField.recognise(top.cells, fields: LedgerField.allCases).count
+        guard LedgerField.recognise(cells, fields: LedgerField.allCases).count > before else { return plain }
+        return Header(cells: cells, number: below.number, firstData: index + 2)
+    }
+
+    /// A group heading without its 「情况」「信息」「事项」: 「补正情况」 → 「补正」.
+    static func groupName(_ heading: String) -> String {
+        var name = LedgerField.normalizedHeader(heading)
+        for suffix in ["情况", "信息", "事项"] where name.hasSuffix(suffix) && name.count > suffix.count {
+            name = String(name.dropLast(suffix.count))
+            break
+        }
+        return name
+    }
 }

@@ -507,6 +507,36 @@ struct LedgerImportTests {
         #expect(found[0].description.hasPrefix("第4行「收到日期」："))
     }
 
+    @Test("Two header rows, columns grouped under merged headings: each column read by its heading and its group's")
+    func groupedHeader() throws {
+        let ledger = [
+            "序号,登记号,收到日期,申请方式,申请人,申请人类型,补正情况,,延期情况,,答复情况,",
+            ",,,,,,告知日期,收到补正日期,延期日期,延长期限,日期,结果",
+            "1,G1,2025-03-13,当面,张三,自然人,2025-03-17,2025-03-24,,,2025-04-10,予以公开",
+            "2,G2,2025-03-18,邮寄,李四,自然人,,,2025-04-08,10,2025-04-25,部分公开",
+            "3,G3,2025-03-18,邮寄,王五,自然人,,,,,2025/3/32,部分公开",
+        ].joined(separator: "\n")
+        let table = try LedgerTable.csv(text: ledger)
+        let header = try #require(table.header())
+        #expect(header.number == 2 && header.firstData == 2)
+        #expect(Array(header.cells[6...]) == ["补正告知日期", "收到补正日期", "延期日期", "延长期限", "答复日期", "答复结果"])
+        let found = problems(ledger)
+        #expect(found.map { "\($0.row ?? 0) \($0.column ?? "")" } == ["5 答复日期"])
+        let fixed = ledger.replacingOccurrences(of: "2025/3/32", with: "2025/3/31")
+        let applications = try LedgerImport.read(fileBytes: Data(fixed.utf8), name: "台账.csv", calendar: calendar).get()
+        #expect(applications.count == 3)
+        #expect(applications[0].events.map(\.step) == [.received, .amendmentRequested, .amendmentReceived, .replied])
+        #expect(
+            applications[1].events.dropFirst().first
+                == .extended(
+                    days: 10,
+                    approver: LedgerImport.unrecordedApprover,
+                    approvedOn: d(2025, 4, 8),
+                    applicantToldOn: d(2025, 4, 8)
+                )
+        )
+    }
+
     @Test("A reply dated before the receipt is refused by the model's check, in its own words")
     func stepBeforeReceipt() {
         let found = problems(Self.header + "\nB1,2025-03-10,当面,孙八,自然人,文件,,,,2025-03-07,部分公开")
