@@ -7,8 +7,8 @@ import Testing
 @testable import GongkaiCorpus
 
 /// Random applications (a seeded generator, so any failure replays), each built through the model's checks, written by
-/// this test to a CSV ledger with dates, channels and outcomes in the varied forms clerks use, and imported back:
-/// the import gives exactly the applications written.
+/// this test to a CSV ledger or a workbook with dates, channels and outcomes in the varied forms clerks use, and
+/// imported back: the import gives exactly the applications written.
 @Suite("ledger import: round-trip property")
 struct LedgerPropertyTests {
     let calendar = WorkingCalendar.builtIn
@@ -147,5 +147,48 @@ struct LedgerPropertyTests {
         case .failure(let errors):
             Issue.record("\(errors)")
         }
+    }
+
+    /// A workbook of `rows`: each cell an inline string, or a number when it is all digits (a serial date); empty
+    /// cells mostly left out, and a cell right after the one before it written without its `r` reference at random.
+    static func workbook(_ rows: [[String]], rng: inout SplitMix64) -> Data {
+        var sheet = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        for (index, row) in rows.enumerated() {
+            sheet += "<row r=\"\(index + 1)\">"
+            var previous = -1
+            for (column, text) in row.enumerated() where !text.isEmpty || rng.chance(20) {
+                let letter = String(UnicodeScalar(UInt8(65 + column)))
+                // A cell may go without its reference only right after the cell before it.
+                let reference = column == previous + 1 && rng.chance(50) ? "" : " r=\"\(letter)\(index + 1)\""
+                previous = column
+                if !text.isEmpty, text.allSatisfy(\.isNumber), text.allSatisfy(\.isASCII) {
+                    sheet += "<c\(reference)><v>\(text)</v></c>"
+                } else {
+                    sheet +=
+                        "<c\(reference) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(MarkupText.escape(text))</t></is></c>"
+                }
+            }
+            sheet += "</row>"
+        }
+        sheet += "</sheetData></worksheet>"
+        let book =
+            #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="台账" sheetId="1"/></sheets></workbook>"#
+        return StoredZip.archive([("xl/workbook.xml", Data(book.utf8)), ("xl/worksheets/sheet1.xml", Data(sheet.utf8))])
+    }
+
+    @Test("Random applications written to a workbook and imported back are the same", arguments: [4, 5] as [UInt64])
+    func workbookRoundTrip(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let applications = try (0..<100).map { try application($0, rng: &rng) }
+        let header = [
+            "登记号", "收到日期", "申请渠道", "申请人", "申请人类型", "证件号码", "联系方式", "申请内容", "补正告知日期", "补正期限",
+            "收到补正日期", "延期日期", "延长期限", "延期批准人", "答复日期", "答复结果",
+        ]
+        var rows = [["随机台账"], [], header]
+        for application in applications { rows.append(row(application, rng: &rng)) }
+        let bytes = Self.workbook(rows, rng: &rng)
+        let imported = try LedgerImport.read(fileBytes: bytes, name: "随机.xlsx", calendar: calendar).get()
+        #expect(imported.count == applications.count)
+        for (got, want) in zip(imported, applications) { #expect(got == want) }
     }
 }
