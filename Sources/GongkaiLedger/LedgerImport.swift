@@ -152,7 +152,9 @@ struct RowReader {
             }
         }
         let noticeOn = date(.amendmentRequested)
-        let amendmentDue = date(.amendmentDue)
+        // 补正期限 as a date, or as working days after the notice (「15」, 「15个工作日」).
+        let amendmentDays = Self.workingDays(text(row, .amendmentDue))
+        let amendmentDue = amendmentDays == nil ? date(.amendmentDue) : nil
         let amendedOn = date(.amendmentReceived)
         let extendedOn = date(.extended)
         let lengthened = extensionDays(row, extendedOn: extendedOn, problem: problem)
@@ -173,7 +175,9 @@ struct RowReader {
         if outcome != nil, repliedOn == nil, LedgerValues.isBlank(text(row, .replied)) {
             problem(.replied, "有答复结果，但答复日期为空。")
         }
-        if amendmentDue != nil, noticeOn == nil { problem(.amendmentRequested, "填写了补正期限，但补正告知日期为空。") }
+        if amendmentDue != nil || amendmentDays != nil, noticeOn == nil {
+            problem(.amendmentRequested, "填写了补正期限，但补正告知日期为空。")
+        }
         let fee = text(row, .fee)
         if !Self.noFee(fee) {
             problem(
@@ -208,7 +212,8 @@ struct RowReader {
             var respondBy = amendmentDue
             if respondBy == nil {
                 do {
-                    respondBy = try calendar.workingDay(LedgerImport.defaultAmendmentDays, after: noticeOn)
+                    let days = max(1, amendmentDays ?? LedgerImport.defaultAmendmentDays)
+                    respondBy = try calendar.workingDay(days, after: noticeOn)
                 } catch {
                     problem(.amendmentRequested, error.description)
                 }
@@ -269,16 +274,22 @@ struct RowReader {
         if extendedOn == nil, LedgerValues.isBlank(text(row, .extended)) {
             problem(.extended, "填写了延长期限「\(value)」，但延期日期为空。")
         }
-        var number = value
+        if let days = Self.workingDays(value) { return .days(days) }
+        if let due = LedgerValues.date(value, uses1904Dates: table.uses1904Dates) { return .until(due) }
+        problem(.extensionDays, "无法识别延长期限「\(value)」；请写延长的工作日数（如 20）或延长后的答复期限（如 2025-04-30）。")
+        return .days(0)
+    }
+
+    /// A count of working days as a ledger writes it: 「20」, 「20个工作日」, 「15天」, 「15日」. A number in the range
+    /// of Excel's serial dates is not one (it is a date cell of a workbook).
+    static func workingDays(_ text: String) -> Int? {
+        var number = text.trimmingCharacters(in: .whitespaces)
         for suffix in ["个工作日", "工作日", "天", "日"] where number.hasSuffix(suffix) {
             number = String(number.dropLast(suffix.count))
             break
         }
-        // A number in the range of Excel's serial dates is the new due date (a date cell of a workbook).
-        if let days = Int(number.trimmingCharacters(in: .whitespaces)), days < 20000 { return .days(days) }
-        if let due = LedgerValues.date(value, uses1904Dates: table.uses1904Dates) { return .until(due) }
-        problem(.extensionDays, "无法识别延长期限「\(value)」；请写延长的工作日数（如 20）或延长后的答复期限（如 2025-04-30）。")
-        return .days(0)
+        guard let days = Int(number.trimmingCharacters(in: .whitespaces)), days >= 0, days < 20000 else { return nil }
+        return days
     }
 
     /// Whether a 收费 cell says nothing was charged.

@@ -537,6 +537,24 @@ struct LedgerImportTests {
         )
     }
 
+    @Test("补正期限 as working days after the notice, or as a date; none gives 15 working days")
+    func amendmentPeriod() throws {
+        let ledger = [
+            "登记号,收到日期,申请方式,申请人,申请人类型,补正告知日期,补正期限",
+            "P1,2025-03-13,当面,张三,自然人,2025-03-17,10个工作日",
+            "P2,2025-03-13,当面,张三,自然人,2025-03-17,2025-04-30",
+            "P3,2025-03-13,当面,张三,自然人,2025-03-17,",
+        ].joined(separator: "\n")
+        let applications = try LedgerImport.read(fileBytes: Data(ledger.utf8), name: "台账.csv", calendar: calendar).get()
+        let due = applications.map { application -> CalendarDate? in
+            guard case .amendmentRequested(_, let respondBy)? = application.events.dropFirst().first else { return nil }
+            return respondBy
+        }
+        #expect(due == [d(2025, 3, 31), d(2025, 4, 30), d(2025, 4, 8)])
+        let unfinished = problems(Self.header + ",补正期限\nP4,2025-03-13,当面,张三,自然人,文件,,,,,,7")
+        #expect(unfinished.map(\.message) == ["填写了补正期限，但补正告知日期为空。"])
+    }
+
     @Test("A reply dated before the receipt is refused by the model's check, in its own words")
     func stepBeforeReceipt() {
         let found = problems(Self.header + "\nB1,2025-03-10,当面,孙八,自然人,文件,,,,2025-03-07,部分公开")
