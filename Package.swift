@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "GongkaiForm", targets: ["GongkaiForm"]),
         .library(name: "GongkaiServer", targets: ["GongkaiServer"]),
         .library(name: "GongkaiRegister", targets: ["GongkaiRegister"]),
+        .library(name: "GongkaiLedger", targets: ["GongkaiLedger"]),
     ],
     traits: [
         .trait(name: "Postgres", description: "The PostgreSQL corpus backend (PostgresNIO): --db postgres://…")
@@ -106,6 +107,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The ledgers clerks already keep (登记台账, CSV or Excel) imported as the register's applications, every row
+        // checked, nothing imported while any row is wrong.
+        .target(
+            name: "GongkaiLedger",
+            dependencies: ["GongkaiModel", "GongkaiRegister", "GongkaiExtract"],
+            swiftSettings: swiftSettings
+        ),
         // Working with the corpus: ingest (parallel read and check, one writer), export, the year's review and 审核意见,
         // synthetic corpora and generated reports in every layout (written with GongkaiWrite).
         .target(
@@ -145,7 +153,7 @@ let package = Package(
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
                 "GongkaiStore", "GongkaiCorpus", "GongkaiTools", "GongkaiIsolation", "GongkaiServer", "GongkaiForm",
-                "GongkaiRegister", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "GongkaiRegister", "GongkaiLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
