@@ -139,7 +139,8 @@ let package = Package(
             name: "gongkai",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
-                "GongkaiStore", "GongkaiCorpus", "GongkaiIsolation", "GongkaiServer", "GongkaiRegister", "GongkaiScreen",
+                "GongkaiStore", "GongkaiCorpus", "GongkaiIsolation", "GongkaiServer", "GongkaiRegister",
+                "GongkaiScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

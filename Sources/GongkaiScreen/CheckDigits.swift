@@ -60,8 +60,15 @@ public enum CheckDigits {
     /// The 31 characters of GB 32100-2015, in the order of their values.
     static let creditCodeCharacters = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
 
-    /// GB 32100-2015: whether 18 characters are a 统一社会信用代码 with a correct check character (and a region code of
-    /// six digits in places 3–8).
+    /// GB 32100-2015's registering authorities (the first character) and the kinds of organisation each registers
+    /// (the second): 9 工商 → 1 企业, 2 个体工商户, 3 农民专业合作社; 1 机构编制 → 1 机关, 2 事业单位, 3 群众团体, 9 其他 ….
+    static let creditCodeKinds: [UInt8: String] = [
+        0x31: "1239", 0x32: "19", 0x33: "123459", 0x34: "19", 0x35: "1239", 0x36: "19", 0x37: "129", 0x38: "19",
+        0x39: "123", 0x41: "19", 0x4E: "1239", 0x59: "1",
+    ]
+
+    /// GB 32100-2015: whether 18 characters are a 统一社会信用代码 with a correct check character, a registering authority
+    /// and kind of organisation the standard lists, and a region code of six digits with a province in places 3–8.
     public static func isCreditCode(_ text: some StringProtocol) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 18 else { return false }
@@ -71,7 +78,9 @@ public enum CheckDigits {
             guard let value = creditCodeCharacters.firstIndex(of: bytes[index]) else { return false }
             sum += value * weights[index]
         }
-        guard bytes[2..<8].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        guard bytes[2..<8].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), hasProvince(Array(bytes[2..<4])),
+            let kinds = creditCodeKinds[bytes[0]], kinds.utf8.contains(bytes[1])
+        else { return false }
         let check = (31 - sum % 31) % 31
         return creditCodeCharacters[check] == bytes[17]
     }

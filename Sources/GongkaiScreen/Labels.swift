@@ -24,6 +24,13 @@ enum Labels {
         "咨询", "监督", "投诉", "举报", "受理", "办公室", "政务服务", "公开", "官方", "机关", "信箱", "窗口",
     ]
 
+    /// Words of a passage giving an office's contact details (「请与……办公室联系。联系地址：……；传真：……；电子邮箱：……」):
+    /// a number or mailbox after them is the office's, unless it stands in a person's particulars.
+    static let officeContact = [
+        "传真", "邮编", "邮政编码", "联系地址", "通信地址", "通讯地址", "办公室", "领导小组", "咨询电话", "监督电话",
+        "政府信息公开", "办公时间", "工作时间", "受理地点", "办公地址", "来信地址",
+    ]
+
     /// Labels saying a number is personal whatever its surroundings.
     static let personalPhone = ["手机", "住宅电话", "家庭电话", "个人电话", "本人电话", "移动电话"]
 

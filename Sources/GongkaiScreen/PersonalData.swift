@@ -14,6 +14,7 @@ struct PersonalDataScanner {
 
     mutating func scan() -> [ScreeningHit] {
         scanLabelledFields()
+        scanNamesElsewhere()
         scanPersonMarkers()
         parties.sort { $0.index < $1.index }
         scanEmails()
@@ -38,8 +39,15 @@ struct PersonalDataScanner {
         let (line, column) = text.position(of: start)
         hits.append(
             ScreeningHit(
-                kind: kind, severity: severity, utf8Start: text.offsets[start], utf8End: text.offsets[end],
-                line: line, column: column, text: text.original(start, end), message: message, suggestion: suggestion
+                kind: kind,
+                severity: severity,
+                utf8Start: text.offsets[start],
+                utf8End: text.offsets[end],
+                line: line,
+                column: column,
+                text: text.original(start, end),
+                message: message,
+                suggestion: suggestion
             )
         )
     }
@@ -58,7 +66,8 @@ struct PersonalDataScanner {
         var skipped = 0
         while cursor >= lineStart, skipped < 48 {
             let scalar = text[cursor]
-            let isSeparator = text.isTokenCharacter(cursor) || " -、，,；;/（）()：:.+#＃或及和转至【】[]<>《》\t".unicodeScalars.contains(scalar)
+            let isSeparator =
+                text.isTokenCharacter(cursor) || " -、，,；;/（）()：:.+#＃或及和转至【】[]<>《》\t".unicodeScalars.contains(scalar)
             guard isSeparator else { break }
             cursor -= 1
             skipped += 1
@@ -74,11 +83,35 @@ struct PersonalDataScanner {
         text.string(text.lineStart(of: index), index)
     }
 
+    /// Whether `index` follows an office's contact details on its line (within 80 characters) and lies in no natural
+    /// person's particulars.
+    func inOfficeContact(_ index: Int) -> Bool {
+        guard !inPersonRecord(index) else { return false }
+        let start = max(text.lineStart(of: index), index - 80)
+        return Labels.contains(text.string(start, index), Labels.officeContact)
+    }
+
     /// Whether `index` lies in a natural person's particulars: the nearest party or particulars mark before it, within
     /// 300 characters, is a person's.
+    ///
+    /// The particulars are a block of short lines (or one line): a paragraph of more than 80 characters between the
+    /// mark and `index` ends them.
     func inPersonRecord(_ index: Int) -> Bool {
-        guard let nearest = nearestParty(before: index), index - nearest.index <= 300 else { return false }
-        return nearest.isPerson
+        guard let nearest = nearestParty(before: index), index - nearest.index <= 300, nearest.isPerson else {
+            return false
+        }
+        let first = text.lineIndex(of: nearest.index)
+        let last = text.lineIndex(of: index)
+        guard last - first >= 2 else { return true }
+        for line in (first + 1)..<last where text.lineStarts[line + 1] - text.lineStarts[line] > 81 { return false }
+        return true
+    }
+
+    /// Whether the words right after a number name an office (「025-83456789（区政府信息公开办公室）」).
+    func officeNamedAfter(_ end: Int) -> Bool {
+        guard end < text.count, text[end] == "（" || text[end] == "(" else { return false }
+        let close = min(text.count, end + 20)
+        return Labels.contains(text.string(end, close), ["办公室", "局", "中心", "政府", "窗口", "委员会", "科", "处"])
     }
 
     /// Whether the party nearest before `index` is an organisation.
@@ -154,7 +187,9 @@ struct PersonalDataScanner {
             if startsRecord { parties.append((start, false)) }
             return
         }
-        let masked = value.unicodeScalars.contains("某") || (end < text.count && (ScreenText.isMask(text[end]) || text[end] == "X"))
+        let masked =
+            value.unicodeScalars.contains("某")
+            || (end < text.count && (ScreenText.isMask(text[end]) || text[end] == "X"))
         if masked {
             if startsRecord { parties.append((start, true)) }
             return
@@ -165,10 +200,37 @@ struct PersonalDataScanner {
         guard (2...4).contains(length) || (hasDot && length <= 20) else { return }
         if startsRecord { parties.append((start, true)) }
         add(
-            .personName, start, end,
+            .personName,
+            start,
+            end,
             message: "「\(label)」栏中的自然人姓名，公开时应隐去名字，写作「\(Self.maskedName(value))」。",
             suggestion: Self.maskedName(value)
         )
+    }
+
+    /// Every other place a name found in a labelled field stands (「询问笔录（张三，……）」, 「张三的陈述」): once a text names
+    /// a person in a decision's field, the same name elsewhere in it is the same person.
+    private mutating func scanNamesElsewhere() {
+        let names = Set(hits.filter { $0.kind == .personName }.map(\.text))
+        for name in names {
+            let folded = Array(ScreenText.foldAll(name).unicodeScalars)
+            guard folded.count >= 2, let first = folded.first else { continue }
+            var index = 0
+            while index + folded.count <= text.count {
+                if text[index] == first, text.matches(folded, at: index), !isTaken(index, index + folded.count) {
+                    add(
+                        .personName,
+                        index,
+                        index + folded.count,
+                        message: "前文「当事人」等栏中的自然人姓名，在此再次出现，公开时应写作「\(Self.maskedName(name))」。",
+                        suggestion: Self.maskedName(name)
+                    )
+                    index += folded.count
+                } else {
+                    index += 1
+                }
+            }
+        }
     }
 
     static let strongSingleSuffixes: [String] = [
@@ -200,11 +262,14 @@ struct PersonalDataScanner {
         guard end > start else { return }
         let value = text.string(start, end)
         if value.unicodeScalars.contains(where: { $0 == "某" || ScreenText.isMask($0) }) { return }
-        let detailed = value.unicodeScalars.contains { ("0"..."9").contains($0) }
+        let detailed =
+            value.unicodeScalars.contains { ("0"..."9").contains($0) }
             || Labels.contains(value, ["号", "室", "栋", "幢", "单元", "组", "弄", "巷", "楼"])
         guard detailed, value.unicodeScalars.count >= 4 else { return }
         add(
-            .address, start, end,
+            .address,
+            start,
+            end,
             message: "「\(label)」栏中的详细住址，公开时只保留到街道（乡镇）。",
             suggestion: Self.maskedAddress(value)
         )
@@ -263,9 +328,11 @@ struct PersonalDataScanner {
             if local.unicodeScalars.contains(where: ScreenText.isMask) { continue }
             if domain == "gov.cn" || domain.hasSuffix(".gov.cn") { continue }
             let label = label(before: start)
-            if Labels.contains(label, Labels.office) { continue }
+            if Labels.contains(label, Labels.office) || inOfficeContact(start) { continue }
             add(
-                .email, start, end,
+                .email,
+                start,
+                end,
                 message: "个人电子邮箱，公开前应遮盖；机关的邮箱请写明「咨询邮箱」「投诉邮箱」等或使用 gov.cn 邮箱。",
                 suggestion: String(local.prefix(1)) + "***@" + domain
             )
@@ -273,11 +340,14 @@ struct PersonalDataScanner {
     }
 
     static func isLocalPart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._%+-".unicodeScalars.contains(scalar))
+        scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "._%+-".unicodeScalars.contains(scalar))
     }
 
     static func isDomainPart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-")
+        scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-")
     }
 
     // MARK: Numbers
@@ -309,7 +379,9 @@ struct PersonalDataScanner {
         var cursor = start
         while chain.count < 6 {
             var end = cursor
-            while text.isTokenCharacter(end) || (text.isDigit(end - 1) && text[end] == "." && text.isDigit(end + 1)) {
+            while text.isTokenCharacter(end)
+                || (end < text.count && text[end] == "." && text.isDigit(end - 1) && text.isDigit(end + 1))
+            {
                 end += 1
             }
             let group = Group(start: cursor, end: end, value: text.string(cursor, end))
@@ -335,7 +407,11 @@ struct PersonalDataScanner {
             let digits = chain.map(\.value).joined()
             let start = chain[0].start
             let end = chain[chain.count - 1].end
-            if !digits.contains(where: { !$0.isASCIIDigit && $0 != "+" }), classifyJoined(chain, digits, start, end) {
+            let plain =
+                digits.dropLast().allSatisfy(\.isASCIIDigit)
+                && (digits.last?.isASCIIDigit ?? false
+                    || (digits.count == 18 && (digits.last == "X" || digits.last == "x")))
+            if plain, classifyJoined(chain, digits, start, end) {
                 return
             }
         }
@@ -346,11 +422,14 @@ struct PersonalDataScanner {
     /// 0512-6789 1234-801), a card in fours, an identity number in 6-8-4.
     private mutating func classifyJoined(_ chain: [Group], _ digits: String, _ start: Int, _ end: Int) -> Bool {
         var mobileDigits = digits
-        if mobileDigits.hasPrefix("+86") { mobileDigits.removeFirst(3) } else if chain[0].value == "86" {
+        if mobileDigits.hasPrefix("+86") {
+            mobileDigits.removeFirst(3)
+        } else if chain[0].value == "86" {
             mobileDigits.removeFirst(2)
         }
         if mobileDigits.count == 11, Self.isMobile(mobileDigits) {
-            mobile(mobileDigits, start, end)
+            let plus = chain[0].value == "86" && start > 0 && text[start - 1] == "+"
+            mobile(mobileDigits, plus ? start - 1 : start, end)
             return true
         }
         if chain.count <= 3, Self.isAreaCode(chain[0].value), chain[1].value.count >= 7, chain[1].value.count <= 8,
@@ -364,10 +443,10 @@ struct PersonalDataScanner {
         if (16...19).contains(digits.count), chain.dropLast().allSatisfy({ $0.value.count == 4 }) {
             if card(digits, start, end) { return true }
         }
-        if digits.count == 18 || (digits.count == 17 && chain.last?.value.last == "X") {
-            // An identity number printed 6-8-4 (the last group may end in X, which the digit test above rejects).
+        if digits.count == 18 {
+            // An identity number printed 6-8-4 (its last group may end in X).
             if CheckDigits.isResidentID18(digits) {
-                identity(digits, start, end, checked: true)
+                identity(digits.uppercased(), start, end, checked: true)
                 return true
             }
         }
@@ -392,7 +471,10 @@ struct PersonalDataScanner {
             }
             if CheckDigits.isCreditCode(upper) {
                 add(
-                    .creditCode, start, end, severity: .notice,
+                    .creditCode,
+                    start,
+                    end,
+                    severity: .notice,
                     message: "统一社会信用代码（校验码正确）：组织的代码，不是个人信息，可以公开。",
                     suggestion: "无需遮盖"
                 )
@@ -469,10 +551,15 @@ struct PersonalDataScanner {
 
     private mutating func mobile(_ digits: String, _ start: Int, _ end: Int) {
         let label = label(before: start)
-        if Labels.contains(label, Labels.office) && !Labels.contains(label, Labels.personalPhone) { return }
+        let personal = Labels.contains(label, Labels.personalPhone)
+        if !personal && (Labels.contains(label, Labels.office) || inOfficeContact(start) || officeNamedAfter(end)) {
+            return
+        }
         if Labels.contains(label, Labels.numbering) { return }
         add(
-            .mobile, start, end,
+            .mobile,
+            start,
+            end,
             message: "手机号码，公开前应遮盖；机关对外公布的号码请在前面写明「咨询电话」「监督电话」等。",
             suggestion: Self.keep(digits, first: 3, last: 4)
         )
@@ -485,12 +572,16 @@ struct PersonalDataScanner {
         let personal = Labels.contains(label, Labels.personalPhone)
         if !personal {
             if Labels.contains(label, Labels.office) || Labels.contains(label, Labels.numbering) { return }
+            if officeNamedAfter(end) { return }
             guard inPersonRecord(start) else { return }
         }
-        let masked = (area.isEmpty ? "" : area + "-") + String(repeating: "*", count: max(0, number.count - 2))
+        let masked =
+            (area.isEmpty ? "" : area + "-") + String(repeating: "*", count: max(0, number.count - 2))
             + number.suffix(2)
         add(
-            .landline, start, end,
+            .landline,
+            start,
+            end,
             message: "当事人信息中的个人固定电话号码，公开前应遮盖。",
             suggestion: masked
         )
@@ -509,7 +600,9 @@ struct PersonalDataScanner {
         }
         if Labels.contains(label, Labels.numbering) { return true }
         add(
-            .bankCard, start, end,
+            .bankCard,
+            start,
+            end,
             message: "银行卡号（Luhn 校验通过），公开前应遮盖，只留末四位。",
             suggestion: String(repeating: "*", count: digits.count - 4) + digits.suffix(4)
         )
@@ -524,11 +617,14 @@ struct PersonalDataScanner {
         let digits = scalars.dropFirst(letters)
         guard (1...2).contains(letters), digits.allSatisfy({ ("0"..."9").contains($0) }) else { return }
         let labelled = Labels.contains(label, Labels.passport)
-        let standard = (scalars[0] == "E" || scalars[0] == "G") && scalars.count == 9
+        let standard =
+            (scalars[0] == "E" || scalars[0] == "G") && scalars.count == 9
             && (letters == 1 || (scalars[0] == "E" && scalars[1] != "I" && scalars[1] != "O"))
         guard standard || (labelled && (7...8).contains(digits.count)) else { return }
         add(
-            .passport, start, end,
+            .passport,
+            start,
+            end,
             message: "护照（通行证）号码，公开前应遮盖。",
             suggestion: Self.keep(value, first: 1, last: 2)
         )
@@ -554,9 +650,10 @@ struct PersonalDataScanner {
             {
                 start -= 1
             }
-            guard let roadAt = road.compactMap({ word in
-                (start..<index).first { text.matches(word, at: $0) }
-            }).min(),
+            guard
+                let roadAt = road.compactMap({ word in
+                    (start..<index).first { text.matches(word, at: $0) }
+                }).min(),
                 let number = (roadAt..<index).first(where: { text[$0] == "号" && text.isDigit($0 - 1) })
             else { continue }
             _ = number
@@ -576,7 +673,9 @@ struct PersonalDataScanner {
             if Labels.contains(label, Labels.officeAddress) || inOrganisationRecord(start) { continue }
             if isTaken(start, index + 1) { continue }
             add(
-                .address, start, index + 1,
+                .address,
+                start,
+                index + 1,
                 message: "带门牌和室号的详细住址，公开时只保留到街道（乡镇）。",
                 suggestion: Self.maskedAddress(value)
             )

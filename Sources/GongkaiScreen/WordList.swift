@@ -85,6 +85,9 @@ public struct WordList: Sendable, Hashable {
         }
     }()
 
+    /// The text of the built-in list, as `Data/screening/words.tsv` holds it.
+    public static var builtInText: String { WordListData.words }
+
     /// An empty list: screening for personal data only.
     public static let none = WordList(entries: [])
 
@@ -125,8 +128,13 @@ public struct WordList: Sendable, Hashable {
             }
             entries.append(
                 Entry(
-                    wrong: fields[0], correct: fields[1], category: fields[2], basis: fields[3], severity: severity,
-                    beforeDateOnly: condition == "后接日期", exceptions: exceptions
+                    wrong: fields[0],
+                    correct: fields[1],
+                    category: fields[2],
+                    basis: fields[3],
+                    severity: severity,
+                    beforeDateOnly: condition == "后接日期",
+                    exceptions: exceptions
                 )
             )
         }
@@ -275,13 +283,24 @@ struct WordingScanner {
                 if matcher.exceptions[candidate].contains(where: { text.matches($0.scalars, at: index - $0.offset) }) {
                     continue
                 }
+                // A body's former name is right after 原 (原区工商局, 原市环保局).
+                if entry.category == "机构名称", (max(0, index - 3)..<index).contains(where: { text[$0] == "原" }) {
+                    continue
+                }
                 let (line, column) = text.position(of: index)
                 hits.append(
                     ScreeningHit(
-                        kind: .wording, severity: entry.severity, utf8Start: text.offsets[index],
-                        utf8End: text.offsets[end], line: line, column: column, text: text.original(index, end),
-                        message: "「\(entry.wrong)」应为「\(entry.correct)」（\(entry.category)；依据：\(entry.basis)）。",
-                        suggestion: entry.correct, category: entry.category, basis: entry.basis
+                        kind: .wording,
+                        severity: entry.severity,
+                        utf8Start: text.offsets[index],
+                        utf8End: text.offsets[end],
+                        line: line,
+                        column: column,
+                        text: text.original(index, end),
+                        message: "「\(entry.wrong)」应为「\(entry.correct)」（\(entry.category)）。",
+                        suggestion: entry.correct,
+                        category: entry.category,
+                        basis: entry.basis
                     )
                 )
                 index = end
@@ -322,10 +341,17 @@ struct WordingScanner {
             let (line, column) = text.position(of: start)
             hits.append(
                 ScreeningHit(
-                    kind: .wording, severity: .error, utf8Start: text.offsets[start], utf8End: text.offsets[yearEnd + 1],
-                    line: line, column: column, text: text.original(start, yearEnd + 1),
-                    message: "发文字号的年份应用六角括号「〔〕」括入，写作「\(whole)」（公文格式；依据：GB/T 9704-2012《党政机关公文格式》7.2.4）。",
-                    suggestion: fixed, category: "公文格式", basis: "GB/T 9704-2012《党政机关公文格式》7.2.4"
+                    kind: .wording,
+                    severity: .error,
+                    utf8Start: text.offsets[start],
+                    utf8End: text.offsets[yearEnd + 1],
+                    line: line,
+                    column: column,
+                    text: text.original(start, yearEnd + 1),
+                    message: "发文字号的年份应用六角括号「〔〕」括入，写作「\(whole)」（公文格式）。",
+                    suggestion: fixed,
+                    category: "公文格式",
+                    basis: "GB/T 9704-2012《党政机关公文格式》7.2.4"
                 )
             )
         }
