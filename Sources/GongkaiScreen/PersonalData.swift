@@ -211,29 +211,38 @@ struct PersonalDataScanner {
     /// Every other place a name found in a labelled field stands (「询问笔录（张三，……）」, 「张三的陈述」): once a text names
     /// a person in a decision's field, the same name elsewhere in it is the same person.
     private mutating func scanNamesElsewhere() {
-        let names = Set(hits.filter { $0.kind == .personName }.map(\.text))
-        for name in names {
+        var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        for name in Set(hits.filter { $0.kind == .personName }.map(\.text)) {
             let folded = Array(ScreenText.foldAll(name).unicodeScalars)
             guard folded.count >= 2, let first = folded.first else { continue }
-            var index = 0
-            while index + folded.count <= text.count {
-                if text[index] == first, text.matches(folded, at: index), !isTaken(index, index + folded.count) {
+            byFirst[first, default: []].append(folded)
+        }
+        guard !byFirst.isEmpty else { return }
+        for key in byFirst.keys { byFirst[key]?.sort { $0.count > $1.count } }
+        var index = 0
+        outer: while index < text.count {
+            if text.isHan(index), let names = byFirst[text[index]] {
+                for name in names where text.matches(name, at: index) && !isTaken(index, index + name.count) {
+                    var original = ""
+                    original.unicodeScalars.append(contentsOf: name)
                     add(
                         .personName,
                         index,
-                        index + folded.count,
-                        message: "前文「当事人」等栏中的自然人姓名，在此再次出现，公开时应写作「\(Self.maskedName(name))」。",
-                        suggestion: Self.maskedName(name)
+                        index + name.count,
+                        message: "前文「当事人」等栏中的自然人姓名，在此再次出现，公开时应写作「\(Self.maskedName(original))」。",
+                        suggestion: Self.maskedName(original)
                     )
-                    index += folded.count
-                } else {
-                    index += 1
+                    index += name.count
+                    continue outer
                 }
             }
+            index += 1
         }
     }
 
-    static let strongSingleSuffixes: [String] = [
+    static let multiCharacterOrganisation = LabelSet(Labels.organisationWords.filter { $0.unicodeScalars.count > 1 })
+
+    static let strongSingleSuffixes: LabelSet = [
         "厂", "店", "局", "社", "所", "站", "部", "队", "馆", "吧", "铺", "矿", "处", "厅", "场", "院",
     ]
 
@@ -241,8 +250,7 @@ struct PersonalDataScanner {
     static func isOrganisation(_ value: String) -> Bool {
         let length = value.unicodeScalars.count
         if length <= 3 {
-            let multi = Labels.organisation.filter { $0.unicodeScalars.count > 1 }
-            return Labels.hasSuffix(value, multi) || Labels.hasSuffix(value, strongSingleSuffixes)
+            return Labels.hasSuffix(value, multiCharacterOrganisation) || Labels.hasSuffix(value, strongSingleSuffixes)
         }
         return Labels.contains(value, Labels.organisation)
     }
@@ -684,5 +692,8 @@ struct PersonalDataScanner {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIIDigit: Bool {
+        guard let value = asciiValue else { return false }
+        return value >= 0x30 && value <= 0x39
+    }
 }

@@ -67,9 +67,17 @@ struct ScreenText {
 
     /// The scalars from `start` up to `end` as a string (folded).
     func string(_ start: Int, _ end: Int) -> String {
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars[max(0, start)..<min(end, count)])
-        return result
+        let range = max(0, start)..<max(max(0, start), min(end, count))
+        return String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+            var length = 0
+            for index in range {
+                UTF8.encode(scalars[index]) { byte in
+                    buffer[length] = byte
+                    length += 1
+                }
+            }
+            return length
+        }
     }
 
     /// The original text of the scalars from `start` up to `end`.
