@@ -122,4 +122,23 @@ struct ScreenCLITests {
         let clean = try CLI.run(["render", Fixtures.url("seeds/000_619992dd5b79419f.txt").path, "--to", "md"])
         #expect(!clean.stderr.contains("提醒"))
     }
+
+    @Test("render of a data file names the data file's own line and column")
+    func renderDataFile() throws {
+        let dir = try folder([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("report.yaml").path
+        #expect(try CLI.run(["new", "--year", "2025", "--agency", "某某市司法局", "-o", data]).status == 0)
+        var yaml = try String(contentsOfFile: data, encoding: .utf8)
+        let overview = "  overview: |\n"
+        let range = try #require(yaml.range(of: overview))
+        yaml.replaceSubrange(range, with: overview + "    如有疑问请联系经办人王伟，手机13812345678。\n")
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: data))
+        let line = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("13812345678") }.map { $0 + 1 }
+        let result = try CLI.run(["render", data, "--to", "md"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("\(data):\(line ?? 0):20: 错误 [手机号码] 「13812345678」"))
+        #expect(result.stdout.contains("13812345678"))
+    }
 }
