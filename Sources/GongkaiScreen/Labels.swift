@@ -8,6 +8,11 @@ enum Labels {
         "行为人", "被执行人", "受害人", "业主", "承包人", "被告", "原告",
     ]
 
+    /// Header cells of a table column that holds parties' names (行政相对人名称 …), besides the person labels.
+    static let personColumn: LabelSet = [
+        "相对人名称", "当事人名称", "被处罚人名称", "申请人名称", "被许可人名称", "相对人", "处罚对象", "许可对象",
+    ]
+
     /// Person fields that name a party's representative or agent, not the party.
     static let representative: LabelSet = ["法定代表人", "负责人", "委托代理人", "代理人", "法定代理人", "监护人"]
 
@@ -72,6 +77,13 @@ enum Labels {
     static let noName: Set<String> = [
         "无", "不详", "本人", "个人", "自然人", "同上", "见附件", "略", "空", "男", "女", "暂无", "未知", "其他", "你", "您",
         "申请人", "当事人", "姓名", "性别", "民族", "住址", "电话", "身份证", "汉族", "职务", "签名", "盖章", "签字",
+    ]
+
+    /// Words that end a table's column heading (罚款, 金额, 日期 …): the cell after 当事人 in a header row is one, not a name.
+    static let columnWords: LabelSet = [
+        "罚款", "金额", "日期", "时间", "文号", "备注", "事由", "序号", "结果", "依据", "类别", "内容", "名称", "地址", "号码",
+        "代码", "性别", "民族", "职务", "电话", "住址", "证件", "情况", "类型", "数额", "事实", "机关", "部门", "期限", "状态",
+        "编号", "单位", "种类", "意见", "方式", "年龄", "签名",
     ]
 
     /// Words on the way to a personal record (a natural person's particulars).

@@ -14,6 +14,7 @@ struct PersonalDataScanner {
 
     mutating func scan() -> [ScreeningHit] {
         scanLabelledFields()
+        scanTables()
         scanNamesElsewhere()
         scanPersonMarkers()
         parties.sort { $0.index < $1.index }
@@ -157,6 +158,63 @@ struct PersonalDataScanner {
         }
     }
 
+    /// Tables whose header row names a person column (当事人, 姓名, 行政相对人名称, 法定代表人 …): in the rows below it
+    /// with as many cells, that column's cells are read as the field's value (双公示 lists of penalties and licences).
+    private mutating func scanTables() {
+        var header: (columns: [(index: Int, label: String)], cells: Int)?
+        for line in 0..<text.lineStarts.count {
+            let start = text.lineStarts[line]
+            let end = line + 1 < text.lineStarts.count ? text.lineStarts[line + 1] - 1 : text.count
+            let cells = tableCells(start, end)
+            guard cells.count >= 3 else {
+                header = nil
+                continue
+            }
+            let labels = cells.map { text.string($0.start, $0.end).trimmingSpaces }
+            let columns = labels.enumerated().compactMap { index, label -> (index: Int, label: String)? in
+                let isHeader =
+                    label.unicodeScalars.count <= 12
+                    && (Labels.hasSuffix(label, Labels.person) || Labels.hasSuffix(label, Labels.personColumn))
+                return isHeader ? (index, label) : nil
+            }
+            if !columns.isEmpty, labels.allSatisfy({ !$0.unicodeScalars.contains { ("0"..."9").contains($0) } }) {
+                header = (columns, cells.count)
+                continue
+            }
+            guard let current = header, current.cells == cells.count else {
+                header = nil
+                continue
+            }
+            for column in current.columns {
+                var cellStart = cells[column.index].start
+                while cellStart < cells[column.index].end, text[cellStart] == " " { cellStart += 1 }
+                nameField(label: column.label, at: cellStart)
+            }
+        }
+    }
+
+    /// The cells of a line between `start` and `end`, split at tabs or, failing those, at `|`.
+    private func tableCells(_ start: Int, _ end: Int) -> [(start: Int, end: Int)] {
+        let separator: Unicode.Scalar =
+            (start..<end).contains { text[$0] == "\t" } ? "\t" : (start..<end).contains { text[$0] == "|" } ? "|" : "\n"
+        guard separator != "\n" else { return [] }
+        var cells: [(start: Int, end: Int)] = []
+        var cellStart = start
+        for index in start..<end where text[index] == separator {
+            cells.append((cellStart, index))
+            cellStart = index + 1
+        }
+        cells.append((cellStart, end))
+        // A Markdown row's outer pipes leave empty cells at both ends.
+        if separator == "|" {
+            if let first = cells.first, text.string(first.start, first.end).trimmingSpaces.isEmpty {
+                cells.removeFirst()
+            }
+            if let last = cells.last, text.string(last.start, last.end).trimmingSpaces.isEmpty { cells.removeLast() }
+        }
+        return cells
+    }
+
     /// The Chinese characters right before a field's colon, without a note in brackets (「法定代表人（负责人）」).
     private func fieldLabel(before colon: Int) -> String {
         let lineStart = text.lineStart(of: colon)
@@ -194,7 +252,7 @@ struct PersonalDataScanner {
             if startsRecord { parties.append((start, true)) }
             return
         }
-        if Labels.noName.contains(value) { return }
+        if Labels.noName.contains(value) || Labels.hasSuffix(value, Labels.columnWords) { return }
         let length = value.unicodeScalars.count
         let hasDot = value.unicodeScalars.contains { $0 == "·" || $0 == "•" || $0 == "・" }
         guard (2...4).contains(length) || (hasDot && length <= 20) else { return }
@@ -662,9 +720,8 @@ struct PersonalDataScanner {
                 let roadAt = road.compactMap({ word in
                     (start..<index).first { text.matches(word, at: $0) }
                 }).min(),
-                let number = (roadAt..<index).first(where: { text[$0] == "号" && text.isDigit($0 - 1) })
+                (roadAt..<index).contains(where: { text[$0] == "号" && text.isDigit($0 - 1) })
             else { continue }
-            _ = number
             // The address starts after the words that introduce it (住在, 家住, 位于 …), at most fourteen characters
             // before its road.
             start = max(start, roadAt - 14)

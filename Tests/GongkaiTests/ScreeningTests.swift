@@ -147,6 +147,10 @@ struct ScreeningTests {
         #expect(kinds("当事人：张某某").isEmpty)
         #expect(kinds("当事人：张**").isEmpty)
         #expect(kinds("申请人人数：3").isEmpty)
+        // A 双公示 table: the header row names the columns, the rows below hold the values.
+        let table = hits("序号\t行政相对人名称\t法定代表人\t罚款\n1\t王小明\t\t500元\n2\t南京恒达贸易有限公司\t李强\t3000元")
+        #expect(table.map(\.text) == ["王小明", "李强"])
+        #expect(kinds("| 序号 | 当事人 | 金额 |\n| 1 | 张某 | 500 |").isEmpty)
         // Once named in a field, the same name elsewhere is the same person.
         let again = hits("当事人：刘洋\n经查，刘洋于3月销售过期食品。")
         #expect(again.map(\.text) == ["刘洋", "刘洋"])
