@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "gongkai", targets: ["gongkai"]),
         .library(name: "GongkaiModel", targets: ["GongkaiModel"]),
+        .library(name: "GongkaiScreen", targets: ["GongkaiScreen"]),
         .library(name: "GongkaiExtract", targets: ["GongkaiExtract"]),
         .library(name: "GongkaiRead", targets: ["GongkaiRead"]),
         .library(name: "GongkaiCheck", targets: ["GongkaiCheck"]),
@@ -45,6 +46,10 @@ let package = Package(
     targets: [
         // Stage 0: the vocabulary — templates, figure ids, the annual report, findings. Foundation only.
         .target(name: "GongkaiModel", swiftSettings: swiftSettings),
+        // Screening text before it is published: personal data (identity, phone, card and passport numbers with their
+        // check digits, e-mail, home addresses, names in decisions) and wrong or sensitive wording (错敏词, the
+        // built-in list Data/screening/words.tsv). Standard library only.
+        .target(name: "GongkaiScreen", swiftSettings: swiftSettings),
         // The disclosure register: China's working days (holidays and 调休 make-up days, 2019–2026 built in), the
         // statute's deadlines counted in them, applications and their steps, fees, reviews and suits, documents, and
         // the year-end compile into a report's figures and data file. Foundation and GongkaiModel only.
@@ -144,6 +149,7 @@ let package = Package(
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
                 "GongkaiStore", "GongkaiCorpus", "GongkaiIsolation", "GongkaiServer", "GongkaiRegister",
+                "GongkaiScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -153,7 +159,8 @@ let package = Package(
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
                 "GongkaiStore", "GongkaiCorpus", "GongkaiTools", "GongkaiIsolation", "GongkaiServer", "GongkaiForm",
-                "GongkaiRegister", "GongkaiLedger", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "GongkaiRegister", "GongkaiLedger", "GongkaiScreen",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -26,6 +26,7 @@ let package = Package(
                 .product(name: "GongkaiRead", package: "Gongkai"),
                 .product(name: "GongkaiCheck", package: "Gongkai"),
                 .product(name: "GongkaiOutput", package: "Gongkai"),
+                .product(name: "GongkaiScreen", package: "Gongkai"),
             ],
             path: "Benchmarks/GongkaiBenchmarks",
             plugins: [

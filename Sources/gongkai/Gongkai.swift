@@ -25,7 +25,7 @@ struct Gongkai: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ParseCommand.self, CheckCommand.self, NewCommand.self, FillTotalsCommand.self, RenderCommand.self,
-            ExtractCommand.self, WorkerSubcommand.self,
+            ExtractCommand.self, ScreenCommand.self, WorkerSubcommand.self,
         ]
             + corpusCommands
     )

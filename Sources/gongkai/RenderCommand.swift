@@ -14,6 +14,9 @@ struct RenderCommand: ParsableCommand {
             any format Gongkai reads — a messy report comes out in the clean national layout, with its findings \
             listed on standard error.
 
+            The report's own text is screened first, as `gongkai screen` does, for personal data and wrong or sensitive \
+            wording; what is found is listed on standard error as a reminder and does not stop the writing.
+
             Every rule runs first: a report with errors is not written (the errors are listed as `gongkai check` \
             lists them) unless --force is given. --fill-totals computes every 总计, 表三's （七）总计 and, where it \
             is left empty, 「四、结转下年度继续办理」 from the detail cells.
@@ -82,6 +85,11 @@ struct RenderCommand: ParsableCommand {
         if !isData || (hasErrors && !force) {
             let style = DiagnosticText.Style(color: stderrWantsColor(), minimumSeverity: isData ? .error : .notice)
             FileHandle.standardError.write(Data(DiagnosticText.render(report, findings: findings, style: style).utf8))
+        }
+        let screening = ReportScreening.lines(report, name: input == "-" ? "<stdin>" : input)
+        if !screening.isEmpty {
+            printError("gongkai: 提醒：报告文字中有 \(screening.count) 处可能的个人信息或错敏词，请在公开前核对（不影响生成）：")
+            for line in screening { printError(line) }
         }
         if hasErrors && !force {
             printError("gongkai: 报告有错误，未生成；改正后重试，或加 --force 强制生成。")

@@ -4,6 +4,7 @@ import GongkaiCheck
 import GongkaiModel
 import GongkaiOutput
 import GongkaiRead
+import GongkaiScreen
 
 /// One report file, read into memory before any measurement starts.
 struct SourceFile: Sendable {
@@ -174,4 +175,19 @@ let benchmarks: @Sendable () -> Void = {
     // Writing what `gongkai parse --format json|jsonl|csv` prints for the five seeds, without reading them (5 reports
     // per iteration): the JSON array's element, the JSON Lines object, the long CSV rows.
     for format in WrittenFormat.allCases { benchmarkWriting(format, seeds) }
+
+    // Screening 100 KB of text for personal data and wording (one iteration): the screening test set's 47 documents
+    // (decisions, notices, replies dense with planted data, and documents full of numbers), repeated to 100 KB.
+    let screeningText = Result { () throws -> String in
+        let documents = try loadFiles("screening", suffix: ".txt", count: 47)
+        let all = documents.map { String(decoding: $0.data, as: UTF8.self) }.joined(separator: "\n")
+        var text = ""
+        while text.utf8.count < 100_000 { text += all + "\n" }
+        return String(decoding: text.utf8.prefix(100_000), as: UTF8.self)
+    }
+    Benchmark("screen 100 KB", configuration: configuration()) { benchmark in
+        let text = try screeningText.get()
+        _ = Screening.screen("")
+        for _ in benchmark.scaledIterations { blackHole(Screening.screen(text)) }
+    }
 }
