@@ -273,7 +273,11 @@ extension ReportStore {
     }
 
     /// Sets a year's counts, in place of any entered before.
-    public func saveCounts(_ counts: ProactiveCounts, agencyID: Int64, by user: String) throws
+    public func saveCounts(
+        _ counts: ProactiveCounts,
+        agencyID: Int64,
+        by user: String
+    ) throws
         -> Registered<ProactiveCounts>
     {
         let stored = try registerRecord(agencyID: agencyID, kind: .yearCounts, key: String(counts.year))

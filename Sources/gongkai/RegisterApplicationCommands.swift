@@ -79,7 +79,11 @@ struct RegisterAdd: ParsableCommand {
             )
             return (added, calendar)
         }
-        print(TerminalText.line("已登记：登记号 \(added.value.id)（\(added.value.channel.chinese)，收到日期\(added.value.received.chinese)）"))
+        print(
+            TerminalText.line(
+                "已登记：登记号 \(added.value.id)（\(added.value.channel.chinese)，收到日期\(added.value.received.chinese)）"
+            )
+        )
         for line in RegisterWords.statusLines(added.value, today: options.day, calendar: calendar) {
             print(TerminalText.line(line))
         }
@@ -280,7 +284,9 @@ struct RegisterShow: ParsableCommand {
             guard let stored = try store.application(agencyID: agency.id ?? 0, key: key) else {
                 throw RegisterError.notFound(.application, key: key)
             }
-            return (agency.name, stored, try store.registerChanges(recordID: stored.record.id), try store.workingCalendar())
+            return (
+                agency.name, stored, try store.registerChanges(recordID: stored.record.id), try store.workingCalendar()
+            )
         }
         let application = stored.value
         var lines = [
@@ -293,7 +299,9 @@ struct RegisterShow: ParsableCommand {
             "",
             "办理经过：",
         ]
-        for event in application.events { lines.append("  \(event.date.chineseWithWeekday)  \(RegisterTimeline.line(event))") }
+        for event in application.events {
+            lines.append("  \(event.date.chineseWithWeekday)  \(RegisterTimeline.line(event))")
+        }
         lines.append("")
         let asOf = max(options.day, application.events.last?.date ?? options.day)
         do {
@@ -386,8 +394,39 @@ enum RegisterTimeline {
         return Set(old.keys).union(new.keys).sorted().compactMap { path in
             let (was, now) = (old[path], new[path])
             guard was != now else { return nil }
-            return "\(path)：\(was ?? "（无）") → \(now ?? "（无）")"
+            return "\(fieldName(path))：\(was.map(value) ?? "（无）") → \(now.map(value) ?? "（无）")"
         }
+    }
+
+    /// A field of a stored record as a clerk names it: 「第2步 发出补正通知 补正期限」 for
+    /// `events.1.amendmentRequested.respondBy`; a field without a name keeps its path.
+    static func fieldName(_ path: String) -> String {
+        let names: [String: String] = [
+            "id": "编号", "applicant": "申请人", "name": "姓名或名称", "identification": "身份证明", "contact": "联系方式",
+            "applicantType": "申请人类型", "request": "申请内容", "on": "日期", "respondBy": "补正期限",
+            "channel": "收到方式", "days": "延长工作日数", "approver": "批准人", "approvedOn": "批准日期",
+            "applicantToldOn": "告知申请人日期", "party": "征求意见对象", "basis": "收费方式", "perApplication": "按件",
+            "perPage": "按量", "ordinal": "本月第几件", "pages": "页数", "amount": "金额（元）", "outcome": "办理结果",
+            "kind": "类别", "applicationID": "相关申请", "reviewID": "相关复议", "filed": "立案日期", "decision": "审结",
+            "result": "结果", "number": "文号", "title": "标题", "issued": "制发日期", "repealed": "废止日期",
+            "year": "年度", "licensing": "行政许可", "penalty": "行政处罚", "coercion": "行政强制",
+            "feesTenThousandYuan": "行政事业性收费（万元）",
+        ]
+        let steps = Dictionary(uniqueKeysWithValues: ApplicationStep.allCases.map { ("\($0)", $0.chinese) })
+        var parts = path.split(separator: ".").map(String.init)
+        if parts.first == "events", parts.count > 1, let index = Int(parts[1]) {
+            parts.replaceSubrange(0...1, with: ["第\(index + 1)步"])
+        }
+        return parts.map { steps[$0] ?? names[$0] ?? $0 }.joined(separator: " ")
+    }
+
+    /// A stored value as a clerk reads it: codes of outcomes, applicant types, channels and parties in words.
+    static func value(_ text: String) -> String {
+        if let outcome = ReplyOutcome(rawValue: text) { return outcome.fullLabel }
+        if let type = ApplicantType(rawValue: text) { return type.chinese }
+        if let channel = ReceiptChannel(rawValue: text) { return channel.chinese }
+        if let party = ConsultedParty(rawValue: text) { return party.chinese }
+        return text.isEmpty ? "（空）" : text
     }
 
     /// A JSON text as `path: value` pairs, leaves only (`events.2.replied.outcome: "granted"`).

@@ -68,7 +68,9 @@ struct RegisterList: ParsableCommand {
                 RegisterSelection(agencyIDs: agencyIDs, kind: .application, year: year, openOnly: open)
             ).map { record in
                 let application = try record.application()
-                if names[record.agencyID] == nil { names[record.agencyID] = try store.agency(id: record.agencyID)?.name }
+                if names[record.agencyID] == nil {
+                    names[record.agencyID] = try store.agency(id: record.agencyID)?.name
+                }
                 return Row(
                     agency: names[record.agencyID] ?? "",
                     key: record.key,
@@ -155,18 +157,25 @@ struct RegisterDue: ParsableCommand {
                 // Two agencies may use one 登记号: the list tells them apart by agency.
                 application.id = "\(record.agencyID)\u{1F}\(record.key)"
                 applications.append(application)
-                if names[record.agencyID] == nil { names[record.agencyID] = try store.agency(id: record.agencyID)?.name }
+                if names[record.agencyID] == nil {
+                    names[record.agencyID] = try store.agency(id: record.agencyID)?.name
+                }
             }
             let calendar = try store.workingCalendar()
             let late = try Application.overdue(applications, on: today, calendar: calendar)
-            let soon = overdue ? [] : try Application.dueSoon(applications, on: today, withinWorkingDays: within, calendar: calendar)
+            let soon =
+                overdue
+                ? [] : try Application.dueSoon(applications, on: today, withinWorkingDays: within, calendar: calendar)
             return (late, soon, names)
         }
         func fields(_ application: Application, _ status: ApplicationStatus, _ label: String) -> String {
             let parts = application.id.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
             let agencyName = Int64(parts[0]).flatMap { names[$0] } ?? ""
-            return [label, agencyName, parts.count > 1 ? parts[1] : "", status.replyDue?.description ?? "—", status.state.chinese]
-                .map(TerminalText.line).joined(separator: "\t")
+            return [
+                label, agencyName, parts.count > 1 ? parts[1] : "", status.replyDue?.description ?? "—",
+                status.state.chinese,
+            ]
+            .map(TerminalText.line).joined(separator: "\t")
         }
         for (application, status) in late {
             let days = status.replyDue.map { today.dayNumber - $0.dayNumber } ?? 0

@@ -118,7 +118,9 @@ struct RegisterCase: ParsableCommand {
                     throw RegisterError.notFound(.disclosureCase, key: key)
                 }
                 var item = stored.value
-                do { try item.decide(decision) } catch let error as CaseDateError { throw RegisterError.caseDate(error) }
+                do { try item.decide(decision) } catch let error as CaseDateError {
+                    throw RegisterError.caseDate(error)
+                }
                 return try store.saveCase(item, agencyID: agencyID, expecting: stored.record.version, by: options.user)
             }
             print(TerminalText.line("已记录：\(saved.value.id) \(saved.record.state)"))
@@ -373,8 +375,13 @@ struct RegisterCompile: ParsableCommand {
             throw ExitCode(2)
         }
         let findings = ReportChecker.check(report)
-        let text = DiagnosticText.render(report, findings: findings, style: .init(color: false, minimumSeverity: .notice))
-        var summary = "\(year)年：新收申请\(value(report, "t3.received.total"))件，上年结转\(value(report, "t3.carried_over.total"))件，"
+        let text = DiagnosticText.render(
+            report,
+            findings: findings,
+            style: .init(color: false, minimumSeverity: .notice)
+        )
+        var summary =
+            "\(year)年：新收申请\(value(report, "t3.received.total"))件，上年结转\(value(report, "t3.carried_over.total"))件，"
         summary += "办结\(value(report, "t3.total.total"))件，结转下年度\(value(report, "t3.carried_forward.total"))件；"
         summary += "收费通知\(compiled.fees.notices)件，逾期答复\(compiled.lateReplies)件。"
         if output != nil {

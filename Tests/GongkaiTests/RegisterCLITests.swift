@@ -56,7 +56,10 @@ struct RegisterCLITests {
         return rows.first { $0["key"] as? String == key }?["version"] as? Int
     }
 
-    @Test("a clerk's year: applications and their steps, a case, documents, counts, compiled and checked", arguments: CorpusDatabase.all)
+    @Test(
+        "a clerk's year: applications and their steps, a case, documents, counts, compiled and checked",
+        arguments: CorpusDatabase.all
+    )
     func wholeYear(_ database: CorpusDatabase) throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -64,8 +67,11 @@ struct RegisterCLITests {
 
         // An agency not in the corpus yet: refused, then created on purpose.
         let missing = try Self.register(
-            ["add", "--agency", Self.agency, "--received", "2025-03-03", "--channel", "网络", "--applicant-type", "自然人",
-             "--applicant", "赵一", "--request", "某信息"],
+            [
+                "add", "--agency", Self.agency, "--received", "2025-03-03", "--channel", "网络", "--applicant-type",
+                "自然人",
+                "--applicant", "赵一", "--request", "某信息",
+            ],
             db: db
         )
         #expect(missing.status == 1 && missing.stderr.contains("未找到机关"), "\(missing.stderr)")
@@ -83,7 +89,10 @@ struct RegisterCLITests {
         let amended = try Self.ok(["step", second, "收到补正", "--agency", Self.agency, "--on", "2025-04-15"], db: db)
         #expect(amended.contains("答复期限："), "\(amended)")
         try Self.ok(
-            ["step", second, "答复", "--agency", Self.agency, "--on", "2025-05-09", "--outcome", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"],
+            [
+                "step", second, "答复", "--agency", Self.agency, "--on", "2025-05-09", "--outcome",
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            ],
             db: db
         )
 
@@ -100,12 +109,18 @@ struct RegisterCLITests {
 
         let fourth = try Self.add("2025-08-04", type: "法律服务机构", name: "李四", db: db)
         let fee = try Self.ok(
-            ["step", fourth, "收费通知", "--agency", Self.agency, "--on", "2025-08-11", "--basis", "按量", "--quantity", "50"],
+            [
+                "step", fourth, "收费通知", "--agency", Self.agency, "--on", "2025-08-11", "--basis", "按量", "--quantity",
+                "50",
+            ],
             db: db
         )
         #expect(fee.contains("200元") && fee.contains("等待申请人缴费"), "\(fee)")
         try Self.ok(["step", fourth, "缴费", "--agency", Self.agency, "--on", "2025-08-15"], db: db)
-        try Self.ok(["step", fourth, "答复", "--agency", Self.agency, "--on", "2025-08-25", "--outcome", "1.属于国家秘密"], db: db)
+        try Self.ok(
+            ["step", fourth, "答复", "--agency", Self.agency, "--on", "2025-08-25", "--outcome", "1.属于国家秘密"],
+            db: db
+        )
 
         let fifth = try Self.add("2025-12-22", type: "自然人", name: "周五", db: db)
         #expect(fifth == "2025-0005")
@@ -129,20 +144,30 @@ struct RegisterCLITests {
 
         // Reviews and suits, documents, the year's counts.
         let review = try Self.ok(
-            ["case", "add", "--agency", Self.agency, "--kind", "行政复议", "--filed", "2025-09-01", "--application", third],
+            [
+                "case", "add", "--agency", Self.agency, "--kind", "行政复议", "--filed", "2025-09-01", "--application",
+                third,
+            ],
             db: db
         )
         #expect(review.contains("编号 2025-0001"), "\(review)")
-        try Self.ok(["case", "decide", "2025-0001", "--agency", Self.agency, "--on", "2025-11-01", "--result", "维持"], db: db)
+        try Self.ok(
+            ["case", "decide", "2025-0001", "--agency", Self.agency, "--on", "2025-11-01", "--result", "维持"],
+            db: db
+        )
         try Self.ok(["case", "add", "--agency", Self.agency, "--kind", "直接起诉", "--filed", "2025-10-10"], db: db)
         try Self.ok(
-            ["document", "add", "--agency", Self.agency, "--kind", "规范性文件", "--number", "测司规〔2025〕1号", "--title",
-             "某某管理办法", "--issued", "2025-02-01"],
+            [
+                "document", "add", "--agency", Self.agency, "--kind", "规范性文件", "--number", "测司规〔2025〕1号", "--title",
+                "某某管理办法", "--issued", "2025-02-01",
+            ],
             db: db
         )
         try Self.ok(
-            ["document", "add", "--agency", Self.agency, "--kind", "规章", "--number", "测政令第1号", "--title", "某某规定",
-             "--issued", "2025-05-01"],
+            [
+                "document", "add", "--agency", Self.agency, "--kind", "规章", "--number", "测政令第1号", "--title", "某某规定",
+                "--issued", "2025-05-01",
+            ],
             db: db
         )
         try Self.ok(["document", "repeal", "测司规〔2025〕1号", "--agency", Self.agency, "--on", "2025-12-01"], db: db)
@@ -152,14 +177,19 @@ struct RegisterCLITests {
         )
         #expect(badRepeal.status == 1 && badRepeal.stderr.contains("早于制发日期"), "\(badRepeal.stderr)")
         try Self.ok(
-            ["counts", "set", "--agency", Self.agency, "--year", "2025", "--licensing", "120", "--penalty", "30",
-             "--coercion", "2", "--fees", "1.5"],
+            [
+                "counts", "set", "--agency", Self.agency, "--year", "2025", "--licensing", "120", "--penalty", "30",
+                "--coercion", "2", "--fees", "1.5",
+            ],
             db: db
         )
 
         // The year compiled: every figure counted from the register, and gongkai check finds no error.
         let data = folder.appendingPathComponent("2025.yaml")
-        let compile = try Self.register(["compile", "--agency", Self.agency, "--year", "2025", "-o", data.path], db: db)
+        let compile = try Self.register(
+            ["compile", "--agency", Self.agency, "--year", "2025", "-o", data.path],
+            db: db
+        )
         #expect(compile.status == 0, "\(compile.stdout)\(compile.stderr)")
         #expect(compile.stdout.contains("新收申请5件") && compile.stdout.contains("结转下年度1件"), "\(compile.stdout)")
         let yaml = try String(contentsOf: data, encoding: .utf8)
@@ -168,7 +198,8 @@ struct RegisterCLITests {
             "t3.received.research": "1", "t3.received.legal": "1", "t3.granted.total": "1", "t3.partial.total": "1",
             "t3.denied.state_secret.total": "2", "t3.total.total": "4", "t3.carried_forward.total": "1",
             "t4.review.upheld": "1", "t4.review.total": "1", "t4.suit_direct.pending": "1", "t2.normative.issued": "1",
-            "t2.normative.repealed": "1", "t2.normative.in_force": "0", "t2.rules.issued": "1", "t2.rules.in_force": "1",
+            "t2.normative.repealed": "1", "t2.normative.in_force": "0", "t2.rules.issued": "1",
+            "t2.rules.in_force": "1",
             "t2.licensing.decisions": "120", "t2.penalty.decisions": "30", "t2.coercion.decisions": "2",
             "t2.fees.amount": "1.5",
         ]
@@ -192,8 +223,9 @@ struct RegisterCLITests {
             #expect(shown.contains(text), "show lacks \(text): \(shown)")
         }
         // Each change with what it was before and after: the reply added to the steps.
-        #expect(shown.contains("events.3.replied.outcome：（无） → partial"), "\(shown)")
-        #expect(shown.contains("events.3.replied.on：（无） → 2025-05-09"), "\(shown)")
+        #expect(shown.contains("第4步 答复办结 办理结果：（无） → （二）部分公开"), "\(shown)")
+        #expect(shown.contains("第4步 答复办结 日期：（无） → 2025-05-09"), "\(shown)")
+        #expect(shown.contains("申请人 姓名或名称：（无） → 钱二"), "\(shown)")
         let open = try Self.ok(["show", fifth, "--agency", Self.agency], db: db)
         #expect(open.contains("答复期限：") && open.contains("可以进行的下一步："), "\(open)")
         #expect(open.contains("延期") && open.contains("答复"), "\(open)")
@@ -210,7 +242,10 @@ struct RegisterCLITests {
             #expect(plain.contains("2025-0001") && plain.contains("赵一申请的信息"), "\(format): \(plain)")
             let personal = plain.replacingOccurrences(of: "赵一申请的信息", with: "")
             #expect(!personal.contains("赵一") && !personal.contains("ID-") && !personal.contains("TEL-"), "\(plain)")
-            let shown = try Self.ok(["list", "--agency", Self.agency, "--format", format, "--with-personal-data"], db: db)
+            let shown = try Self.ok(
+                ["list", "--agency", Self.agency, "--format", format, "--with-personal-data"],
+                db: db
+            )
             #expect(shown.contains("ID-赵一") && shown.contains("TEL-赵一"), "\(format): \(shown)")
         }
         let csv = try Self.ok(["list", "--format", "csv"], db: db)
@@ -224,7 +259,14 @@ struct RegisterCLITests {
         let db = try CorpusDatabase.sqlite.make(folder)
         let other = "测试市测试区教育局"
         let late = try Self.add("2025-03-03", type: "自然人", name: "赵一", db: db, extra: ["--create-agency"])
-        let soon = try Self.add("2025-03-20", type: "自然人", name: "钱二", db: db, agency: other, extra: ["--create-agency"])
+        let soon = try Self.add(
+            "2025-03-20",
+            type: "自然人",
+            name: "钱二",
+            db: db,
+            agency: other,
+            extra: ["--create-agency"]
+        )
         let later = try Self.add("2025-04-08", type: "自然人", name: "孙三", db: db)
         let done = try Self.add("2025-03-04", type: "自然人", name: "李四", db: db, agency: other)
         try Self.ok(["step", done, "答复", "--agency", other, "--on", "2025-03-10", "--outcome", "予以公开"], db: db)
@@ -238,7 +280,11 @@ struct RegisterCLITests {
         let all = try Self.ok(["due", "--within", "10"], db: db, today: "2025-04-10")
         let lines = all.split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "\(all)")
-        #expect(lines.first?.hasPrefix("逾期\(today.dayNumber - lateDue.dayNumber)天\t\(Self.agency)\t\(late)\t\(lateDue)") == true, "\(all)")
+        #expect(
+            lines.first?.hasPrefix("逾期\(today.dayNumber - lateDue.dayNumber)天\t\(Self.agency)\t\(late)\t\(lateDue)")
+                == true,
+            "\(all)"
+        )
         #expect(lines.last?.hasPrefix("即将到期\t\(other)\t\(soon)\t\(soonDue)") == true, "\(all)")
         #expect(!all.contains(later))
         #expect(!all.contains("赵一") && !all.contains("钱二"))
@@ -257,8 +303,10 @@ struct RegisterCLITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = try CorpusDatabase.sqlite.make(folder)
         let added = try Self.register(
-            ["add", "--agency", Self.agency, "--create-agency", "--received", "2026-12-28", "--channel", "当面",
-             "--applicant-type", "自然人", "--applicant", "赵一", "--request", "某信息"],
+            [
+                "add", "--agency", Self.agency, "--create-agency", "--received", "2026-12-28", "--channel", "当面",
+                "--applicant-type", "自然人", "--applicant", "赵一", "--request", "某信息",
+            ],
             db: db,
             today: "2026-12-28"
         )

@@ -56,7 +56,10 @@ extension StoreContractTests {
         // A new record twice in one batch: the second is refused, and so the whole batch.
         #expect(throws: StoreError.registerRecordExists("2025-0002", version: 1)) {
             try store.saveRegisterRecords(
-                [RegisterWrite(Self.application(agency, "2025-0002")), RegisterWrite(Self.application(agency, "2025-0002"))],
+                [
+                    RegisterWrite(Self.application(agency, "2025-0002")),
+                    RegisterWrite(Self.application(agency, "2025-0002")),
+                ],
                 by: "导入"
             )
         }
@@ -99,7 +102,11 @@ extension StoreContractTests {
             today: today,
             calendar: calendar
         )
-        #expect([first, second, elsewhere, lastYear].map(\.value.id) == ["2025-0001", "2025-0002", "2025-0001", "2024-0001"])
+        #expect(
+            [first, second, elsewhere, lastYear].map(\.value.id) == [
+                "2025-0001", "2025-0002", "2025-0001", "2024-0001",
+            ]
+        )
         #expect(first.record.year == 2025 && first.record.isOpen)
         // The body: keys sorted, dates as days.
         #expect(first.record.body.contains(#""on":"2025-03-03""#), "\(first.record.body)")
@@ -154,18 +161,33 @@ extension StoreContractTests {
 
         // Cases, documents and counts read back whole into the agency's register.
         _ = try store.saveCase(
-            try DisclosureCase(id: "2025-0001", kind: .review, applicationID: "2025-0001", filed: Self.day("2025-04-01")),
+            try DisclosureCase(
+                id: "2025-0001",
+                kind: .review,
+                applicationID: "2025-0001",
+                filed: Self.day("2025-04-01")
+            ),
             agencyID: agency,
             expecting: nil,
             by: "甲"
         )
         _ = try store.saveDocument(
-            try NormativeDocument(id: "甲规〔2025〕1号", kind: .normative, number: "甲规〔2025〕1号", title: "办法", issued: Self.day("2025-02-01")),
+            try NormativeDocument(
+                id: "甲规〔2025〕1号",
+                kind: .normative,
+                number: "甲规〔2025〕1号",
+                title: "办法",
+                issued: Self.day("2025-02-01")
+            ),
             agencyID: agency,
             expecting: nil,
             by: "甲"
         )
-        _ = try store.saveCounts(ProactiveCounts(year: 2025, licensing: 3, feesTenThousandYuan: Decimal(string: "1.25")!), agencyID: agency, by: "甲")
+        _ = try store.saveCounts(
+            ProactiveCounts(year: 2025, licensing: 3, feesTenThousandYuan: Decimal(string: "1.25")!),
+            agencyID: agency,
+            by: "甲"
+        )
         let counts = try store.saveCounts(ProactiveCounts(year: 2025, licensing: 4), agencyID: agency, by: "甲")
         #expect(counts.record.version == 2)
         let register = try store.agencyRegister(agencyID: agency, name: "洛阳市西工区司法局")

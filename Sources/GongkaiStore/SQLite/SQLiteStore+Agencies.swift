@@ -89,7 +89,8 @@ extension SQLiteStore {
         try AgencyRules.checkNewName(name)
         return try guarded {
             try pool.write { db in
-                guard let id = try resolveAgency(name, create: true, db), let agency = try AgencyRecord.fetchOne(db, key: id)
+                guard let id = try resolveAgency(name, create: true, db),
+                    let agency = try AgencyRecord.fetchOne(db, key: id)
                 else { throw StoreError.agencyNotFound(name) }
                 return agency
             }
