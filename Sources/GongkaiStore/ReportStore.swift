@@ -87,9 +87,9 @@ public protocol ReportStore: AccountStore {
     /// given days in place of the year's. Then every open deadline is counted again on the changed calendar
     /// (``recomputeOpenDeadlines(with:)``).
     func storeCalendarYears(_ years: [CalendarYear], replace: Bool) throws -> CalendarUpdate
-    /// Counts the deadline of every open application again on `calendar`, after the calendar changed, and returns how
-    /// many applications that was. The register will call it (and ``storeCalendarYears(_:replace:)`` does) whenever
-    /// the calendar in effect changes.
+    /// Counts the state and due date of every open application again on `calendar` as of today, after the calendar
+    /// changed, saving those that changed; returns how many did. ``storeCalendarYears(_:replace:)`` calls it; both
+    /// backends share the register's implementation (``recomputeOpenDeadlines(with:on:)``).
     func recomputeOpenDeadlines(with calendar: WorkingCalendar) throws -> Int
 
     /// Saves a record of an agency's register and adds a line to its audit log, in one transaction. `version` is the

@@ -20,6 +20,18 @@ extension StoreContractTests {
         )
     }
 
+    @Test("an agency created for its register: a new name makes one, a variant finds it", arguments: StoreBackend.all)
+    func createsAgency(_ backend: StoreBackend) throws {
+        let (store, agency, _) = try Self.registerStore(backend)
+        #expect(try store.createAgency(named: "洛阳市西工区司法局").id == agency)
+        let created = try store.createAgency(named: "洛阳市西工区档案馆")
+        #expect(created.id != nil && created.id != agency && created.name == "洛阳市西工区档案馆")
+        #expect(try store.agency(named: "洛阳市西工区档案馆")?.id == created.id)
+        #expect(try store.createAgency(named: "洛阳市西工区档案馆").id == created.id)
+        #expect(throws: StoreError.agencyNameInvalid(" ")) { try store.createAgency(named: " ") }
+        #expect(throws: StoreError.agencyNameInvalid("甲\n乙")) { try store.createAgency(named: "甲\n乙") }
+    }
+
     @Test(
         "a batch of register records is saved whole or not at all, each logged",
         arguments: StoreBackend.all
