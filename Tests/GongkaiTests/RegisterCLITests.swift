@@ -124,6 +124,13 @@ struct RegisterCLITests {
 
         let fifth = try Self.add("2025-12-22", type: "自然人", name: "周五", db: db)
         #expect(fifth == "2025-0005")
+        let consulting = try Self.ok(
+            ["step", fifth, "征求意见", "--agency", Self.agency, "--on", "2025-12-23", "--party", "第三方"],
+            db: db
+        )
+        #expect(consulting.contains("征求第三方意见中（答复期限中止计算）"), "\(consulting)")
+        let views = try Self.ok(["step", fifth, "征求意见结束", "--agency", Self.agency, "--on", "2025-12-30"], db: db)
+        #expect(views.contains("状态：办理中"), "\(views)")
 
         // A step the 条例 refuses: its reason, exit 1, the record and its version as they were.
         let before = try Self.version(first, db: db)
