@@ -27,6 +27,39 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
     /// The date as a Chinese clerk writes it, `2024年1月18日`.
     public var chinese: String { "\(year)年\(month)月\(day)日" }
 
+    /// Encoded as its ISO 8601 text, `"2024-01-18"`; decoded from that text or from the older keyed form
+    /// (`{"year": 2024, "month": 1, "day": 18}`), refusing a day that does not exist.
+    public init(from decoder: any Decoder) throws {
+        if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+                let date = CalendarDate(year: year, month: month, day: day)
+            else {
+                throw DecodingError.dataCorruptedError(in: single, debugDescription: "not a yyyy-MM-dd day: \(text)")
+            }
+            self = date
+            return
+        }
+        let keyed = try decoder.container(keyedBy: CodingKeys.self)
+        let year = try keyed.decode(Int.self, forKey: .year)
+        let month = try keyed.decode(Int.self, forKey: .month)
+        let day = try keyed.decode(Int.self, forKey: .day)
+        guard let date = CalendarDate(year: year, month: month, day: day) else {
+            throw DecodingError.dataCorruptedError(forKey: .day, in: keyed, debugDescription: "no such day")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var single = encoder.singleValueContainer()
+        try single.encode(description)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case year, month, day
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -101,3 +101,13 @@ extension String {
         return components(separatedBy: target).joined(separator: replacement)
     }
 }
+
+/// The checks both backends make before creating an agency.
+enum AgencyRules {
+    /// Throws unless `name` can name a new agency: not blank, no control characters.
+    static func checkNewName(_ name: String) throws(StoreError) {
+        guard !name.allSatisfy(\.isWhitespace),
+            !name.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        else { throw .agencyNameInvalid(name) }
+    }
+}

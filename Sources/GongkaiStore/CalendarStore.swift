@@ -22,10 +22,6 @@ extension ReportStore {
     public func workingCalendar() throws -> WorkingCalendar {
         WorkingCalendar.builtIn.adding(try storedCalendarYears())
     }
-
-    /// The register keeps no applications yet, so no deadline is open and none is counted again: 0. A backend that
-    /// stores applications implements ``ReportStore/recomputeOpenDeadlines(with:)`` itself.
-    public func recomputeOpenDeadlines(with calendar: WorkingCalendar) throws -> Int { 0 }
 }
 
 /// The checks both backends make before storing calendar years.

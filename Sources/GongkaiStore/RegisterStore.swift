@@ -158,6 +158,18 @@ public struct RegisterSelection: Sendable, Hashable {
     }
 }
 
+/// One record to save in a batch (``ReportStore/saveRegisterRecords(_:by:)``), with the version its saver read (nil
+/// for a new record).
+public struct RegisterWrite: Sendable, Hashable {
+    public var record: RegisterRecord
+    public var expecting: Int?
+
+    public init(_ record: RegisterRecord, expecting: Int? = nil) {
+        self.record = record
+        self.expecting = expecting
+    }
+}
+
 /// The checks both backends make before saving a register record.
 enum RegisterRules {
     /// Throws unless the record may be saved over `stored` (nil when there is none) when the saver expected

@@ -27,6 +27,9 @@ public protocol ReportStore: AccountStore {
     /// Gives the agency `current` resolves to the name `newName` (a name misread or mistyped); the old name stays an
     /// alias. Refused when `newName` is already another agency's name or alias (``StoreError/agencyNameTaken``).
     func renameAgency(_ current: String, to newName: String) throws -> AgencyRecord
+    /// The agency `name` names (an alias or a variant of its name), created when there is none yet: for a register
+    /// kept by an agency that has no report in the corpus.
+    func createAgency(named name: String) throws -> AgencyRecord
     /// Adds or updates regions and listed agencies; returns how many of each.
     func importRegions(_ rows: [RegionRow]) throws -> RegionImportSummary
     /// A region by code, or by name when the name is unique.
@@ -84,9 +87,9 @@ public protocol ReportStore: AccountStore {
     /// given days in place of the year's. Then every open deadline is counted again on the changed calendar
     /// (``recomputeOpenDeadlines(with:)``).
     func storeCalendarYears(_ years: [CalendarYear], replace: Bool) throws -> CalendarUpdate
-    /// Counts the deadline of every open application again on `calendar`, after the calendar changed, and returns how
-    /// many applications that was. The register will call it (and ``storeCalendarYears(_:replace:)`` does) whenever
-    /// the calendar in effect changes.
+    /// Counts the state and due date of every open application again on `calendar` as of today, after the calendar
+    /// changed, saving those that changed; returns how many did. ``storeCalendarYears(_:replace:)`` calls it; both
+    /// backends share the register's implementation (``recomputeOpenDeadlines(with:on:)``).
     func recomputeOpenDeadlines(with calendar: WorkingCalendar) throws -> Int
 
     /// Saves a record of an agency's register and adds a line to its audit log, in one transaction. `version` is the
@@ -95,6 +98,10 @@ public protocol ReportStore: AccountStore {
     /// (``StoreError/registerConflict(_:stored:expected:)``). Returns the record as stored, with its id and new
     /// version.
     func saveRegisterRecord(_ record: RegisterRecord, expecting version: Int?, by user: String) throws -> RegisterRecord
+    /// Saves many register records in one transaction, each checked as ``saveRegisterRecord(_:expecting:by:)`` checks
+    /// it and logged: all of them, or none when one is refused (an import never stops half way). Returns the records
+    /// as stored, in the order given.
+    func saveRegisterRecords(_ writes: [RegisterWrite], by user: String) throws -> [RegisterRecord]
     /// The record under its agency, kind and number, or nil.
     func registerRecord(agencyID: Int64, kind: RegisterKind, key: String) throws -> RegisterRecord?
     /// The records a list shows: open ones by due date first (those with none last), then by number.

@@ -16,6 +16,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case agencyNotFound(String)
     /// A rename to a name that is another agency's: `existing` is that agency's name.
     case agencyNameTaken(String, existing: String)
+    /// A new agency's name that is empty or holds line breaks or other control characters.
+    case agencyNameInvalid(String)
     case regionNotFound(String)
     case invalidRegionFile(line: Int, reason: String)
     /// A user added under a name another user has.
@@ -58,6 +60,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "未找到机关「\(name)」；可用 gongkai agency search 查找。"
         case .agencyNameTaken(let name, let existing):
             "「\(name)」已是另一个机关「\(existing)」的名称或别名；如果两者是同一机关，请用 gongkai agency alias 合并。"
+        case .agencyNameInvalid(let name):
+            "机关名称「\(name)」无效：名称不能为空，也不能含换行等控制字符。"
         case .regionNotFound(let name):
             "未找到地区「\(name)」；请先用 gongkai agency import-regions 导入地区表。"
         case .invalidRegionFile(let line, let reason):

@@ -41,6 +41,18 @@ extension PostgresStore {
         return try db.one("SELECT id FROM agency WHERE normalized_name = \(name.normalized)", as: Int64.self)
     }
 
+    public func createAgency(named name: String) throws -> AgencyRecord {
+        try AgencyRules.checkNewName(name)
+        return try guarded {
+            try writer.transaction { db in
+                guard let id = try resolveAgency(name, create: true, db), let agency = try agencyRecord(id, db) else {
+                    throw StoreError.agencyNotFound(name)
+                }
+                return agency
+            }
+        }
+    }
+
     func lookUpAgency(_ name: AgencyName, _ db: PostgresSession.Transaction) throws -> Int64? {
         if let id = try db.one(
             "SELECT agency_id FROM agency_alias WHERE normalized_alias = \(name.normalized)",

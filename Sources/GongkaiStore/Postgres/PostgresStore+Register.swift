@@ -94,49 +94,67 @@ extension PostgresStore {
     {
         try guarded {
             try writer.transaction { db in
-                // A new number taken by two savers at once: the second waits on the first one's row, then sees it.
-                try db.execute("SELECT pg_advisory_xact_lock(\(Self.registerLockKey(record)))")
-                let stored = try Self.stored(db, agencyID: record.agencyID, kind: record.kind, key: record.key)
-                try RegisterRules.check(record, stored: stored?.version, expected: version)
-                let time = Date().timeIntervalSince1970
-                if let stored {
-                    let saved = record.saved(over: stored.version, id: stored.id, at: time, by: user)
-                    try db.execute(
-                        """
-                        UPDATE register_record SET year = \(saved.year), open = \(saved.isOpen),
-                            state = \(saved.state), due = \(saved.due), body = \(saved.body),
-                            version = \(saved.version), changed_at = \(time), changed_by = \(user)
-                        WHERE id = \(saved.id)
-                        """
-                    )
-                    try Self.log(
-                        db,
-                        saved,
-                        action: .changed,
-                        before: stored.body,
-                        after: saved.body,
-                        at: time,
-                        by: user
-                    )
-                    return saved
-                }
-                guard
-                    let id = try db.one(
-                        """
-                        INSERT INTO register_record
-                            (agency_id, kind, key, year, open, state, due, body, version, changed_at, changed_by)
-                        VALUES (\(record.agencyID), \(record.kind.rawValue), \(record.key), \(record.year),
-                            \(record.isOpen), \(record.state), \(record.due), \(record.body), 1, \(time), \(user))
-                        RETURNING id
-                        """,
-                        as: Int64.self
-                    )
-                else { throw StoreError.registerRecordNotFound(record.key) }
-                let saved = record.saved(over: nil, id: id, at: time, by: user)
-                try Self.log(db, saved, action: .created, before: nil, after: saved.body, at: time, by: user)
-                return saved
+                try Self.save(record, expecting: version, at: Date().timeIntervalSince1970, by: user, db)
             }
         }
+    }
+
+    public func saveRegisterRecords(_ writes: [RegisterWrite], by user: String) throws -> [RegisterRecord] {
+        try guarded {
+            try writer.transaction { db in
+                let time = Date().timeIntervalSince1970
+                return try writes.map { try Self.save($0.record, expecting: $0.expecting, at: time, by: user, db) }
+            }
+        }
+    }
+
+    private static func save(
+        _ record: RegisterRecord,
+        expecting version: Int?,
+        at time: Double,
+        by user: String,
+        _ db: PostgresSession.Transaction
+    ) throws -> RegisterRecord {
+        // A new number taken by two savers at once: the second waits on the first one's row, then sees it.
+        try db.execute("SELECT pg_advisory_xact_lock(\(Self.registerLockKey(record)))")
+        let stored = try Self.stored(db, agencyID: record.agencyID, kind: record.kind, key: record.key)
+        try RegisterRules.check(record, stored: stored?.version, expected: version)
+        if let stored {
+            let saved = record.saved(over: stored.version, id: stored.id, at: time, by: user)
+            try db.execute(
+                """
+                UPDATE register_record SET year = \(saved.year), open = \(saved.isOpen),
+                    state = \(saved.state), due = \(saved.due), body = \(saved.body),
+                    version = \(saved.version), changed_at = \(time), changed_by = \(user)
+                WHERE id = \(saved.id)
+                """
+            )
+            try Self.log(
+                db,
+                saved,
+                action: .changed,
+                before: stored.body,
+                after: saved.body,
+                at: time,
+                by: user
+            )
+            return saved
+        }
+        guard
+            let id = try db.one(
+                """
+                INSERT INTO register_record
+                    (agency_id, kind, key, year, open, state, due, body, version, changed_at, changed_by)
+                VALUES (\(record.agencyID), \(record.kind.rawValue), \(record.key), \(record.year),
+                    \(record.isOpen), \(record.state), \(record.due), \(record.body), 1, \(time), \(user))
+                RETURNING id
+                """,
+                as: Int64.self
+            )
+        else { throw StoreError.registerRecordNotFound(record.key) }
+        let saved = record.saved(over: nil, id: id, at: time, by: user)
+        try Self.log(db, saved, action: .created, before: nil, after: saved.body, at: time, by: user)
+        return saved
     }
 
     /// One advisory lock a register number: savers of the same number take turns, others do not wait.

@@ -85,6 +85,18 @@ extension SQLiteStore {
         }
     }
 
+    public func createAgency(named name: String) throws -> AgencyRecord {
+        try AgencyRules.checkNewName(name)
+        return try guarded {
+            try pool.write { db in
+                guard let id = try resolveAgency(name, create: true, db),
+                    let agency = try AgencyRecord.fetchOne(db, key: id)
+                else { throw StoreError.agencyNotFound(name) }
+                return agency
+            }
+        }
+    }
+
     public func searchAgencies(_ text: String) throws -> [AgencyRecord] {
         let pattern = "%" + AgencyName.normalize(text).replacingAll("%", with: "").replacingAll("_", with: "") + "%"
         return try guarded {

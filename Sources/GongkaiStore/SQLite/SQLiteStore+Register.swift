@@ -94,49 +94,67 @@ extension SQLiteStore {
     {
         try guarded {
             try pool.write { db in
-                let stored = try Self.stored(db, agencyID: record.agencyID, kind: record.kind, key: record.key)
-                try RegisterRules.check(record, stored: stored?.version, expected: version)
-                let time = Date().timeIntervalSince1970
-                if let stored {
-                    let saved = record.saved(over: stored.version, id: stored.id, at: time, by: user)
-                    try db.execute(
-                        sql: """
-                            UPDATE register_record SET year = ?, open = ?, state = ?, due = ?, body = ?, version = ?,
-                                changed_at = ?, changed_by = ?
-                            WHERE id = ?
-                            """,
-                        arguments: [
-                            saved.year, saved.isOpen, saved.state, saved.due, saved.body, saved.version, time, user,
-                            saved.id,
-                        ]
-                    )
-                    try Self.log(
-                        db,
-                        saved,
-                        action: .changed,
-                        before: stored.body,
-                        after: saved.body,
-                        at: time,
-                        by: user
-                    )
-                    return saved
-                }
-                try db.execute(
-                    sql: """
-                        INSERT INTO register_record
-                            (agency_id, kind, key, year, open, state, due, body, version, changed_at, changed_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-                        """,
-                    arguments: [
-                        record.agencyID, record.kind.rawValue, record.key, record.year, record.isOpen, record.state,
-                        record.due, record.body, time, user,
-                    ]
-                )
-                let saved = record.saved(over: nil, id: db.lastInsertedRowID, at: time, by: user)
-                try Self.log(db, saved, action: .created, before: nil, after: saved.body, at: time, by: user)
-                return saved
+                try Self.save(record, expecting: version, at: Date().timeIntervalSince1970, by: user, db)
             }
         }
+    }
+
+    public func saveRegisterRecords(_ writes: [RegisterWrite], by user: String) throws -> [RegisterRecord] {
+        try guarded {
+            try pool.write { db in
+                let time = Date().timeIntervalSince1970
+                return try writes.map { try Self.save($0.record, expecting: $0.expecting, at: time, by: user, db) }
+            }
+        }
+    }
+
+    private static func save(
+        _ record: RegisterRecord,
+        expecting version: Int?,
+        at time: Double,
+        by user: String,
+        _ db: Database
+    ) throws -> RegisterRecord {
+        let stored = try Self.stored(db, agencyID: record.agencyID, kind: record.kind, key: record.key)
+        try RegisterRules.check(record, stored: stored?.version, expected: version)
+        if let stored {
+            let saved = record.saved(over: stored.version, id: stored.id, at: time, by: user)
+            try db.execute(
+                sql: """
+                    UPDATE register_record SET year = ?, open = ?, state = ?, due = ?, body = ?, version = ?,
+                        changed_at = ?, changed_by = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    saved.year, saved.isOpen, saved.state, saved.due, saved.body, saved.version, time, user,
+                    saved.id,
+                ]
+            )
+            try log(
+                db,
+                saved,
+                action: .changed,
+                before: stored.body,
+                after: saved.body,
+                at: time,
+                by: user
+            )
+            return saved
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO register_record
+                    (agency_id, kind, key, year, open, state, due, body, version, changed_at, changed_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                """,
+            arguments: [
+                record.agencyID, record.kind.rawValue, record.key, record.year, record.isOpen, record.state,
+                record.due, record.body, time, user,
+            ]
+        )
+        let saved = record.saved(over: nil, id: db.lastInsertedRowID, at: time, by: user)
+        try log(db, saved, action: .created, before: nil, after: saved.body, at: time, by: user)
+        return saved
     }
 
     public func registerRecord(agencyID: Int64, kind: RegisterKind, key: String) throws -> RegisterRecord? {
