@@ -49,13 +49,18 @@ extension StoreContractTests {
         #expect(all.count == added)
         #expect(Set(all.map(\.record.year)).count == 4)
         #expect(all.contains { $0.record.errors > 0 } && all.contains { $0.record.errors == 0 })
+        // A text some agencies' names hold and others' do not: the last two characters of one of them.
+        let agencyText = String(try #require(all.map(\.agency.normalizedName).min()).suffix(2))
 
         let filters: [(name: String, query: ReportQuery, keeps: (StoredReport) -> Bool)] = [
             ("every report", ReportQuery(), { _ in true }),
             ("one year", ReportQuery(year: 2022), { $0.record.year == 2022 }),
             ("with errors", ReportQuery(findings: .errors), { $0.record.errors > 0 }),
             ("clean", ReportQuery(findings: .clean), { $0.record.errors == 0 && $0.record.warnings == 0 }),
+            // Agency text, matched agency by agency as a page is read in name order.
+            ("agency text", ReportQuery(agencyText: agencyText), { $0.agency.normalizedName.contains(agencyText) }),
         ]
+        #expect((1..<all.count).contains(all.filter { $0.agency.normalizedName.contains(agencyText) }.count))
         for filter in filters {
             let selected = all.filter(filter.keeps)
             for order in ReportQuery.Order.allCases {
