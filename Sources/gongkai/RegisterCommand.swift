@@ -28,7 +28,7 @@ struct RegisterCommand: ParsableCommand {
             """,
         subcommands: [
             RegisterAdd.self, RegisterStep.self, RegisterShow.self, RegisterList.self, RegisterDue.self,
-            RegisterCase.self, RegisterDocument.self, RegisterCounts.self, RegisterCompile.self,
+            RegisterCase.self, RegisterDocument.self, RegisterCounts.self, RegisterCompile.self, RegisterImport.self,
         ]
     )
 }

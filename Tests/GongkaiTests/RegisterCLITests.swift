@@ -338,4 +338,44 @@ struct RegisterCLITests {
         #expect(recounted.contains("calendar  修改（第3版）"), "\(recounted)")
         #expect(recounted.contains("内容未变：按新的日历重新计算状态和期限"), "\(recounted)")
     }
+
+    @Test("register import: a ledger's applications, all or none; the same ledger twice adds nothing")
+    func importLedger() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("gongkai.sqlite").path
+        let ledger = Fixtures.url("ledger/ledger.xlsx").path
+
+        let imported = try Self.ok(["import", ledger, "--agency", Self.agency, "--create-agency"], db: db)
+        #expect(imported.contains("已导入 30 件申请"), "\(imported)")
+        let listed = try Self.ok(["list", "--agency", Self.agency, "--format", "json"], db: db)
+        let rows = try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]] ?? []
+        #expect(rows.count == 30)
+        #expect(rows.contains { $0["key"] as? String == "GK2025-001" })
+        // The audit log names the importer.
+        let shown = try Self.ok(["show", "GK2025-001", "--agency", Self.agency], db: db)
+        #expect(shown.contains("王五"), "\(shown)")
+
+        // Again: every 登记号 is taken, so nothing is added and the versions stay.
+        let again = try Self.register(["import", ledger, "--agency", Self.agency], db: db)
+        #expect(again.status == 1, "\(again.stdout)\(again.stderr)")
+        #expect(again.stderr.contains("GK2025-0"), "\(again.stderr)")
+        #expect(try Self.version("GK2025-001", db: db) == 1)
+
+        // A ledger with a bad row: its row and column are named, and nothing of it is imported.
+        var text = try Fixtures.text("ledger/ledger.csv")
+        text = text.replacingOccurrences(of: "GK2025-00", with: "NEW-00")
+            .replacingOccurrences(of: "2025/3/3,当面", with: "2025/3/3,飞鸽传书")
+        let bad = folder.appendingPathComponent("bad.csv")
+        try Data(text.utf8).write(to: bad)
+        let refused = try Self.register(["import", bad.path, "--agency", Self.agency], db: db)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("第4行"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("飞鸽传书"), "\(refused.stderr)")
+        let after =
+            try JSONSerialization.jsonObject(
+                with: Data(try Self.ok(["list", "--agency", Self.agency, "--format", "json"], db: db).utf8)
+            ) as? [[String: Any]] ?? []
+        #expect(after.count == 30)
+    }
 }
