@@ -73,39 +73,20 @@ public enum DOCXExtractor {
         budget: inout Int,
         stop: () -> ExtractError? = { nil }
     ) throws(ExtractError) {
-        let parser = XMLStreamParser(handler: handler, maxDepth: limits.maxDepth)
         let limit = min(limits.maxEntrySize, budget)
-        var produced = 0
-        var xmlFailure: XMLStreamParser.Failure?
-        var stopped: ExtractError?
         do {
-            try zip.read(entry, limit: limit) { chunk in
-                produced += chunk.count
-                do throws(XMLStreamParser.Failure) {
-                    try parser.feed(chunk)
-                } catch {
-                    xmlFailure = error
-                    throw ZipReader.Failure.stopped
-                }
-                if let error = stop() {
-                    stopped = error
-                    throw ZipReader.Failure.stopped
-                }
-            }
-            try parser.finish()
-        } catch let failure as ZipReader.Failure {
-            if let xmlFailure { throw describe(xmlFailure, part: entry.path, limits: limits) }
-            if let stopped { throw stopped }
-            if case .entryTooLarge = failure, limit < limits.maxEntrySize {
-                throw .wordPartTooLarge(part: "全部内容", limit: limits.maxTotalSize)
-            }
-            throw describe(failure, limits: limits)
-        } catch let failure as XMLStreamParser.Failure {
-            throw describe(failure, part: entry.path, limits: limits)
+            budget -= try zip.parseXML(entry, with: handler, maxDepth: limits.maxDepth, limit: limit, stop: stop)
         } catch {
-            throw .damagedWord(String(describing: error))
+            switch error {
+            case .xml(let failure): throw describe(failure, part: entry.path, limits: limits)
+            case .stopped(let stopped): throw stopped
+            case .zip(let failure):
+                if case .entryTooLarge = failure, limit < limits.maxEntrySize {
+                    throw .wordPartTooLarge(part: "全部内容", limit: limits.maxTotalSize)
+                }
+                throw describe(failure, limits: limits)
+            }
         }
-        budget -= produced
     }
 
     static func describe(_ failure: ZipReader.Failure, limits: DOCXLimits) -> ExtractError {

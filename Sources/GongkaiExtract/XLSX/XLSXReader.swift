@@ -258,42 +258,25 @@ public enum XLSXReader {
         budget: inout Int,
         stop: () -> XLSXError? = { nil }
     ) throws(XLSXError) {
-        let parser = XMLStreamParser(handler: handler, maxDepth: limits.maxDepth)
         let byRatio = max(entry.compressedSize, 1).multipliedReportingOverflow(by: limits.maxRatio)
         let ratioLimit = byRatio.overflow ? Int.max : max(byRatio.partialValue, 64 << 10)
         let limit = min(limits.maxPartSize, budget, ratioLimit)
-        var produced = 0
-        var xmlFailure: XMLStreamParser.Failure?
-        var stopped: XLSXError?
+        let produced: Int
         do {
-            try zip.read(entry, limit: limit) { chunk in
-                produced += chunk.count
-                do throws(XMLStreamParser.Failure) {
-                    try parser.feed(chunk)
-                } catch {
-                    xmlFailure = error
-                    throw ZipReader.Failure.stopped
-                }
-                if let error = stop() {
-                    stopped = error
-                    throw ZipReader.Failure.stopped
-                }
-            }
-            try parser.finish()
-        } catch let failure as ZipReader.Failure {
-            if let xmlFailure { throw describe(xmlFailure, part: entry.path, limits: limits) }
-            if let stopped { throw stopped }
-            if case .entryTooLarge = failure {
-                if limit == ratioLimit && limit < limits.maxPartSize && limit < budget {
-                    throw .suspiciousCompression(part: entry.path, ratio: limits.maxRatio)
-                }
-                throw .partTooLarge(part: entry.path, limit: min(limits.maxPartSize, limits.maxTotalSize))
-            }
-            throw describe(failure, part: entry.path, limits: limits)
-        } catch let failure as XMLStreamParser.Failure {
-            throw describe(failure, part: entry.path, limits: limits)
+            produced = try zip.parseXML(entry, with: handler, maxDepth: limits.maxDepth, limit: limit, stop: stop)
         } catch {
-            throw .damaged(String(describing: error))
+            switch error {
+            case .xml(let failure): throw describe(failure, part: entry.path, limits: limits)
+            case .stopped(let stopped): throw stopped
+            case .zip(let failure):
+                if case .entryTooLarge = failure {
+                    if limit == ratioLimit && limit < limits.maxPartSize && limit < budget {
+                        throw .suspiciousCompression(part: entry.path, ratio: limits.maxRatio)
+                    }
+                    throw .partTooLarge(part: entry.path, limit: min(limits.maxPartSize, limits.maxTotalSize))
+                }
+                throw describe(failure, part: entry.path, limits: limits)
+            }
         }
         if let stopped = stop() { throw stopped }
         budget -= produced
