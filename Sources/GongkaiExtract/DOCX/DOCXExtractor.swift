@@ -18,7 +18,7 @@ public enum DOCXExtractor {
             throw describe(error, limits: limits)
         }
         guard let mainPath = try mainDocumentPath(zip, limits: limits), let main = zip.entry(mainPath) else {
-            throw .notWordArchive(packageKind(zip))
+            throw .notWordArchive(zip.packageKind(notHaving: "word/document.xml"))
         }
         let folder = mainPath.split(separator: "/").dropLast().map { $0 + "/" }.joined()
         var budget = limits.maxTotalSize
@@ -53,14 +53,6 @@ public enum DOCXExtractor {
         guard let path = reader.mainDocument, path.hasSuffix(".xml"), !path.hasPrefix("xl/"), !path.hasPrefix("ppt/")
         else { return nil }
         return path
-    }
-
-    /// What a zip without a Word document is, as a clerk would call it.
-    static func packageKind(_ zip: ZipReader) -> String {
-        if zip.entry("xl/workbook.xml") != nil { return "Excel 工作簿（.xlsx）" }
-        if zip.entry("ppt/presentation.xml") != nil { return "PowerPoint 演示文稿（.pptx）" }
-        if zip.entry("content.xml") != nil, zip.entry("mimetype") != nil { return "OpenDocument 文件（.odt 等）" }
-        return "压缩包（zip）"
     }
 
     /// Inflates one part into the XML parser, within the per-part limit and what is left of the total; `stop`, asked

@@ -197,10 +197,7 @@ public enum XLSXReader {
             throw describe(error, part: "", limits: limits)
         }
         guard zip.entry("xl/workbook.xml") != nil else {
-            if zip.entry("word/document.xml") != nil { throw .otherPackage("Word 文档（.docx）") }
-            if zip.entry("ppt/presentation.xml") != nil { throw .otherPackage("PowerPoint 演示文稿（.pptx）") }
-            if zip.entry("content.xml") != nil { throw .otherPackage("OpenDocument 文件（.ods 等）") }
-            throw .otherPackage("压缩包（zip）")
+            throw .otherPackage(zip.packageKind(notHaving: "xl/workbook.xml"))
         }
         return zip
     }

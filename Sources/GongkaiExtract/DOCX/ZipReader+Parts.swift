@@ -49,3 +49,17 @@ extension ZipReader {
         return produced
     }
 }
+
+extension ZipReader {
+    /// What an Office package is, as a clerk would call it, when it is not the kind a reader wanted (the one whose
+    /// main part is `wanted`): another Office file, an OpenDocument file, or just a zip.
+    func packageKind(notHaving wanted: String) -> String {
+        let kinds = [
+            ("word/document.xml", "Word 文档（.docx）"), ("xl/workbook.xml", "Excel 工作簿（.xlsx）"),
+            ("ppt/presentation.xml", "PowerPoint 演示文稿（.pptx）"),
+        ]
+        for (part, kind) in kinds where part != wanted && entry(part) != nil { return kind }
+        if entry("content.xml") != nil, entry("mimetype") != nil { return "OpenDocument 文件（.odt、.ods 等）" }
+        return "压缩包（zip）"
+    }
+}
