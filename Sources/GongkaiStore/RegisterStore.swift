@@ -1,3 +1,6 @@
+import GongkaiModel
+import GongkaiRegister
+
 /// The kinds of record an agency's disclosure register keeps.
 public enum RegisterKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// An application for disclosure (依申请公开) and its steps.
@@ -185,8 +188,8 @@ enum RegisterRules {
         guard (1949...9999).contains(record.year) else {
             throw StoreError.invalidRegisterRecord("年度「\(record.year)」不在1949年至9999年之间")
         }
-        if let due = record.due, !Self.isDay(due) {
-            throw StoreError.invalidRegisterRecord("到期日「\(due)」应写作 yyyy-MM-dd")
+        if let due = record.due, CalendarDate(isoDay: due) == nil {
+            throw StoreError.invalidRegisterRecord("到期日「\(due)」应是写作 yyyy-MM-dd 的真实日期")
         }
         switch (stored, expected) {
         case (nil, nil): return
@@ -199,11 +202,6 @@ enum RegisterRules {
         }
     }
 
-    static func isDay(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        return bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (48...57).contains($0.element) }
-    }
 }
 
 extension RegisterRecord {

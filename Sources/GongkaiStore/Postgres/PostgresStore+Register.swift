@@ -115,8 +115,10 @@ extension PostgresStore {
         by user: String,
         _ db: PostgresSession.Transaction
     ) throws -> RegisterRecord {
-        // A new number taken by two savers at once: the second waits on the first one's row, then sees it.
-        try db.execute("SELECT pg_advisory_xact_lock(\(Self.registerLockKey(record)))")
+        // A new number taken by two savers at once: the second waits for the first, then sees its row. (The lock's
+        // first key sets register numbers apart from the agency names of lookUpAgency.)
+        let lockName = "\(record.agencyID)\u{1F}\(record.kind.rawValue)\u{1F}\(record.key)"
+        try db.execute("SELECT pg_advisory_xact_lock(3, hashtext(\(lockName)))")
         let stored = try Self.stored(db, agencyID: record.agencyID, kind: record.kind, key: record.key)
         try RegisterRules.check(record, stored: stored?.version, expected: version)
         if let stored {
@@ -155,15 +157,6 @@ extension PostgresStore {
         let saved = record.saved(over: nil, id: id, at: time, by: user)
         try Self.log(db, saved, action: .created, before: nil, after: saved.body, at: time, by: user)
         return saved
-    }
-
-    /// One advisory lock a register number: savers of the same number take turns, others do not wait.
-    static func registerLockKey(_ record: RegisterRecord) -> Int64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(record.agencyID)\u{1F}\(record.kind.rawValue)\u{1F}\(record.key)".utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return Int64(bitPattern: hash)
     }
 
     public func registerRecord(agencyID: Int64, kind: RegisterKind, key: String) throws -> RegisterRecord? {
