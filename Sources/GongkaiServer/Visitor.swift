@@ -54,7 +54,7 @@ enum Access: Sendable, Hashable {
     /// What a path asks.
     static func of(path: String) -> Access {
         if path == "/login" || path == Stylesheet.path || path.hasPrefix("/static/") { return .open }
-        if path == "/logout" { return .signedIn }
+        if path == "/logout" || path == "/register" || path.hasPrefix("/register/") { return .signedIn }
         if path == "/upload" || path.hasPrefix("/upload/") { return .role(.uploader) }
         if path == "/admin" || path.hasPrefix("/admin/") { return .role(.admin) }
         return .reading
