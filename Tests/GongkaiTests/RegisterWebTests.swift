@@ -110,7 +110,7 @@ struct RegisterWebTests {
     /// The forms of an application's page against what the model allows as of the day.
     static func expectOffered(
         _ page: String,
-        _ application: Application,
+        _ application: GongkaiRegister.Application,
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws {
         let asOf = max(today, application.events.last?.date ?? today)
@@ -195,10 +195,10 @@ struct RegisterWebTests {
         let setup = try Self.setup(backend)
         try await ServerTests.application(setup.store, options: Self.options()).test(.router) { client in
             let clerk = try await Self.signedIn(client, "甲登记员")
-            let key = try await Self.addApplication(clerk, agency: setup.a)
+            let key = try await Self.addApplication(clerk, agency: setup.a, received: "2025-03-18")
             #expect(key == "2025-0001")
             let path = "/register/a/\(setup.a)/applications/\(key)"
-            func stored() throws -> Registered<Application> {
+            func stored() throws -> Registered<GongkaiRegister.Application> {
                 try #require(try setup.store.application(agencyID: setup.a, key: key))
             }
             var page = try await clerk.get(path).text
@@ -209,14 +209,15 @@ struct RegisterWebTests {
 
             var response = try await clerk.post(
                 "\(path)/steps",
-                [("step", "amendment_requested"), ("version", "1"), ("on", "2025-03-05"), ("respond_by", "2025-03-19")]
+                [("step", "amendment_requested"), ("version", "1"), ("on", "2025-03-19"), ("respond_by", "2025-04-02")]
             )
             #expect(response.status == .seeOther)
             page = try await clerk.get(path).text
             try Self.expectOffered(page, try stored().value)
-            #expect(Self.offered(page).steps == ["amendment_received", "replied"])
-            #expect(Self.offered(page).outcomes == ["other.no_amendment"])
-            #expect(page.contains("发出补正通知，补正期限至2025年3月19日"))
+            // Waiting for the 补正: only its arrival (the reply 申请人逾期未补正 comes after 2 April).
+            #expect(Self.offered(page).steps == ["amendment_received"])
+            #expect(Self.offered(page).outcomes.isEmpty)
+            #expect(page.contains("发出补正通知，补正期限至2025年4月2日"))
 
             // A step the statute does not allow now is refused with its reason, and nothing is saved.
             response = try await clerk.post(
@@ -229,7 +230,7 @@ struct RegisterWebTests {
 
             response = try await clerk.post(
                 "\(path)/steps",
-                [("step", "amendment_received"), ("version", "2"), ("on", "2025-03-18")]
+                [("step", "amendment_received"), ("version", "2"), ("on", "2025-03-20")]
             )
             #expect(response.status == .seeOther)
             page = try await clerk.get(path).text
@@ -322,8 +323,14 @@ struct RegisterWebTests {
     // MARK: Compile and export
 
     /// A generated register (the property test's) saved for agency 甲.
-    static func generated(_ store: any ReportStore, agencyID: Int64) throws -> AgencyRegister {
-        let register = try RegisterPropertyTests().register(seed: 20_251_207, applications: 120)
+    static func generated(
+        _ store: any ReportStore,
+        agencyID: Int64,
+        ledgerOnly: Bool = false
+    ) throws -> AgencyRegister {
+        // Most random applications see a consultation or a fee: many more are walked when only the others are kept.
+        var register = try RegisterPropertyTests().register(seed: 20_251_207, applications: ledgerOnly ? 600 : 120)
+        if ledgerOnly { register.applications = register.applications.filter(ledgerExpressible) }
         let day = try #require(CalendarDate(year: 2026, month: 3, day: 31))
         var writes = register.applications.map {
             RegisterWrite(RegisterRecord.application($0, agencyID: agencyID, on: day, calendar: .builtIn))
@@ -349,8 +356,10 @@ struct RegisterWebTests {
             let page = response.text
             for table in ["表二", "表三", "表四"] { #expect(page.contains("<h3 id=\"table-"), "\(table)") }
             #expect(page.contains("<table class=\"national t3\">"))
-            #expect(page.contains("检查结果：<strong>0 个错误，0 个警告，1 个提示</strong>"))
-            #expect(page.contains("section5-empty"))
+            // No error; the one finding is part 五's text, which the clerk writes in the data file.
+            #expect(page.contains("检查结果：<strong>0 个错误，1 个警告，0 个提示</strong>"))
+            #expect(page.contains("<code class=\"rule\">section5-empty</code>"))
+            #expect(page.components(separatedBy: "<li class=\"finding").count == 2)
             #expect(!page.contains("class=\"v error\""))
             let yaml = try await clerk.get("/register/a/\(setup.a)/compile.yaml?year=2024")
             #expect(yaml.status == .ok)
@@ -364,7 +373,7 @@ struct RegisterWebTests {
     }
 
     /// The applications a ledger can hold: no consultation, no fee (a ledger has no column for them).
-    static func ledgerExpressible(_ application: Application) -> Bool {
+    static func ledgerExpressible(_ application: GongkaiRegister.Application) -> Bool {
         application.events.allSatisfy {
             switch $0 {
             case .consultationStarted, .consultationEnded, .feeNoticed, .feePaid: false
@@ -379,7 +388,9 @@ struct RegisterWebTests {
     )
     func excelRoundTrip(_ backend: StoreBackend) async throws {
         let setup = try Self.setup(backend)
-        let register = try Self.generated(setup.store, agencyID: setup.a)
+        // A ledger has no column for consultations and fees (they stop the reply period, so the dates of later steps
+        // would not check without them): the register holds only what a ledger can hold.
+        let register = try Self.generated(setup.store, agencyID: setup.a, ledgerOnly: true)
         try await ServerTests.application(setup.store, options: Self.options()).test(.router) { client in
             let clerk = try await Self.signedIn(client, "甲登记员")
             let response = try await clerk.get("/register/a/\(setup.a)/export.xlsx?year=2024&personal=1")
@@ -393,13 +404,11 @@ struct RegisterWebTests {
             #expect(!expected.isEmpty)
             #expect(read.count == expected.count)
             let byID = Dictionary(uniqueKeysWithValues: read.map { ($0.id, $0) })
-            var compared = 0
-            for application in expected where Self.ledgerExpressible(application) {
+            for application in expected {
                 let back = try #require(byID[application.id], "\(application.id)")
                 #expect(back == application, "\(application.id)")
-                compared += 1
             }
-            #expect(compared > 10)
+            #expect(expected.count > 20)
             let cases = try LedgerTable.read(fileBytes: bytes, name: "register.xlsx", sheet: "复议诉讼")
             #expect(cases.rows.first?.cells.prefix(3) == ["编号", "类别", "立案日期"])
             #expect(cases.rows.count > 1)
