@@ -74,6 +74,7 @@ enum Stylesheet {
           outline-offset: -3px; }
         .legend { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; font-size: 0.9em; margin: 0.5em 0; padding: 0;
           list-style: none; }
+        .legend .due { margin-right: 0.4em; }
         .legend span.swatch { display: inline-block; min-width: 2.2em; text-align: center; border: 1px solid var(--line);
           margin-right: 0.4em; }
         .legend .ok { background: #fff; }

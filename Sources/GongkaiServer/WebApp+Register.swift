@@ -94,7 +94,9 @@ extension WebApp {
         let today = registerToday
         let (records, calendar, names) = try await query {
             store -> ([RegisterRecord], WorkingCalendar, [Int64: String]) in
-            let records = try store.registerRecords(RegisterSelection(agencyIDs: scope, kind: .application))
+            let records =
+                scope?.isEmpty == true
+                ? [] : try store.registerRecords(RegisterSelection(agencyIDs: scope, kind: .application))
             var names: [Int64: String] = [:]
             for id in Set(records.map(\.agencyID)).union(scope ?? []) {
                 names[id] = try store.agency(id: id)?.name
