@@ -78,6 +78,18 @@ public struct ApplicationStatus: Sendable, Hashable {
     public var allowedSteps: [ApplicationStep]
     /// The outcomes a reply may have now (empty when no reply is allowed).
     public var allowedOutcomes: [ReplyOutcome]
+    /// The year the calendar has no holiday data for, when a deadline falls in it: that deadline is left out of
+    /// ``deadlines`` (and ``replyDue`` is nil for the reply) until the year is added with `gongkai calendar add`. The
+    /// steps allowed are still known: each is checked by the days up to its own date.
+    public var calendarMissing: MissingCalendarYear? = nil
+
+    /// The reply's due date as a clerk reads it: the day with its weekday; 「待计算」 with the reason when it falls in a
+    /// year the calendar does not know yet; while the applicant has yet to send the 补正, that it starts again then.
+    public var replyDueChinese: String {
+        if let replyDue { return replyDue.chineseWithWeekday }
+        if let calendarMissing { return "待计算（落在\(calendarMissing.year)年，日历尚无该年的节假日安排）" }
+        return "申请人补正后重新计算"
+    }
 
     /// The nearest date anything is due.
     public var due: CalendarDate? { deadlines.first?.date }
@@ -111,16 +123,35 @@ extension Application {
         }
         var state = ApplicationState.open
         var running: [Deadline] = []
-        let replyDue = try timeline.replyDeadline(deadlines)
+        var missing: MissingCalendarYear?
+        /// A deadline, or nil (and the year noted) when it falls in a year after `date`'s the calendar does not know.
+        func unlessMissing(
+            _ compute: () throws(MissingCalendarYear) -> CalendarDate?
+        ) throws(MissingCalendarYear) -> CalendarDate? {
+            do {
+                return try compute()
+            } catch {
+                guard error.year > date.year else { throw error }
+                missing = missing ?? error
+                return nil
+            }
+        }
+        let replyDue = try unlessMissing { () throws(MissingCalendarYear) in try timeline.replyDeadline(deadlines) }
         if let replyDue { running.append(Deadline(kind: .reply, date: replyDue)) }
-        if timeline.stepCount == 0 {
-            let latest = try deadlines.amendmentNoticeDeadline(received: timeline.received)
-            if date <= latest { running.append(Deadline(kind: .amendmentNotice, date: latest)) }
+        if timeline.stepCount == 0,
+            let latest = try unlessMissing({ () throws(MissingCalendarYear) in
+                try deadlines.amendmentNoticeDeadline(received: timeline.received)
+            }), date <= latest
+        {
+            running.append(Deadline(kind: .amendmentNotice, date: latest))
         }
         if let consultation = timeline.openConsultation {
             state = .paused(consultation.party)
-            let views = try deadlines.consultationDeadline(requestReceived: consultation.start)
-            running.append(Deadline(kind: .consultation, date: views))
+            if let views = try unlessMissing({ () throws(MissingCalendarYear) in
+                try deadlines.consultationDeadline(requestReceived: consultation.start)
+            }) {
+                running.append(Deadline(kind: .consultation, date: views))
+            }
         }
         if timeline.awaitingFee, let payBy = try timeline.feeDeadline(deadlines) {
             state = .awaitingFee(payBy: payBy)
@@ -149,7 +180,8 @@ extension Application {
             replyDue: replyDue,
             deadlines: running.sorted { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) },
             allowedSteps: steps,
-            allowedOutcomes: outcomes
+            allowedOutcomes: outcomes,
+            calendarMissing: missing
         )
     }
 
@@ -177,7 +209,14 @@ extension Application {
         withinWorkingDays workingDays: Int = 5,
         calendar: WorkingCalendar
     ) throws(MissingCalendarYear) -> [(application: Application, status: ApplicationStatus)] {
-        let horizon = try calendar.workingDay(workingDays, after: date)
+        // Past the last year the calendar knows, every due date it can tell is within the horizon.
+        let horizon: CalendarDate
+        do {
+            horizon = try calendar.workingDay(workingDays, after: date)
+        } catch {
+            guard error.year > date.year else { throw error }
+            horizon = CalendarDate(year: error.year, month: 1, day: 1)?.adding(days: -1) ?? date
+        }
         var soon: [(due: CalendarDate, application: Application, status: ApplicationStatus)] = []
         for application in applications {
             let status = try application.status(on: date, calendar: calendar)

@@ -59,17 +59,47 @@ struct Timeline {
         var spans: [DateSpan] = []
         for consultation in consultations {
             var end = consultation.end
-            if end == nil { end = try deadlines.consultationDeadline(requestReceived: consultation.start) }
+            if end == nil {
+                end = Self.orUnknownYear(try deadlines.consultationDeadline(requestReceived: consultation.start))
+            }
             if let end, let span = ConsultationPause(sent: consultation.start, answered: end).span {
                 spans.append(span)
             }
         }
         var feeEnd = feePaid
-        if feeEnd == nil { feeEnd = try feeDeadline(deadlines) }
+        if feeEnd == nil { feeEnd = Self.orUnknownYear(try feeDeadline(deadlines)) }
         if let fee, let feeEnd, feeEnd > fee.on {
             spans.append(DateSpan(first: fee.on.adding(days: 1), last: feeEnd))
         }
         return spans
+    }
+
+    /// A pause's end, or — when it falls in a year the calendar does not know yet — a day past every year it knows: a
+    /// period counted into the pause then reaches that year too, and says so, while one that ends before the pause
+    /// begins is not held up by it.
+    private static func orUnknownYear(
+        _ end: @autoclosure () throws(MissingCalendarYear) -> CalendarDate?
+    ) -> CalendarDate? {
+        do {
+            return try end()
+        } catch {
+            return CalendarDate(dayNumber: 2_932_896)  // 9999-12-31
+        }
+    }
+
+    /// A deadline that a step dated `date` is checked against: the date `compute` works out, or nil when it falls in
+    /// a year after the step's that the calendar does not know yet — the step is then before it, which is all the
+    /// check needs. A step can be recorded in December while the year after has no holiday data.
+    static func deadline(
+        checking date: CalendarDate,
+        _ compute: () throws(MissingCalendarYear) -> CalendarDate?
+    ) throws(MissingCalendarYear) -> CalendarDate? {
+        do {
+            return try compute()
+        } catch {
+            if error.year > date.year { return nil }
+            throw error
+        }
     }
 
     /// The reply's due date: 20 working days from ``clockStart``, plus the extension, the pauses not counted. Nil while
@@ -112,11 +142,20 @@ struct Timeline {
             default: throw ApplicationStepError.awaitingAmendment(respondBy: notice.respondBy)
             }
         }
-        let payBy = try feeDeadline(deadlines)
-        if awaitingFee, let payBy {
+        // The last day to pay; nil when it falls in a year after the step's that the calendar does not know, and then
+        // the step is before it.
+        let payBy = try Self.deadline(checking: event.date) { () throws(MissingCalendarYear) in
+            try feeDeadline(deadlines)
+        }
+        if awaitingFee {
             switch event {
             case .feeNoticed, .feePaid, .replied(_, .unpaidFee), .consultationEnded: break
-            default: throw ApplicationStepError.awaitingFee(payBy: payBy)
+            default:
+                guard let payBy else {
+                    _ = try feeDeadline(deadlines)
+                    break
+                }
+                throw ApplicationStepError.awaitingFee(payBy: payBy)
             }
         }
         switch event {
@@ -125,8 +164,14 @@ struct Timeline {
         case .amendmentRequested(let on, let respondBy):
             guard amendmentNotice == nil else { throw ApplicationStepError.secondAmendmentNotice }
             guard stepCount == 0 else { throw ApplicationStepError.amendmentAfterOtherSteps }
-            let latest = try deadlines.amendmentNoticeDeadline(received: received)
-            guard on <= latest else { throw ApplicationStepError.amendmentNoticeLate(deadline: latest) }
+            if let latest = try Self.deadline(
+                checking: on,
+                { () throws(MissingCalendarYear) in
+                    try deadlines.amendmentNoticeDeadline(received: received)
+                }
+            ) {
+                guard on <= latest else { throw ApplicationStepError.amendmentNoticeLate(deadline: latest) }
+            }
             guard respondBy > on else { throw ApplicationStepError.amendmentPeriodEmpty }
         case .amendmentReceived:
             guard awaitingAmendment else { throw ApplicationStepError.noAmendmentRequested }
@@ -137,7 +182,12 @@ struct Timeline {
                 throw ApplicationStepError.extensionTooLong(days: days)
             }
             guard !approver.allSatisfy(\.isWhitespace) else { throw ApplicationStepError.extensionWithoutApprover }
-            if let due = try replyDeadline(deadlines, extended: false) {
+            if let due = try Self.deadline(
+                checking: max(approvedOn, toldOn),
+                { () throws(MissingCalendarYear) in
+                    try replyDeadline(deadlines, extended: false)
+                }
+            ) {
                 guard approvedOn <= due else { throw ApplicationStepError.extensionAfterDeadline(due: due) }
                 guard toldOn >= approvedOn, toldOn <= due else {
                     throw ApplicationStepError.applicantToldOutsidePeriod(approvedOn: approvedOn, due: due)
@@ -163,13 +213,22 @@ struct Timeline {
             guard amount == basis.amount else {
                 throw ApplicationStepError.feeAmountWrong(basis, expected: basis.amount, given: amount)
             }
-            if let due = try replyDeadline(deadlines), on > due {
+            if let due = try Self.deadline(
+                checking: on,
+                { () throws(MissingCalendarYear) in try replyDeadline(deadlines) }
+            ),
+                on > due
+            {
                 throw ApplicationStepError.feeNoticeAfterDeadline(due: due)
             }
         case .feePaid(let on):
-            guard awaitingFee, let payBy else { throw ApplicationStepError.noFeeOwed }
-            guard on <= payBy else { throw ApplicationStepError.feePaidLate(payBy: payBy) }
+            guard awaitingFee else { throw ApplicationStepError.noFeeOwed }
+            if let payBy, on > payBy { throw ApplicationStepError.feePaidLate(payBy: payBy) }
         case .replied(let on, let outcome):
+            if outcome == .unpaidFee, awaitingFee, payBy == nil {
+                // Not lapsed: the last day to pay is in a year after the reply's. Said with the calendar's reason.
+                _ = try feeDeadline(deadlines)
+            }
             try checkReply(on: on, outcome: outcome, payBy: payBy)
         }
     }

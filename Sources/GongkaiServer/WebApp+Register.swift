@@ -399,12 +399,20 @@ enum DueMark {
                 return
             }
             guard let due = status.replyDue else {
-                self = .waiting
+                self = status.calendarMissing.map { .unknown($0.description) } ?? .waiting
                 return
+            }
+            // Past the last year the calendar knows, a due date it can tell is within the days counted as soon.
+            let horizon: CalendarDate
+            do {
+                horizon = try calendar.workingDay(Self.soonDays, after: today)
+            } catch {
+                guard error.year > due.year else { throw error }
+                horizon = due
             }
             if today > due {
                 self = .overdue(days: today.dayNumber - due.dayNumber, due: due)
-            } else if due <= (try calendar.workingDay(Self.soonDays, after: today)) {
+            } else if due <= horizon {
                 self = .soon(due: due, today: due == today)
             } else {
                 self = .fine(due: due)
@@ -423,7 +431,7 @@ enum DueMark {
         case .fine(let due): "<span class=\"due fine\">未到期</span> \(due.description)"
         case .waiting: "<span class=\"due waiting\">待补正</span> 补正后重新计算"
         case .closed: "<span class=\"due closed\">已办结</span>"
-        case .unknown(let reason): "<span class=\"due waiting\">无法计算</span> \(reason)"
+        case .unknown(let reason): "<span class=\"due waiting\">期限待计算</span> \(reason)"
         }
     }
 

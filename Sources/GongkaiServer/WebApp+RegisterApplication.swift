@@ -187,7 +187,7 @@ extension WebApp {
             if status.state.isOpen {
                 let mark = DueMark(application, today: desk.today, calendar: desk.calendar)
                 var items: [HTML] = [
-                    "<li>答复期限：\(status.replyDue.map(\.chineseWithWeekday) ?? "申请人补正后重新计算") \(mark.html)</li>"
+                    "<li>答复期限：\(status.replyDueChinese) \(mark.html)</li>"
                 ]
                 for deadline in status.deadlines where deadline.kind != .reply {
                     items.append("<li>\(deadline.kind.chinese)：\(deadline.date.chineseWithWeekday)</li>")

@@ -76,6 +76,9 @@ extension RegisterRecord {
             let status = try application.status(on: asOf, calendar: calendar)
             open = status.state.isOpen
             state = status.state.chinese
+            if let missing = status.calendarMissing, open {
+                state += "（日历缺少\(missing.year)年的节假日安排，期限待计算）"
+            }
             due = status.due?.description
         } catch {
             open = application.reply == nil

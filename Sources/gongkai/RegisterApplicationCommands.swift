@@ -324,8 +324,7 @@ struct RegisterShow: ParsableCommand {
             lines.append("状态：\(status.state.chinese)")
             if status.state.isOpen {
                 lines.append(
-                    "答复期限：" + (status.replyDue.map(\.chineseWithWeekday) ?? "申请人补正后重新计算")
-                        + (status.isOverdue(on: options.day) ? "（已逾期）" : "")
+                    "答复期限：" + status.replyDueChinese + (status.isOverdue(on: options.day) ? "（已逾期）" : "")
                 )
                 for deadline in status.deadlines where deadline.kind != .reply {
                     lines.append("\(deadline.kind.chinese)：\(deadline.date.chineseWithWeekday)")
@@ -335,6 +334,7 @@ struct RegisterShow: ParsableCommand {
                         + (status.allowedSteps.isEmpty
                             ? "无" : status.allowedSteps.map { RegisterTimeline.word($0) }.joined(separator: "、"))
                 )
+                if let missing = status.calendarMissing { lines.append("注意：" + missing.description) }
             }
         } catch {
             lines.append("状态：期限无法计算——\(error.description)")

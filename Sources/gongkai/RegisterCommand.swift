@@ -157,9 +157,8 @@ enum RegisterWords {
             let status = try application.status(on: asOf, calendar: calendar)
             var lines = ["状态：\(status.state.chinese)"]
             if status.state.isOpen {
-                lines.append(
-                    status.replyDue.map { "答复期限：\($0.chineseWithWeekday)" } ?? "答复期限：申请人补正后重新计算"
-                )
+                lines.append("答复期限：" + status.replyDueChinese)
+                if let missing = status.calendarMissing { lines.append("注意：" + missing.description) }
             }
             return lines
         } catch {
