@@ -304,7 +304,7 @@ struct ApplicationsTableReader {
     }
 
     /// How well a printed name matches a template name (each with its length in scalars): 1 when it starts with it;
-    /// 0.9 when it is the first six or more characters of it (a wrapped label whose first line stands beside the
+    /// 0.95 when it ends with a name of eight or more characters; 0.9 when it is the first six or more characters of it (a wrapped label whose first line stands beside the
     /// values, the rest below), or six or more from its middle; else the similarity, or 0 when the similarity cannot reach `atLeast`.
     func nameScore(
         _ printed: (key: String, length: Int),
@@ -312,6 +312,9 @@ struct ApplicationsTableReader {
         atLeast floor: Double = 0
     ) -> Double {
         if printed.key.begins(with: name.key) { return 1 }
+        // A long name ending text run on from before it (the table's column headers, with no marker between: a
+        // scan's 「一、」 not read), the values following.
+        if name.length >= 8, printed.length > name.length, printed.key.ends(with: name.key) { return 0.95 }
         if printed.length >= 6, name.key.begins(with: printed.key) { return 0.9 }
         // The middle line of a label printed over three lines, standing beside the values.
         if printed.length >= 6, printed.length < name.length, name.key.includes(printed.key),

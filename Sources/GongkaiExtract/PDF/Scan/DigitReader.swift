@@ -46,6 +46,30 @@ enum DigitReader {
         return text.isEmpty ? nil : text
     }
 
+    /// The least resemblance of a glyph to a digit it may be when it is not read for certain.
+    static let leastPossibleResemblance = 0.6
+
+    /// Whether `number` may be what `image` shows, though it was not read for certain: the writing splits into as many
+    /// glyphs as `number` has digits and points, in the same order, and each glyph resembles its digit (by
+    /// ``leastPossibleResemblance``) as much as any other digit but for ``leastMargin`` (a blurred 「5」 next to
+    /// 「6」). A glyph read for certain as another digit rules `number` out.
+    static func allows(_ number: String, in image: GrayImage) -> Bool {
+        guard let glyphs = glyphs(in: image), glyphs.count == number.count else { return false }
+        for (glyph, character) in zip(glyphs, number) {
+            switch glyph {
+            case .point:
+                guard character == "." else { return false }
+            case .digit(let box):
+                guard let digit = character.wholeNumberValue, let scores = scores(image, box: box) else { return false }
+                let best = scores.max() ?? 1
+                guard scores[digit] >= leastPossibleResemblance, scores[digit] > best - leastMargin else {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
     enum Piece: Sendable, Equatable {
         case digit(PixelRect)
         case point
@@ -87,7 +111,8 @@ enum DigitReader {
             return split(image, glyph, height: height, threshold: threshold)
         }
         // Digits stand some three quarters of their height apart (centre to centre) in the fonts reports print in;
-        // two tall pieces closer than that are one digit a pale scan broke (the two sides of a 「0」).
+        // two tall pieces closer than that, together no wider than a digit, are one digit a pale scan broke (the two
+        // sides of a 「0」).
         let isTall = { (box: PixelRect) in box.height * 10 >= height * 8 }
         var index = 0
         while index + 1 < glyphs.count {
@@ -97,7 +122,9 @@ enum DigitReader {
             }
             guard let next = glyphs[(index + 1)...].firstIndex(where: isTall) else { break }
             let apart = (glyphs[next].x0 + glyphs[next].x1) - (glyphs[index].x0 + glyphs[index].x1)
-            if apart * 10 < height * Int(closestDigits * 20) {
+            // Together they must be no wider than one digit: two whole digits of a narrow font stand close too.
+            let together = glyphs[index].union(glyphs[next])
+            if apart * 10 < height * Int(closestDigits * 20), together.width * 10 <= Int(widestDigit * 10) * height {
                 glyphs[index] = glyphs[index...next].dropFirst().reduce(glyphs[index]) { $0.union($1) }
                 glyphs.removeSubrange((index + 1)...next)
             } else {
@@ -195,8 +222,8 @@ enum DigitReader {
         return boxes
     }
 
-    /// The glyph in `box` of `image` read against every template.
-    static func read(_ image: GrayImage, box: PixelRect) -> Glyph? {
+    /// How closely the glyph in `box` of `image` resembles each digit: the best of its templates.
+    static func scores(_ image: GrayImage, box: PixelRect) -> [Double]? {
         guard let grid = normalised(features(image, box: box)) else { return nil }
         var best = [Double](repeating: -1, count: 10)
         for template in templates {
@@ -204,6 +231,12 @@ enum DigitReader {
             for index in grid.indices { sum += grid[index] * template.cells[index] }
             best[template.digit] = max(best[template.digit], sum)
         }
+        return best
+    }
+
+    /// The glyph in `box` of `image` read against every template.
+    static func read(_ image: GrayImage, box: PixelRect) -> Glyph? {
+        guard let best = scores(image, box: box) else { return nil }
         let ranked = best.indices.sorted { best[$0] > best[$1] }
         return Glyph(digit: ranked[0], resemblance: best[ranked[0]], margin: best[ranked[0]] - best[ranked[1]])
     }

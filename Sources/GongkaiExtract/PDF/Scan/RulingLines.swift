@@ -24,8 +24,73 @@ struct RulingLines: Sendable, Equatable {
         let verticalLength = Int(dotsPerInch * 0.18)
         let thickness = max(3, Int(dotsPerInch * 0.03))
         let gap = max(2, Int(dotsPerInch / 100))
-        horizontal = Self.lines(ink, minimumLength: horizontalLength, maximumThickness: thickness, gap: gap)
-        vertical = Self.lines(ink.transposed, minimumLength: verticalLength, maximumThickness: thickness, gap: gap)
+        let transposed = ink.transposed
+        let shortest = max(8, Int(dotsPerInch * 0.04))
+        horizontal = Self.joined(
+            Self.lines(ink, minimumLength: horizontalLength, maximumThickness: thickness, gap: gap),
+            pieces: Self.lines(ink, minimumLength: shortest, maximumThickness: thickness, gap: gap),
+            reach: 3 * gap
+        )
+        vertical = Self.joined(
+            Self.lines(transposed, minimumLength: verticalLength, maximumThickness: thickness, gap: gap),
+            pieces: Self.lines(transposed, minimumLength: shortest, maximumThickness: thickness, gap: gap),
+            reach: 3 * gap
+        )
+    }
+
+    /// `lines` with the short pieces of rule that continue them joined on: a piece in line with a rule (its centre
+    /// within two pixels) whose end is within `reach` of the rule's end, and two such rules, become one rule. A
+    /// rule turned straight again from a skewed scan steps a pixel sideways here and there, and JPEG noise breaks
+    /// it, so the stretch of a rule between a step and the rule it meets can be too short to be found as a line on
+    /// its own; without it a cell would seem open on that side. A piece alone, in line with no rule (a stroke of a
+    /// character), is no rule.
+    static func joined(_ lines: [Line], pieces: [Line], reach: Int) -> [Line] {
+        var result = lines
+        var left = pieces.filter { piece in !lines.contains(piece) }
+        var grew = true
+        while grew {
+            grew = false
+            for index in result.indices {
+                var line = result[index]
+                var weight = Double(line.length)
+                var sum = line.position * weight
+                left.removeAll { piece in
+                    guard abs(piece.position - line.position) <= 2,
+                        piece.start <= line.end + reach, piece.end >= line.start - reach
+                    else { return false }
+                    line.start = min(line.start, piece.start)
+                    line.end = max(line.end, piece.end)
+                    line.thickness = max(line.thickness, piece.thickness)
+                    weight += Double(piece.length)
+                    sum += piece.position * Double(piece.length)
+                    grew = true
+                    return true
+                }
+                line.position = sum / weight
+                result[index] = line
+            }
+        }
+        // Rules of the table that now run into one another are one rule.
+        result.sort { ($0.position, $0.start) < ($1.position, $1.start) }
+        var merged: [Line] = []
+        for line in result {
+            if let index = merged.lastIndex(where: { other in
+                abs(other.position - line.position) <= 2 && line.start <= other.end + reach
+                    && line.end >= other.start - reach
+            }) {
+                let other = merged[index]
+                let total = Double(other.length + line.length)
+                merged[index] = Line(
+                    position: (other.position * Double(other.length) + line.position * Double(line.length)) / total,
+                    start: min(other.start, line.start),
+                    end: max(other.end, line.end),
+                    thickness: max(other.thickness, line.thickness)
+                )
+            } else {
+                merged.append(line)
+            }
+        }
+        return merged.sorted { ($0.position, $0.start) < ($1.position, $1.start) }
     }
 
     init(horizontal: [Line], vertical: [Line]) {

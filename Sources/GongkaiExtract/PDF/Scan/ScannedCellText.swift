@@ -41,6 +41,21 @@ enum ScannedCellText {
         return result
     }
 
+    /// Brackets Chinese recognition reads for the opening 「（」 of a row marker.
+    static let openingLookAlikes: Set<Character> = ["《", "〈", "<", "「", "『", "(", "（", "[", "【"]
+    static let closingLookAlikes: Set<Character> = ["》", "〉", ">", "」", "』", ")", "）", "]", "】"]
+
+    /// A label as read, its row marker made plain when recognition took its bracket for another one (「《二)部分公开」
+    /// → 「（二）部分公开」): a bracket, one or two Chinese numerals and a closing bracket at the start.
+    static func label(_ text: String) -> String {
+        let characters = Array(text)
+        guard characters.count >= 3, openingLookAlikes.contains(characters[0]) else { return text }
+        var end = 1
+        while end < characters.count, end <= 2, "一二三四五六七八九十".contains(characters[end]) { end += 1 }
+        guard end > 1, end < characters.count, closingLookAlikes.contains(characters[end]) else { return text }
+        return "（" + String(characters[1..<end]) + "）" + String(characters[(end + 1)...])
+    }
+
     /// Whether `text` is a plain number: digits, with at most one decimal point between digits.
     static func isNumber(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
@@ -138,7 +153,9 @@ enum ScannedCellText {
     ///
     /// A number is taken only when the second reader read it for certain and Tesseract read the same: its readings
     /// settled on it (``value(text:digits:enlarged:specksBeside:)``), or one of them says it with some confidence
-    /// (the Chinese one with digits' look-alikes as digits) and none says another number with confidence. A
+    /// (the Chinese one with digits' look-alikes as digits) and none says another number with confidence. When the
+    /// second reader reads no number for certain, a number Tesseract's readings settled on is taken only when
+    /// `ownAllows` it (``DigitReader/allows(_:in:)``: each glyph resembles its digit as much as any other). A
     /// placeholder is taken as Tesseract settles it when the second reader reads no number. Anything else is
     /// ``unreadable``.
     static func agreed(
@@ -146,10 +163,16 @@ enum ScannedCellText {
         digits: CellRecognizer.Reading,
         enlarged: CellRecognizer.Reading,
         own: String?,
+        ownAllows: (String) -> Bool = { _ in false },
         specksBeside: Bool = false
     ) -> String {
         let settled = value(text: text, digits: digits, enlarged: enlarged, specksBeside: specksBeside)
-        guard let own else { return placeholders.contains(settled) ? settled : unreadable }
+        guard let own else {
+            if placeholders.contains(settled) { return settled }
+            // Tesseract's readings settled on a number the second reader could not read for certain but finds
+            // glyph for glyph among what the writing may be.
+            return isNumber(settled) && ownAllows(settled) ? settled : unreadable
+        }
         if settled == own { return own }
         var chinese = plain(text.text)
         if specksBeside {

@@ -23,7 +23,21 @@ struct ScannedPage: Sendable {
         let ink = InkImage(straight)
         let lines = RulingLines(ink, dotsPerInch: dotsPerInch)
         let tolerance = max(3, Int(dotsPerInch * 0.03))
-        let grids = TableGrid.tables(lines, tolerance: tolerance)
+        // Strokes of a bold heading can meet as a grid a few pixels high: no table is lower than a line of text.
+        let least = Int(dotsPerInch * 0.1)
+        let grids = TableGrid.tables(lines, tolerance: tolerance).filter {
+            $0.box.height >= least && $0.box.width >= least
+        }
+        if ScanDebug.isOn {
+            ScanDebug.log("page \(number) threshold \(InkImage.threshold(straight))")
+            for line in lines.vertical where line.length > 60 {
+                ScanDebug.log("  V \(Int(line.position)) \(line.start)..<\(line.end) t\(line.thickness)")
+            }
+            for line in lines.horizontal where line.length > 60 {
+                ScanDebug.log("  H \(Int(line.position)) \(line.start)..<\(line.end) t\(line.thickness)")
+            }
+            ScanDebug.save(straight, "page-\(number)")
+        }
         tables = grids.map { grid in
             Table(
                 grid: grid,

@@ -126,6 +126,16 @@ enum ScannedTables {
 
         return pages.enumerated().map { pageIndex, page in
             page.tables.enumerated().map { tableIndex, table in
+                if ScanDebug.isOn {
+                    ScanDebug.log(
+                        "page \(page.number) angle \(page.angle) table \(tableIndex) rows \(table.grid.rows) columns \(table.grid.columns)"
+                    )
+                    for (cell, reading) in zip(table.grid.cells, chinese[pageIndex][tableIndex]) {
+                        ScanDebug.log(
+                            "  cell r\(cell.row)+\(cell.rowSpan) c\(cell.column)+\(cell.columnSpan) \(reading?.text ?? "<none>")"
+                        )
+                    }
+                }
                 let columns = valueColumns(table.grid, texts: chinese[pageIndex][tableIndex])
                 let texts = table.inks.indices.map { cellIndex -> String in
                     guard table.inks[cellIndex].image != nil else {
@@ -139,16 +149,34 @@ enum ScannedTables {
                         // Ink beside the value that was not taken as writing may be a digit of it.
                         if table.inks[cellIndex].isDoubtful { return ScannedCellText.unreadable }
                         let large = enlarged[pageIndex][tableIndex][cellIndex] ?? CellRecognizer.Reading(words: [])
-                        return ScannedCellText.agreed(
+                        let own = table.inks[cellIndex].valueImage.flatMap(DigitReader.number(in:))
+                        let result = ScannedCellText.agreed(
                             text: reading,
                             digits: number,
                             enlarged: large,
-                            own: table.inks[cellIndex].valueImage.flatMap(DigitReader.number(in:)),
+                            own: own,
+                            ownAllows: { number in
+                                table.inks[cellIndex].valueImage.map { DigitReader.allows(number, in: $0) } ?? false
+                            },
                             specksBeside: table.inks[cellIndex].hasSpecksBeside
                         )
+                        if ScanDebug.isOn {
+                            let cell = table.grid.cells[cellIndex]
+                            ScanDebug.log(
+                                "p\(page.number) t\(tableIndex) r\(cell.row) c\(cell.column) zh=\(reading.text)@\(Int(reading.confidence)) d=\(number.text)@\(Int(number.confidence)) L=\(large.text)@\(Int(large.confidence)) own=\(own ?? "-") → \(result)"
+                            )
+                            if own == nil, let image = table.inks[cellIndex].valueImage {
+                                ScanDebug.log("    glyphs " + ScanDebug.glyphs(image))
+                            }
+                            ScanDebug.save(
+                                table.inks[cellIndex].valueImage,
+                                "p\(page.number)-t\(tableIndex)-r\(cell.row)-c\(cell.column)"
+                            )
+                        }
+                        return result
                     }
                     // Writing that read as nothing: unknown, not an empty cell.
-                    let text = reading.text
+                    let text = ScannedCellText.label(reading.text)
                     return text.isEmpty ? ScannedCellText.unreadable : text
                 }
                 return Table(page: page.number, grid: table.grid, texts: texts, dotsPerInch: page.dotsPerInch)
@@ -157,12 +185,16 @@ enum ScannedTables {
     }
 
     /// The grid columns of a table that hold numbers: at least a third of their one-column cells with writing read as
-    /// numbers (a column of 表四 holds two headers and one value).
+    /// numbers (a column of 表四 holds two headers and one value). Writing read as nothing or as marks alone (the
+    /// Chinese model often reads a lone 「0」 so) counts neither way.
     static func valueColumns(_ grid: TableGrid, texts: [CellRecognizer.Reading?]) -> Set<Int> {
         var written: [Int: Int] = [:]
         var numeric: [Int: Int] = [:]
         for (cell, reading) in zip(grid.cells, texts) where cell.columnSpan == 1 {
             guard let reading else { continue }
+            guard ScannedCellText.looksNumeric(reading.text) || !ScannedCellText.hasNoChinese(reading.text) else {
+                continue
+            }
             written[cell.column, default: 0] += 1
             if ScannedCellText.looksNumeric(reading.text) { numeric[cell.column, default: 0] += 1 }
         }
