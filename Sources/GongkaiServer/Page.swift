@@ -9,6 +9,7 @@ struct Page {
         case charts
         case missing
         case upload
+        case publish
         case admin
 
         var title: String {
@@ -20,6 +21,7 @@ struct Page {
             case .charts: "统计图"
             case .missing: "未报送"
             case .upload: "上传入库"
+            case .publish: "主动公开"
             case .admin: "操作记录"
             }
         }
@@ -33,6 +35,7 @@ struct Page {
             case .charts: "/charts"
             case .missing: "/missing"
             case .upload: "/upload"
+            case .publish: "/publish"
             case .admin: "/admin/audit"
             }
         }

@@ -57,6 +57,12 @@ enum Access: Sendable, Hashable {
         if path == "/logout" { return .signedIn }
         if path == "/upload" || path.hasPrefix("/upload/") { return .role(.uploader) }
         if path == "/admin" || path.hasPrefix("/admin/") { return .role(.admin) }
+        // Published items are for every reader; an item's own page checks the visitor's duties for its agency.
+        if path == "/publish/published" || path.hasPrefix("/publish/items/") && !path.hasSuffix("/new") {
+            return .reading
+        }
+        if path == "/publish/words" { return .role(.admin) }
+        if path == "/publish" || path.hasPrefix("/publish/") { return .signedIn }
         return .reading
     }
 }

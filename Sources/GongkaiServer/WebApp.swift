@@ -54,6 +54,7 @@ struct WebApp: Sendable {
         addStatisticsRoutes(to: router)
         addDownloadRoutes(to: router)
         addPageImageRoutes(to: router)
+        addPublishRoutes(to: router)
     }
 
     /// A route of the JSON API: every one is described in ``OpenAPIDocument`` (a test holds the two together).
