@@ -84,8 +84,8 @@ extension WebApp {
             visitor.may(.role(.admin)) ? "<li><a href=\"/publish/words\">错敏词表（管理）</a></li>" : ""
         let noDuty: HTML =
             visitor.duties.isEmpty
-            ? "<p class=\"notice-box\">您还没有任何机关的起草或审核职责；如需起草或审核，请联系管理员用 \
-            <code>gongkai user grant</code> 授予职责。</p>\n" : ""
+            ? "<p class=\"notice-box\">您还没有任何机关的起草或审核职责；如需起草或审核，请联系管理员用 "
+                + "<code>gongkai user grant</code> 授予职责。</p>\n" : ""
         let content: HTML = """
             <h1>主动公开</h1>
             <p class="lead">主动公开事项由登记员起草，经初审、复审、终审三位不同人员审核后发布；每次提交和审核都筛查个人信息\
@@ -189,20 +189,24 @@ extension WebApp {
             attachment = (ItemAttachment(name: name, size: bytes.count), bytes)
         }
         let body_ = text
+        let title = field("title") ?? ""
+        let number = field("number")
+        let attached = attachment
+        let writtenOn = written
         let saved: Registered<ProactiveItem>
         do {
             saved = try await publishQuery { store in
                 let words = try store.screeningWords(agencyID: agencyID)
                 let item: ProactiveItem
-                do {
+                do throws(PublishError) {
                     item = try ProactiveItem(
-                        title: field("title") ?? "",
+                        title: title,
                         category: category,
                         countsAs: countsAs,
                         text: body_,
-                        attachment: attachment?.0,
-                        number: field("number"),
-                        written: written,
+                        attachment: attached?.0,
+                        number: number,
+                        written: writtenOn,
                         by: actor,
                         at: Date(),
                         words: words
@@ -213,7 +217,7 @@ extension WebApp {
                 return try store.addItem(
                     item,
                     agencyID: agencyID,
-                    attachment: attachment?.1,
+                    attachment: attached?.1,
                     by: user,
                     today: .today(),
                     calendar: try store.workingCalendar()
@@ -500,9 +504,12 @@ extension WebApp {
 
     // MARK: - 错敏词表
 
-    func wordsPage(_ request: Request, message: String? = nil) async throws -> Response {
+    func wordsPage(_ request: Request) async throws -> Response {
         let fields = FormFields(request.uri.query ?? "")
-        let agencyName = try fields.text("agency", atMost: 200)
+        return try await wordsPage(agencyName: try fields.text("agency", atMost: 200))
+    }
+
+    func wordsPage(agencyName: String?, message: String? = nil) async throws -> Response {
         var agency: AgencyRecord?
         if let agencyName {
             agency = try await query { try $0.agency(named: agencyName) }
@@ -563,7 +570,7 @@ extension WebApp {
         let detail: String
         do {
             if let wrong = fields["remove"] {
-                try await publishQuery { try $0.removeWord(wrong, agencyID: agencyID, by: user) }
+                _ = try await publishQuery { try $0.removeWord(wrong, agencyID: agencyID, by: user) }
                 detail = "\(agency.name)：删除错敏词「\(wrong)」"
             } else {
                 let entry = WordList.Entry(
@@ -573,13 +580,11 @@ extension WebApp {
                     basis: fields.text("basis") ?? "本机关规定",
                     severity: fields.text("severity") == "notice" ? .notice : .error
                 )
-                try await publishQuery { try $0.addWord(entry, agencyID: agencyID, by: user) }
+                _ = try await publishQuery { try $0.addWord(entry, agencyID: agencyID, by: user) }
                 detail = "\(agency.name)：增加错敏词「\(entry.wrong)」→「\(entry.correct)」"
             }
         } catch let error as PublishingError {
-            var request = request
-            request.uri = URI(string: "/publish/words?agency=\(FormFields.encode(agency.name))")
-            return try await wordsPage(request, message: error.description)
+            return try await wordsPage(agencyName: agency.name, message: error.description)
         }
         try await audit("错敏词表", detail, actor: user, clientAddress(request, context: context))
         return Response(

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import GongkaiModel
 public import GongkaiPublish
 public import GongkaiRegister
@@ -153,9 +153,17 @@ extension ReportStore {
         let records = try registerRecords(
             RegisterSelection(agencyIDs: selection.agencyIDs, kind: .proactiveItem, year: selection.year)
         )
-        return try records.map { Registered(value: try $0.proactiveItem(), record: $0) }.filter {
-            $0.value.stage == .published && (selection.category.map { category in $0.value.category == category } ?? true)
-        }.sorted { ($0.value.published?.description ?? "", $0.record.key) > ($1.value.published?.description ?? "", $1.record.key) }
+        var items: [Registered<ProactiveItem>] = []
+        for record in records {
+            let item = try record.proactiveItem()
+            guard item.stage == .published else { continue }
+            if let category = selection.category, item.category != category { continue }
+            items.append(Registered(value: item, record: record))
+        }
+        func order(_ entry: Registered<ProactiveItem>) -> (String, String) {
+            (entry.value.published?.description ?? "", entry.record.key)
+        }
+        return items.sorted { order($0) > order($1) }
     }
 
     /// The name and bytes of an item's attachment, or nil.
@@ -265,5 +273,32 @@ extension ReportStore {
         )
         _ = try saveRegisterRecord(record, expecting: stored?.version, by: user)
         return words
+    }
+}
+
+extension AgencyDuty {
+    /// The part the duty gives in publishing: a 登记员 drafts (起草); 初审, 复审 and 终审 review at their level.
+    public var publishRole: PublishRole? {
+        switch self {
+        case .clerk: .drafter
+        case .firstReview: .firstReview
+        case .secondReview: .secondReview
+        case .finalReview: .finalReview
+        case .supervisor: nil
+        }
+    }
+}
+
+extension Sequence where Element == DutyRecord {
+    /// The publishing roles these duties give for an agency.
+    public func publishRoles(agencyID: Int64) -> Set<PublishRole> {
+        Set(filter { $0.agencyID == agencyID }.compactMap(\.duty.publishRole))
+    }
+}
+
+extension ReportStore {
+    /// A user as an actor on an agency's proactive items, with the roles the user's duties for it give.
+    public func publishActor(userName: String, agencyID: Int64) throws -> PublishActor {
+        PublishActor(name: userName, roles: try duties(userName: userName).publishRoles(agencyID: agencyID))
     }
 }

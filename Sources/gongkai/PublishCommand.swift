@@ -168,7 +168,7 @@ struct PublishDraft: ParsableCommand {
             switch InputFile(path: file).bytes() {
             case .success(let bytes): data = bytes
             case .failure(let error):
-                printError("gongkai: \(error.description)")
+                printError("gongkai: \(error.message)")
                 throw ExitCode(2)
             }
             do {

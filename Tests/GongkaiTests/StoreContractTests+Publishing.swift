@@ -41,6 +41,7 @@ extension StoreContractTests {
         let second = try store.addItem(draft, agencyID: agency, by: "王芳", today: today, calendar: calendar)
         #expect(second.value.id == "2025-0002")
 
+        @discardableResult
         func act(_ change: (inout ProactiveItem) throws(PublishError) -> Void) throws -> Registered<ProactiveItem> {
             try store.actOnItem(agencyID: agency, key: "2025-0001", by: "测试", calendar: calendar, change)
         }
