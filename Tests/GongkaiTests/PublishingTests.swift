@@ -114,7 +114,7 @@ struct PublishingTests {
             try item.approve(by: Self.final, at: Self.now)
         } throws: { error in
             guard case PublishError.unresolvedHits(let count, let first) = error else { return false }
-            return count == item.unresolved.count && count >= 2 && first.contains("11010519491231002X")
+            return count == item.unresolved.count && count >= 2 && first.contains("「\(item.unresolved[0].text)」")
         }
         #expect(item.stage == .finalReview)
 
