@@ -293,7 +293,8 @@ public struct ProactiveItem: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// Sends the draft to 初审.
-    public mutating func submit(by actor: PublishActor, at time: Date, words: WordList = .builtIn) throws(PublishError) {
+    public mutating func submit(by actor: PublishActor, at time: Date, words: WordList = .builtIn) throws(PublishError)
+    {
         try require(stage: [.draft], for: .submitted)
         try require(.drafter, of: actor, to: .submitted)
         approvals = []
@@ -315,7 +316,10 @@ public struct ProactiveItem: Sendable, Hashable, Codable, Identifiable {
         if level == .finalReview {
             let open = unresolved
             if let first = open.first {
-                throw .unresolvedHits(count: open.count, first: "\(first.kind.chineseName)「\(first.text)」（第\(first.line)行）")
+                throw .unresolvedHits(
+                    count: open.count,
+                    first: "\(first.kind.chineseName)「\(first.text)」（第\(first.line)行）"
+                )
             }
         }
         let from = stage
@@ -343,7 +347,12 @@ public struct ProactiveItem: Sendable, Hashable, Codable, Identifiable {
 
     /// A reviewer at the level waiting for the item decides that the error hit at `index` of ``screening`` stands,
     /// for `reason`.
-    public mutating func waive(hitAt index: Int, reason: String, by actor: PublishActor, at time: Date)
+    public mutating func waive(
+        hitAt index: Int,
+        reason: String,
+        by actor: PublishActor,
+        at time: Date
+    )
         throws(PublishError)
     {
         guard let level = stage.reviewRole else { throw .wrongStage(action: .waived, stage: stage) }
@@ -354,7 +363,14 @@ public struct ProactiveItem: Sendable, Hashable, Codable, Identifiable {
         waivers.removeAll { $0.mark == mark }
         waivers.append(ScreeningWaiver(mark: mark, reason: reason, by: actor.name, at: time.timeIntervalSince1970))
         let hit = screening[index]
-        record(.waived, by: actor, at: time, from: stage, level: level, note: "\(hit.kind.chineseName)「\(hit.text)」：\(reason)")
+        record(
+            .waived,
+            by: actor,
+            at: time,
+            from: stage,
+            level: level,
+            note: "\(hit.kind.chineseName)「\(hit.text)」：\(reason)"
+        )
     }
 
     /// Records the publication of an item approved at 终审, on `date`; for a 规章 or 行政规范性文件, the working days
@@ -427,7 +443,11 @@ public struct ProactiveItem: Sendable, Hashable, Codable, Identifiable {
         guard actor.roles.contains(role) else { throw .missingRole(actor: actor.name, roles: [role], action: action) }
     }
 
-    private func requireReviewer(_ actor: PublishActor, at level: PublishRole, for action: ItemAction)
+    private func requireReviewer(
+        _ actor: PublishActor,
+        at level: PublishRole,
+        for action: ItemAction
+    )
         throws(PublishError)
     {
         try require(level, of: actor, to: action)

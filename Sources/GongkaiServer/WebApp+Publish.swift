@@ -46,7 +46,8 @@ extension WebApp {
         }
         if all { agencies = nil }
         let scope = agencies.map { Array(Set($0)).sorted() }
-        let items = (scope?.isEmpty ?? false) ? [] : try await publishQuery { try $0.items(agencyIDs: scope, openOnly: true) }
+        let items =
+            (scope?.isEmpty ?? false) ? [] : try await publishQuery { try $0.items(agencyIDs: scope, openOnly: true) }
         let names = try await agencyNames(Set(items.map(\.record.agencyID)))
         var drafts: [HTML] = []
         var waiting: [HTML] = []
@@ -104,7 +105,8 @@ extension WebApp {
         let (errors, notices) = Screening.counts(item.screening)
         let open = item.unresolved.count
         let screening: HTML =
-            open > 0 ? "<span class=\"bad\">未处理错误 \(open) 处</span>" : errors + notices > 0 ? "错误 \(errors)，提示 \(notices)" : "无"
+            open > 0
+            ? "<span class=\"bad\">未处理错误 \(open) 处</span>" : errors + notices > 0 ? "错误 \(errors)，提示 \(notices)" : "无"
         return """
             <tr><td><a href="/publish/items/\(entry.record.id)">\(item.id)</a></td><td>\(agency)</td>\
             <td><a href="/publish/items/\(entry.record.id)">\(item.title)</a></td><td>\(item.category.item)</td>\
@@ -172,7 +174,9 @@ extension WebApp {
         let countsAs = field("counts_as").flatMap(NormativeKind.init(rawValue:))
         var written: CalendarDate?
         if let text = field("written") {
-            guard let date = CalendarDate(isoDay: text) else { throw WebError.badRequest("成文日期「\(text)」应写作 yyyy-MM-dd。") }
+            guard let date = CalendarDate(isoDay: text) else {
+                throw WebError.badRequest("成文日期「\(text)」应写作 yyyy-MM-dd。")
+            }
             written = date
         }
         var text = form.text("text") ?? ""
@@ -259,7 +263,8 @@ extension WebApp {
         return found
     }
 
-    func itemPage(_ idText: String, message: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func itemPage(_ idText: String, message: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response
+    {
         let entry = try await visibleItem(idText)
         let item = entry.value
         let visitor = Visitor.current
@@ -291,7 +296,8 @@ extension WebApp {
         let history = item.history.reversed().map { step -> HTML in
             let level = step.level.map { "（\($0.chinese)）" } ?? ""
             let note: HTML = step.note.map { "：\($0)" } ?? ""
-            return "<li>\(PublishTime.text(step.at)) \(step.by) \(step.action.chinese)\(level)\(note) → \(step.to.chinese)</li>\n"
+            return
+                "<li>\(PublishTime.text(step.at)) \(step.by) \(step.action.chinese)\(level)\(note) → \(step.to.chinese)</li>\n"
         }
         let content: HTML = """
             <h1>\(item.title)</h1>
@@ -323,8 +329,10 @@ extension WebApp {
             html += .text(String(decoding: bytes[cursor..<hit.utf8Start], as: UTF8.self))
             let state =
                 hit.severity == .notice ? "hit-notice" : unresolved.contains(marks[index]) ? "hit-error" : "hit-waived"
-            let fix = hit.kind == .wording ? "改为「\(hit.suggestion)」" : hit.kind.isPersonalData ? "遮盖为 \(hit.suggestion)" : ""
-            let title = "\(hit.severity.chineseName)·\(hit.kind.chineseName)：\(hit.message)\(fix.isEmpty ? "" : "；" + fix)"
+            let fix =
+                hit.kind == .wording ? "改为「\(hit.suggestion)」" : hit.kind.isPersonalData ? "遮盖为 \(hit.suggestion)" : ""
+            let title =
+                "\(hit.severity.chineseName)·\(hit.kind.chineseName)：\(hit.message)\(fix.isEmpty ? "" : "；" + fix)"
             html += """
                 <mark class="\(state)" id="hit-\(index + 1)" title="\(title)">\
                 \(String(decoding: bytes[hit.utf8Start..<hit.utf8End], as: UTF8.self))<sup>\(index + 1)</sup></mark>
@@ -339,7 +347,12 @@ extension WebApp {
         guard !item.screening.isEmpty else { return "<p class=\"ok\">未发现个人信息或错敏词。</p>\n" }
         var probe = item
         let mayWaive =
-            (try? probe.waive(hitAt: item.screening.firstIndex { $0.severity == .error } ?? 0, reason: "-", by: actor, at: Date()))
+            (try? probe.waive(
+                hitAt: item.screening.firstIndex { $0.severity == .error } ?? 0,
+                reason: "-",
+                by: actor,
+                at: Date()
+            ))
             != nil
         let rows = item.screening.enumerated().map { index, hit -> HTML in
             let waiver = item.waiver(forHitAt: index)
@@ -351,7 +364,8 @@ extension WebApp {
             } else {
                 state = "<span class=\"bad\">未处理</span>"
             }
-            let fix = hit.kind == .wording ? "改为「\(hit.suggestion)」" : hit.kind.isPersonalData ? "遮盖为 \(hit.suggestion)" : "—"
+            let fix =
+                hit.kind == .wording ? "改为「\(hit.suggestion)」" : hit.kind.isPersonalData ? "遮盖为 \(hit.suggestion)" : "—"
             let form: HTML =
                 mayWaive && hit.severity == .error && waiver == nil
                 ? """
@@ -416,7 +430,8 @@ extension WebApp {
                 button(
                     "publish",
                     "发布",
-                    extra: "<label>公开日期 <input type=\"date\" name=\"on\" value=\"\(CalendarDate.today().description)\" required></label>"
+                    extra:
+                        "<label>公开日期 <input type=\"date\" name=\"on\" value=\"\(CalendarDate.today().description)\" required></label>"
                 )
             )
         }
@@ -472,7 +487,8 @@ extension WebApp {
                 }
             }
             let step = saved.value.history.last
-            detail = "\(key)《\(saved.value.title)》\(step?.action.chinese ?? action)"
+            detail =
+                "\(key)《\(saved.value.title)》\(step?.action.chinese ?? action)"
                 + (step?.level.map { "（\($0.chinese)）" } ?? "") + (step?.note.map { "：\($0)" } ?? "")
                 + " → \(saved.value.stage.chinese)"
         } catch let error as PublishingError {
@@ -492,7 +508,10 @@ extension WebApp {
 
     func itemAttachment(_ idText: String) async throws -> Response {
         let entry = try await visibleItem(idText)
-        guard let file = try await publishQuery({ try $0.attachment(agencyID: entry.record.agencyID, key: entry.value.id) })
+        guard
+            let file = try await publishQuery({
+                try $0.attachment(agencyID: entry.record.agencyID, key: entry.value.id)
+            })
         else { throw WebError.notFound("此事项没有附件。") }
         return Responses.download(
             file.bytes,

@@ -64,7 +64,9 @@ extension RegisterRecord {
     }
 
     /// The proactive item this record holds.
-    public func proactiveItem() throws(RegisterError) -> ProactiveItem { try RegisterBody.value(ProactiveItem.self, self) }
+    public func proactiveItem() throws(RegisterError) -> ProactiveItem {
+        try RegisterBody.value(ProactiveItem.self, self)
+    }
 }
 
 /// Which published items a list shows.
@@ -192,7 +194,10 @@ extension ReportStore {
             throw PublishingError.refused(error)
         }
         var writes = [
-            RegisterWrite(.proactiveItem(item, agencyID: agencyID, calendar: calendar), expecting: stored.record.version)
+            RegisterWrite(
+                .proactiveItem(item, agencyID: agencyID, calendar: calendar),
+                expecting: stored.record.version
+            )
         ]
         if stored.value.stage != .published, item.stage == .published, let kind = item.countsAs,
             let written = item.written, let published = item.published

@@ -75,7 +75,7 @@ struct PublishOptions: ParsableArguments {
                 try change(&item, actor, words, calendar)
             }
         }
-        PublishText.summary(saved.value).forEach { print(TerminalText.line($0)) }
+        for line in PublishText.summary(saved.value) { print(TerminalText.line(line)) }
     }
 }
 
@@ -208,7 +208,7 @@ struct PublishDraft: ParsableCommand {
                 calendar: try store.workingCalendar()
             )
         }
-        PublishText.summary(saved.value).forEach { print(TerminalText.line($0)) }
+        for line in PublishText.summary(saved.value) { print(TerminalText.line(line)) }
     }
 }
 
@@ -344,12 +344,15 @@ struct PublishShow: ParsableCommand {
                     + (step.note.map { "：\($0)" } ?? "") + " → \(step.to.chinese)"
             )
         }
-        lines.forEach { print(TerminalText.line($0)) }
+        for line in lines { print(TerminalText.line(line)) }
     }
 }
 
 struct PublishList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "An agency's items and their stages.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "An agency's items and their stages."
+    )
     @OptionGroup var store: StoreOptions
     @Option(help: "The agency: its name or an alias.") var agency: String
     @Flag(help: "Only published items.") var published = false

@@ -20,7 +20,10 @@ struct PublishingTests {
 
     static func day(_ text: String) throws -> CalendarDate { try #require(CalendarDate(isoDay: text)) }
 
-    static func normative(text: String = "各区人民政府：现将有关事项通知如下。", written: String = "2025-03-03") throws
+    static func normative(
+        text: String = "各区人民政府：现将有关事项通知如下。",
+        written: String = "2025-03-03"
+    ) throws
         -> ProactiveItem
     {
         try ProactiveItem(
@@ -94,7 +97,13 @@ struct PublishingTests {
             try item.submit(by: Self.drafter, at: Self.now)
         }
         // A reviewer who masked the draft wrote it: that reviewer may not review it either.
-        var masked = try ProactiveItem(title: "决定", category: .penalties, text: Self.withID, by: Self.drafter, at: Self.now)
+        var masked = try ProactiveItem(
+            title: "决定",
+            category: .penalties,
+            text: Self.withID,
+            by: Self.drafter,
+            at: Self.now
+        )
         let helper = PublishActor(name: "李明", roles: [.drafter, .firstReview])
         try masked.maskPersonalData(by: helper, at: Self.now)
         try masked.submit(by: Self.drafter, at: Self.now)
@@ -105,7 +114,13 @@ struct PublishingTests {
 
     @Test("终审 is refused while a screening error is unresolved; allowed after masking or after a waiver")
     func finalReviewBlocked() throws {
-        var item = try ProactiveItem(title: "处罚决定", category: .penalties, text: Self.withID, by: Self.drafter, at: Self.now)
+        var item = try ProactiveItem(
+            title: "处罚决定",
+            category: .penalties,
+            text: Self.withID,
+            by: Self.drafter,
+            at: Self.now
+        )
         #expect(item.unresolved.map(\.kind).contains(.idNumber))
         try item.submit(by: Self.drafter, at: Self.now)
         try item.approve(by: Self.first, at: Self.now)
@@ -123,7 +138,9 @@ struct PublishingTests {
         try fixed.returnToDraft(reason: "请对身份证号码和姓名脱敏", by: Self.final, at: Self.now)
         #expect(fixed.stage == .draft && fixed.approvals.isEmpty)
         #expect(fixed.history.last?.note == "请对身份证号码和姓名脱敏")
-        #expect(throws: PublishError.missingReason) { try item.returnToDraft(reason: "  ", by: Self.final, at: Self.now) }
+        #expect(throws: PublishError.missingReason) {
+            try item.returnToDraft(reason: "  ", by: Self.final, at: Self.now)
+        }
         let count = try fixed.maskPersonalData(by: Self.drafter, at: Self.now)
         #expect(count >= 2 && fixed.text.contains("1101**********002X") && !fixed.text.contains("11010519491231002X"))
         #expect(fixed.text.contains("张某") && fixed.unresolved.isEmpty)
@@ -136,7 +153,9 @@ struct PublishingTests {
         #expect(throws: PublishError.missingRole(actor: "李明", roles: [.finalReview], action: .waived)) {
             try waived.waive(hitAt: 0, reason: "依法公开", by: Self.first, at: Self.now)
         }
-        #expect(throws: PublishError.missingReason) { try waived.waive(hitAt: 0, reason: "", by: Self.final, at: Self.now) }
+        #expect(throws: PublishError.missingReason) {
+            try waived.waive(hitAt: 0, reason: "", by: Self.final, at: Self.now)
+        }
         for index in waived.screening.indices where waived.screening[index].severity == .error {
             try waived.waive(hitAt: index, reason: "依法应当公开当事人信息", by: Self.final, at: Self.now)
         }
@@ -157,7 +176,10 @@ struct PublishingTests {
         #expect(late.lateNotice?.contains("21个工作日") == true)
         var early = try Self.approved(try Self.normative())
         #expect(
-            throws: PublishError.publishedBeforeWritten(written: try Self.day("2025-03-03"), published: try Self.day("2025-03-01"))
+            throws: PublishError.publishedBeforeWritten(
+                written: try Self.day("2025-03-03"),
+                published: try Self.day("2025-03-01")
+            )
         ) {
             try early.publish(on: try Self.day("2025-03-01"), by: Self.drafter, at: Self.now, calendar: .builtIn)
         }
@@ -179,7 +201,14 @@ struct PublishingTests {
             )
         }
         #expect(throws: PublishError.invalid("只有第二十条第（一）项的事项才计入表二的「规章」。")) {
-            try ProactiveItem(title: "通知", category: .budgets, countsAs: .rules, text: "正文", by: Self.drafter, at: Self.now)
+            try ProactiveItem(
+                title: "通知",
+                category: .budgets,
+                countsAs: .rules,
+                text: "正文",
+                by: Self.drafter,
+                at: Self.now
+            )
         }
         #expect(throws: PublishError.invalid("标题不能为空。")) {
             try ProactiveItem(title: " ", category: .budgets, text: "正文", by: Self.drafter, at: Self.now)

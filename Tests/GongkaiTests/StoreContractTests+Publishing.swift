@@ -82,7 +82,10 @@ extension StoreContractTests {
         #expect(try store.items(agencyIDs: [agency], openOnly: true).map(\.value.id) == ["2025-0002"])
     }
 
-    @Test("an attachment's bytes are kept once beside its item; the word list is the agency's", arguments: StoreBackend.all)
+    @Test(
+        "an attachment's bytes are kept once beside its item; the word list is the agency's",
+        arguments: StoreBackend.all
+    )
     func attachmentsAndWords(_ backend: StoreBackend) throws {
         let (store, agency, other) = try Self.registerStore(backend)
         let calendar = try store.workingCalendar()

@@ -114,7 +114,9 @@ public enum FuzzEntry {
         let masked = Screening.mask(text, hits)
         var cursor = 0
         var expected = 0
-        let maskable = hits.filter { $0.kind.isPersonalData && $0.severity == .error }.sorted { $0.utf8Start < $1.utf8Start }
+        let maskable = hits.filter { $0.kind.isPersonalData && $0.severity == .error }.sorted {
+            $0.utf8Start < $1.utf8Start
+        }
         for hit in maskable where hit.utf8Start >= cursor {
             expected += hit.suggestion.utf8.count - (hit.utf8End - hit.utf8Start)
             cursor = hit.utf8End
