@@ -79,13 +79,18 @@ struct PublishOptions: ParsableArguments {
     }
 }
 
-/// Runs a publishing request: a refused action prints its reason and ends with status 1.
+/// Runs a publishing request: a refused action, or an unknown user, prints the reason and ends with status 1.
 func publishRequest<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try registerRequest(body)
-    } catch let error as PublishingError {
-        printError("gongkai: \(error.description)")
-        throw ExitCode(1)
+    try registerRequest {
+        do {
+            return try body()
+        } catch let error as PublishingError {
+            printError("gongkai: \(error.description)")
+            throw ExitCode(1)
+        } catch StoreError.userNotFound(let name) {
+            printError("gongkai: 没有用户「\(name)」；用户由 gongkai user add 添加。")
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -336,6 +341,8 @@ struct PublishShow: ParsableCommand {
                     + "「\(hit.text)」 \(hit.message) → \(hit.suggestion)\(waiver)"
             )
         }
+        lines.append("正文：")
+        lines += item.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)" }
         lines.append("经过：")
         for step in item.history {
             let level = step.level.map { "（\($0.chinese)）" } ?? ""
@@ -371,7 +378,7 @@ struct PublishList: ParsableCommand {
         for entry in items {
             let item = entry.value
             let date = item.published.map { " \($0.description)" } ?? ""
-            print(TerminalText.line("\(item.id)\t\(entry.record.state)\(date)\t《\(item.title)》"))
+            print(TerminalText.line("\(item.id)  \(entry.record.state)\(date)  《\(item.title)》"))
         }
     }
 }
