@@ -125,6 +125,17 @@ struct PublishServerTests {
             let both = try await Self.signedIn(client, "李明")
             let path = try await Self.draft(both, agency: agency, title: "停电通知", text: "本周五停电检修。")
             #expect(try await both.post(path, [("action", "submit")]).status == .seeOther)
+            // A title and a text are text, never markup.
+            let hostile = try await Self.draft(
+                both,
+                agency: agency,
+                title: "<script>alert(1)</script>",
+                text: "<img src=x onerror=alert(1)> 手机13812345678 \"引号\""
+            )
+            let escaped = try await both.get(hostile).text
+            #expect(escaped.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+            #expect(escaped.contains("&lt;img src=x onerror=alert(1)&gt;") && !escaped.contains("<img src=x"))
+            #expect(escaped.contains("&quot;引号&quot;") && !escaped.contains("<script>"))
             // Nobody approves their own draft.
             #expect(!(try await both.get("/publish").text.contains("<td><a href=\"\(path)\">停电通知</a>")))
             let own = try await both.post(path, [("action", "approve")])
