@@ -104,11 +104,11 @@ struct PublishingTests {
             by: Self.drafter,
             at: Self.now
         )
-        let helper = PublishActor(name: "李明", roles: [.drafter, .firstReview])
-        try masked.maskPersonalData(by: helper, at: Self.now)
+        let masker = PublishActor(name: "李明", roles: [.drafter, .firstReview])
+        try masked.maskPersonalData(by: masker, at: Self.now)
         try masked.submit(by: Self.drafter, at: Self.now)
         #expect(throws: PublishError.ownDraft(actor: "李明", level: .firstReview)) {
-            try masked.approve(by: helper, at: Self.now)
+            try masked.approve(by: masker, at: Self.now)
         }
     }
 
