@@ -134,7 +134,8 @@ let package = Package(
             name: "GongkaiCorpus",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiStore",
-                "GongkaiIsolation", "GongkaiWrite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "GongkaiIsolation", "GongkaiWrite", "GongkaiRegister",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -145,7 +146,7 @@ let package = Package(
             name: "GongkaiServer",
             dependencies: [
                 "GongkaiForm", "GongkaiModel", "GongkaiExtract", "GongkaiOutput", "GongkaiWrite", "GongkaiStore",
-                "GongkaiCorpus", "GongkaiPublish", "GongkaiScreen", "GongkaiRegister",
+                "GongkaiCorpus", "GongkaiPublish", "GongkaiScreen", "GongkaiRegister", "GongkaiCheck",
                 "GongkaiIsolation", "GongkaiTools", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -10,6 +10,7 @@ struct Page {
         case missing
         case upload
         case publish
+        case register
         case admin
 
         var title: String {
@@ -22,6 +23,7 @@ struct Page {
             case .missing: "未报送"
             case .upload: "上传入库"
             case .publish: "主动公开"
+            case .register: "登记簿"
             case .admin: "操作记录"
             }
         }
@@ -36,6 +38,7 @@ struct Page {
             case .missing: "/missing"
             case .upload: "/upload"
             case .publish: "/publish"
+            case .register: "/register"
             case .admin: "/admin/audit"
             }
         }
@@ -47,7 +50,9 @@ struct Page {
 
     var html: String {
         let visitor = Visitor.current
-        let links = Section.allCases.filter { $0 != .home && visitor.may(.of(path: $0.path)) }.map { item -> HTML in
+        let links = Section.allCases.filter {
+            $0 != .home && visitor.may(.of(path: $0.path)) && ($0 != .register || visitor.hasRegister)
+        }.map { item -> HTML in
             item == section
                 ? "<a href=\"\(item.path)\" aria-current=\"page\">\(item.title)</a>"
                 : "<a href=\"\(item.path)\">\(item.title)</a>"

@@ -55,6 +55,7 @@ struct WebApp: Sendable {
         addDownloadRoutes(to: router)
         addPageImageRoutes(to: router)
         addPublishRoutes(to: router)
+        addRegisterRoutes(to: router)
     }
 
     /// A route of the JSON API: every one is described in ``OpenAPIDocument`` (a test holds the two together).

@@ -1,6 +1,7 @@
 public import Foundation
 import GongkaiExtract
 public import GongkaiIsolation
+public import GongkaiModel
 public import GongkaiStore
 
 /// How the web application runs: where it listens, how uploads are read, how long a check's result is kept.
@@ -48,6 +49,8 @@ public struct WebOptions: Sendable {
     public var conversions: Int
     /// How long one PDF conversion may take, in seconds, before LibreOffice is stopped.
     public var conversionTimeLimit: Double
+    /// The day the register's pages count deadlines from; nil for today where the server runs.
+    public var registerDay: CalendarDate?
 
     public init(
         host: String = "127.0.0.1",

@@ -29,6 +29,7 @@ struct RegisterCommand: ParsableCommand {
         subcommands: [
             RegisterAdd.self, RegisterStep.self, RegisterShow.self, RegisterList.self, RegisterDue.self,
             RegisterCase.self, RegisterDocument.self, RegisterCounts.self, RegisterCompile.self, RegisterImport.self,
+            RegisterExport.self, RegisterRemove.self,
         ]
     )
 }
