@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "GongkaiServer", targets: ["GongkaiServer"]),
         .library(name: "GongkaiRegister", targets: ["GongkaiRegister"]),
         .library(name: "GongkaiLedger", targets: ["GongkaiLedger"]),
+        .library(name: "GongkaiPublish", targets: ["GongkaiPublish"]),
     ],
     traits: [
         .trait(name: "Postgres", description: "The PostgreSQL corpus backend (PostgresNIO): --db postgres://…")
@@ -54,6 +55,13 @@ let package = Package(
         // statute's deadlines counted in them, applications and their steps, fees, reviews and suits, documents, and
         // the year-end compile into a report's figures and data file. Foundation and GongkaiModel only.
         .target(name: "GongkaiRegister", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
+        // Publishing proactive items (主动公开) through 三审: drafts, three levels of review by three different people,
+        // screening before each step, publication dates that feed 表二. GongkaiRegister and GongkaiScreen only.
+        .target(
+            name: "GongkaiPublish",
+            dependencies: ["GongkaiModel", "GongkaiRegister", "GongkaiScreen"],
+            swiftSettings: swiftSettings
+        ),
         // Starting programs without handing them this process's other open files (glibc's closefrom for posix_spawn).
         .target(name: "CSpawn"),
         // Programs of other packages run as subprocesses: poppler, Tesseract, LibreOffice. Foundation and CSpawn only.
@@ -106,6 +114,7 @@ let package = Package(
                 "GongkaiModel",
                 "GongkaiCheck",
                 "GongkaiRegister",
+                "GongkaiPublish",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
@@ -137,7 +146,7 @@ let package = Package(
             name: "GongkaiServer",
             dependencies: [
                 "GongkaiForm", "GongkaiModel", "GongkaiExtract", "GongkaiOutput", "GongkaiWrite", "GongkaiStore",
-                "GongkaiCorpus", "GongkaiRegister", "GongkaiCheck",
+                "GongkaiCorpus", "GongkaiPublish", "GongkaiScreen", "GongkaiRegister", "GongkaiCheck",
                 "GongkaiIsolation", "GongkaiTools", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -150,7 +159,7 @@ let package = Package(
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
                 "GongkaiStore", "GongkaiCorpus", "GongkaiIsolation", "GongkaiServer", "GongkaiRegister",
-                "GongkaiScreen", "GongkaiLedger",
+                "GongkaiScreen", "GongkaiLedger", "GongkaiPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -160,7 +169,7 @@ let package = Package(
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
                 "GongkaiStore", "GongkaiCorpus", "GongkaiTools", "GongkaiIsolation", "GongkaiServer", "GongkaiForm",
-                "GongkaiRegister", "GongkaiLedger", "GongkaiScreen",
+                "GongkaiRegister", "GongkaiLedger", "GongkaiScreen", "GongkaiPublish",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -33,6 +33,7 @@ let package = Package(
                 .product(name: "GongkaiCheck", package: "Gongkai"),
                 .product(name: "GongkaiOutput", package: "Gongkai"),
                 .product(name: "GongkaiWrite", package: "Gongkai"),
+                .product(name: "GongkaiScreen", package: "Gongkai"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -42,5 +43,6 @@ let package = Package(
         .executableTarget(name: "FuzzPDFLayout", dependencies: ["FuzzEntries"], swiftSettings: swiftSettings),
         .executableTarget(name: "FuzzData", dependencies: ["FuzzEntries"], swiftSettings: swiftSettings),
         .executableTarget(name: "FuzzForm", dependencies: ["FuzzEntries"], swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzScreen", dependencies: ["FuzzEntries"], swiftSettings: swiftSettings),
     ]
 )

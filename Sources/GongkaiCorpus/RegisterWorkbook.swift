@@ -62,7 +62,7 @@ public enum RegisterWorkbook {
                         document.issued.description, document.repealed?.description ?? "", record.state,
                     ].map(cell)
                 )
-            case .yearCounts:
+            case .yearCounts, .proactiveItem, .attachment, .wordList:
                 continue
             }
         }

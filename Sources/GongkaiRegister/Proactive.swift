@@ -21,6 +21,9 @@ public struct NormativeDocument: Sendable, Hashable, Codable, Identifiable {
     public var number: String
     public var title: String
     public var issued: CalendarDate
+    /// The day it was published (公开), when it went through publishing; 条例第二十六条 counts 20 working days from
+    /// `issued` to it.
+    public var published: CalendarDate?
     /// The day it was repealed (废止) or expired, if it was.
     public private(set) var repealed: CalendarDate?
 
@@ -30,6 +33,7 @@ public struct NormativeDocument: Sendable, Hashable, Codable, Identifiable {
         number: String,
         title: String,
         issued: CalendarDate,
+        published: CalendarDate? = nil,
         repealed: CalendarDate? = nil
     ) throws(DocumentDateError) {
         self.id = id
@@ -37,6 +41,7 @@ public struct NormativeDocument: Sendable, Hashable, Codable, Identifiable {
         self.number = number
         self.title = title
         self.issued = issued
+        self.published = published
         try repeal(on: repealed)
     }
 

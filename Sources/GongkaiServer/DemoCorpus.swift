@@ -23,6 +23,23 @@ public enum DemoCorpus {
     /// 市场监督管理局 of two districts: listed in the region tree, never reported.
     static let neverReported = (0..<2).map { SyntheticCorpus.agencyIndex(department: 4, district: $0, city: 0) }
 
+    /// The users who try 主动公开 on the demonstration: a 登记员 and the three reviewers of the first agency.
+    public static let publishingUsers: [(name: String, duty: AgencyDuty)] = [
+        ("王芳", .clerk), ("李明", .firstReview), ("赵强", .secondReview), ("陈静", .finalReview),
+    ]
+
+    /// Adds ``publishingUsers`` (viewers with their duty for the first agency), each with the password of the
+    /// hash; returns the agency's name.
+    public static func addPublishingUsers(to store: any ReportStore, passwordHash: String) throws -> String {
+        let name = SyntheticCorpus.agencyName(reporting[0])
+        guard let agencyID = try store.agency(named: name)?.id else { throw StoreError.agencyNotFound(name) }
+        for user in publishingUsers {
+            _ = try store.addUser(name: user.name, role: .viewer, passwordHash: passwordHash, at: Date())
+            _ = try store.grantDuty(userName: user.name, duty: user.duty, agencyID: agencyID, at: Date())
+        }
+        return name
+    }
+
     /// Writes the reports under `folder/reports`, imports the region tree and ingests everything into
     /// `folder/gongkai.sqlite`.
     public static func make(

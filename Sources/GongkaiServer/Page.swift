@@ -9,6 +9,7 @@ struct Page {
         case charts
         case missing
         case upload
+        case publish
         case register
         case admin
 
@@ -21,6 +22,7 @@ struct Page {
             case .charts: "统计图"
             case .missing: "未报送"
             case .upload: "上传入库"
+            case .publish: "主动公开"
             case .register: "登记簿"
             case .admin: "操作记录"
             }
@@ -35,6 +37,7 @@ struct Page {
             case .charts: "/charts"
             case .missing: "/missing"
             case .upload: "/upload"
+            case .publish: "/publish"
             case .register: "/register"
             case .admin: "/admin/audit"
             }

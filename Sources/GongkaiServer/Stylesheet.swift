@@ -135,6 +135,23 @@ enum Stylesheet {
         details.page-view svg.page { display: block; max-width: 100%; height: auto; border: 1px solid var(--line);
           margin-top: 0.4em; }
         .muted, li.no-source { color: var(--muted); }
+        dl.item-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
+        dl.item-facts dt { color: var(--muted); }
+        dl.item-facts dd { margin: 0; }
+        .item-actions { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; margin: 1em 0; }
+        .item-screen { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5em; }
+        .screened { white-space: pre-wrap; border: 1px solid var(--line); padding: 0.75em; overflow-wrap: anywhere; }
+        .screened mark { padding: 0 0.1em; }
+        .screened mark.hit-error { background: var(--error-ground); color: #7a0c0c;
+          text-decoration: underline wavy var(--error); }
+        .screened mark.hit-waived { background: var(--warning-ground); color: var(--warning); }
+        .screened mark.hit-notice { background: #eef3f9; color: var(--notice); }
+        .screened mark sup { font-size: 0.7em; }
+        ol.hits li, ol.history li { margin: 0.3em 0; }
+        form.item-form label, form.word-form label { display: block; margin: 0.5em 0; }
+        form.item-form input[type="text"], form.item-form textarea { width: 100%; }
+        a.button { display: inline-block; padding: 0.3em 1em; border: 1px solid var(--link); border-radius: 3px; }
+        @media (max-width: 48rem) { .item-screen { grid-template-columns: 1fr; } }
         .due { display: inline-block; border: 1px solid currentColor; border-radius: 3px; padding: 0 0.4em;
           font-weight: bold; white-space: nowrap; }
         .due.overdue { background: var(--error-ground); color: #7a0c0c; }

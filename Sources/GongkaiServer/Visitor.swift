@@ -1,3 +1,4 @@
+import GongkaiPublish
 import GongkaiStore
 
 /// Who is making the request: a signed-in user and the session's token against cross-site requests, or a visitor
@@ -75,9 +76,21 @@ enum Access: Sendable, Hashable {
         if path == "/logout" { return .signedIn }
         if path == "/apply" || path.hasPrefix("/apply/") { return .open }
         if path == "/upload" || path.hasPrefix("/upload/") { return .role(.uploader) }
+        // Published items are for every reader; an item's own page checks the visitor's duties for its agency.
+        if path == "/publish/published" || path.hasPrefix("/publish/items/") && !path.hasSuffix("/new") {
+            return .reading
+        }
+        if path == "/publish/words" { return .role(.admin) }
         // An agency's register and what it publishes: each page checks the user's duties for the agency.
         for part in ["/register", "/publish"] where path == part || path.hasPrefix(part + "/") { return .signedIn }
         if path == "/admin" || path.hasPrefix("/admin/") { return .role(.admin) }
         return .reading
+    }
+}
+
+extension Visitor {
+    /// The signed-in user as an actor on an agency's proactive items: the roles the user's duties give for it.
+    func publishActor(agencyID: Int64) -> PublishActor {
+        PublishActor(name: user?.name ?? "", roles: duties.publishRoles(agencyID: agencyID))
     }
 }

@@ -54,6 +54,7 @@ struct WebApp: Sendable {
         addStatisticsRoutes(to: router)
         addDownloadRoutes(to: router)
         addPageImageRoutes(to: router)
+        addPublishRoutes(to: router)
         addRegisterRoutes(to: router)
     }
 

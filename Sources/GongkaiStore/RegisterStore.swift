@@ -11,9 +11,18 @@ public enum RegisterKind: String, Sendable, Hashable, Codable, CaseIterable {
     case document
     /// A year's counts the register does not keep one by one (decisions, fees).
     case yearCounts = "counts"
+    /// A proactive item (主动公开事项) on its way through 三审 to publication.
+    case proactiveItem = "item"
+    /// The file a proactive item was drafted from, under the item's number.
+    case attachment
+    /// The agency's own list of wrong and sensitive wording (错敏词), added to the built-in one when screening.
+    case wordList = "words"
 
     public var chinese: String {
         switch self {
+        case .proactiveItem: "主动公开事项"
+        case .attachment: "主动公开事项附件"
+        case .wordList: "错敏词表"
         case .application: "政府信息公开申请"
         case .disclosureCase: "行政复议、行政诉讼案件"
         case .document: "规章、规范性文件"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GongkaiCorpus
 import GongkaiOutput
+import GongkaiPublish
 import GongkaiRegister
 import GongkaiStore
 
@@ -101,9 +102,12 @@ struct RegisterRemove: ParsableCommand {
         let words: [String: RegisterKind] = [
             "申请": .application, "案件": .disclosureCase, "文件": .document, "年度数量": .yearCounts, "数量": .yearCounts,
         ]
-        if let kind = RegisterKind(rawValue: text) ?? words[text] { return kind }
+        if let kind = RegisterKind(rawValue: text) ?? words[text], ledgerKinds.contains(kind) { return kind }
         throw ValidationError("--kind 的值「\(text)」无效，应为 application、case、document、counts 之一。")
     }
+
+    /// The kinds this command removes; proactive items, their attachments and word lists are publishing's own.
+    static let ledgerKinds: [RegisterKind] = [.application, .disclosureCase, .document, .yearCounts]
 
     func validate() throws { if let kind { _ = try Self.kind(kind) } }
 
@@ -112,7 +116,7 @@ struct RegisterRemove: ParsableCommand {
         let removed = try registerRequest { () throws -> RegisterRecord in
             let store = try options.store.open()
             let agencyID = try options.agency(agency, in: store).id ?? 0
-            let kinds = wanted.map { [$0] } ?? RegisterKind.allCases
+            let kinds = wanted.map { [$0] } ?? Self.ledgerKinds
             let found = try kinds.compactMap { try store.registerRecord(agencyID: agencyID, kind: $0, key: key) }
             guard let record = found.first else { throw RegisterError.notFound(wanted ?? .application, key: key) }
             if found.count > 1 {
@@ -145,8 +149,10 @@ struct RegisterRemove: ParsableCommand {
             return try record.disclosureCase().decision == nil ? nil : record.state
         case .document:
             return try record.document().repealed == nil ? nil : record.state
-        case .yearCounts:
+        case .yearCounts, .attachment, .wordList:
             return nil
+        case .proactiveItem:
+            return try record.proactiveItem().history.count > 1 ? record.state : nil
         }
     }
 }

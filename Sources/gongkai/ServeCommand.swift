@@ -87,6 +87,9 @@ struct ServeCommand: ParsableCommand {
                 }
             }
             Self.say("演示管理员：用户名 demo，密码 \(password)（不登录也可浏览和检查报告；上传入库和操作记录需登录）。")
+            let agency = try storeRequest { try DemoCorpus.addPublishingUsers(to: corpus, passwordHash: hash) }
+            let people = DemoCorpus.publishingUsers.map { "\($0.name)（\($0.duty.title)）" }.joined(separator: "、")
+            Self.say("主动公开三审演示：\(agency)的 \(people)，密码同上。")
             Self.say("demo 也是「\(DemoCorpus.clerkAgency)」的登记员，可在「登记簿」中登记申请。")
         } else {
             let database = store.database

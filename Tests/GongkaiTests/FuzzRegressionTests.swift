@@ -30,6 +30,18 @@ struct FuzzRegressionTests {
         #expect(FuzzEntry.run(input.target, data) == first)
     }
 
+    /// The screen target's properties (ranges inside the text, masked lengths, exactly the personal data masked) on
+    /// every screening fixture.
+    @Test func screenTargetOnScreeningFixtures() throws {
+        let folder = Fixtures.url("screening")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+        #expect(files.count >= 20)
+        for file in files {
+            let outcome = try #require(FuzzEntry.run(.screen, try Fixtures.data("screening/\(file)")))
+            #expect(outcome.outputs.count >= 1, "\(file)")
+        }
+    }
+
     @Test func keptInputsAreFound() {
         #expect(Self.keptInputs.count >= 1)
     }

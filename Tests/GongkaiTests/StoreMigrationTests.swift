@@ -104,4 +104,58 @@ struct StoreMigrationTests {
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM probe") == 3)
         }
     }
+
+    @Test("the register's records keep their rows and checks when the kinds are widened for proactive items")
+    func publishingKindsKeepRecords() throws {
+        let path = try StoreTesting.temporaryFolder().appendingPathComponent("gongkai.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try SQLiteSchema.migrator.migrate(queue, upTo: "v12 users' duties in agencies")
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO agency (id, name, normalized_name, core_name, name_key, segments, created_at)
+                        VALUES (1, '漳州市司法局', '漳州市司法局', '司法局', '司法局', '漳州市', '2026-01-01T00:00:00Z');
+                        INSERT INTO register_record (id, agency_id, kind, key, year, open, state, due, body, version,
+                            changed_at, changed_by)
+                        VALUES (5, 1, 'document', '漳司规〔2025〕1号', 2025, 1, '现行有效', NULL, '{}', 3, 1, '甲');
+                        """
+                )
+                #expect(throws: DatabaseError.self) {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO register_record (agency_id, kind, key, year, open, state, body, version,
+                                changed_at, changed_by) VALUES (1, 'item', '2026-0001', 2026, 1, '草稿', '{}', 1, 1, '乙')
+                            """
+                    )
+                }
+            }
+        }
+        let store = try SQLiteStore(path: path)
+        let kept = try #require(try store.registerRecord(agencyID: 1, kind: .document, key: "漳司规〔2025〕1号"))
+        #expect(kept.id == 5 && kept.version == 3 && kept.changedBy == "甲")
+        let item = RegisterRecord(
+            agencyID: 1,
+            kind: .proactiveItem,
+            key: "2026-0001",
+            year: 2026,
+            isOpen: true,
+            state: "草稿",
+            due: nil,
+            body: "{}"
+        )
+        #expect(try store.saveRegisterRecord(item, expecting: nil, by: "乙").id > 5)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "UPDATE register_record SET kind = 'other' WHERE id = 5")
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(
+                    sql: "INSERT INTO register_record (agency_id, kind, key, year, open, state, body, "
+                        + "version, changed_at, changed_by) VALUES (9, 'item', 'x', 2026, 1, '', '{}', 1, 1, '')"
+                )
+            }
+        }
+    }
 }

@@ -2,7 +2,8 @@
 
 Run by scripts/browser-test, which starts `gongkai serve --demo` and passes its address. Walks what a clerk and a
 supervisor do: check seed 001 and see its three R2 errors, follow one to its cell in the source and, for a Word
-file and a web page, in the file's own table; open the 报告库, filter by year, open an agency; and saves a
+file and a web page, in the file's own table; open the 报告库, filter by year, open an agency; take an item through
+主动公开's 三审 (drafted with an identity number, masked, approved by three reviewers, published); and saves a
 screenshot of each main page (at 1366×768 and at a phone's width) for a person to look at. Exits non-zero on the
 first thing that is not as expected.
 """
@@ -122,6 +123,82 @@ def source_table_cell(browser, wait, kind, path):
         browser.save_screenshot(os.path.join(SHOTS, f"check-{kind}-cell{label}.png"))
         no_console_errors(browser, f"check {kind}")
     browser.set_window_size(1366, 768)
+
+
+def sign_in(browser, wait, name):
+    """Signs in through the 登录 form as another user (the demo's users share the printed password)."""
+    browser.get(BASE + "/login")
+    browser.find_element(By.NAME, "name").send_keys(name)
+    browser.find_element(By.NAME, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "form.login button[type=submit]").click()
+    wait.until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, "header.site .account"), name))
+
+
+def act(browser, wait, label):
+    """Clicks the item page's button with that label and waits for the page to come back."""
+    buttons = [button for button in browser.find_elements(By.CSS_SELECTOR, "form.act button")
+               if button.text == label]
+    expect(buttons, f"a button 「{label}」 on the item page")
+    buttons[0].click()
+    wait.until(ec.staleness_of(buttons[0]))
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "ol.history")))
+    errors = browser.find_elements(By.CSS_SELECTOR, ".error-box")
+    expect(not errors, f"「{label}」 was refused: {errors[0].text if errors else ''}")
+
+
+def publishing(browser, wait):
+    """主动公开: a clerk drafts an item with an identity number, sees the hit, masks it; three reviewers approve; the
+    clerk publishes it and it is listed."""
+    title = "关于张三违法行为的处罚决定"
+    step("主动公开: the clerk drafts an item with an identity number")
+    sign_in(browser, wait, "王芳")
+    browser.get(BASE + "/publish/items/new")
+    browser.find_element(By.NAME, "title").send_keys(title)
+    Select(browser.find_element(By.NAME, "category")).select_by_value("penalties")
+    browser.find_element(By.NAME, "text").send_keys(
+        "当事人：张三，身份证号码：11010519491231002X，住址：南京市玄武区北京东路12号3单元201室。\n"
+        "经查，当事人未按规定公开信息，现予警告。")
+    browser.find_element(By.CSS_SELECTOR, "form.item-form button[type=submit]").click()
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".screened")))
+    item_url = browser.current_url
+    marks = browser.find_elements(By.CSS_SELECTOR, ".screened mark.hit-error")
+    expect(any("11010519491231002X" in mark.text for mark in marks), "the identity number is marked as an error")
+    id_mark = next(mark for mark in marks if "11010519491231002X" in mark.text)
+    expect("身份证号码" in id_mark.get_attribute("title"), "the mark's title names the kind")
+    expect("1101**********002X" in id_mark.get_attribute("title"), "the mark's title gives the masked form")
+    expect(browser.find_elements(By.CSS_SELECTOR, "ol.hits li.hit"), "the hits listed beside the text")
+    shot(browser, "publish-draft")
+    no_console_errors(browser, "publish draft")
+
+    step("主动公开: 一键脱敏 and submit")
+    act(browser, wait, "一键脱敏")
+    text = browser.find_element(By.CSS_SELECTOR, ".screened").text
+    expect("1101**********002X" in text and "11010519491231002X" not in text, f"the number masked: {text!r}")
+    expect(not browser.find_elements(By.CSS_SELECTOR, ".screened mark.hit-error"), "no error left after masking")
+    act(browser, wait, "提交初审")
+
+    for reviewer, label in [("李明", "初审通过"), ("赵强", "复审通过"), ("陈静", "终审通过")]:
+        step(f"主动公开: {reviewer} {label}")
+        sign_in(browser, wait, reviewer)
+        browser.get(BASE + "/publish")
+        links = [link for link in browser.find_elements(By.CSS_SELECTOR, "table.items a") if link.text == title]
+        expect(links, f"{reviewer} sees the item waiting for review")
+        links[0].click()
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".screened")))
+        act(browser, wait, label)
+        if reviewer == "陈静":
+            shot(browser, "publish-approved")
+
+    step("主动公开: the clerk publishes it; it is in the published list")
+    sign_in(browser, wait, "王芳")
+    browser.get(item_url)
+    act(browser, wait, "发布")
+    expect("已公开" in browser.find_element(By.CSS_SELECTOR, "dl.item-facts").text, "the item is published")
+    browser.get(BASE + "/publish/published?category=penalties")
+    rows = browser.find_element(By.CSS_SELECTOR, "table.published tbody").text
+    expect(title in rows, f"the published list shows the item: {rows!r}")
+    shot(browser, "publish-published")
+    no_console_errors(browser, "published list")
 
 
 def main():
@@ -322,6 +399,8 @@ def main():
         expect("新收申请 1 件" in summary and "0 个错误" in summary, f"the compiled year: {summary}")
         shot(browser, "register-compile")
         no_console_errors(browser, "register compile")
+
+        publishing(browser, wait)
 
         step("a phone's width")
         browser.set_window_size(390, 844)

@@ -5,6 +5,7 @@ import GongkaiForm
 import GongkaiModel
 import GongkaiOutput
 import GongkaiRead
+import GongkaiScreen
 import GongkaiWrite
 
 /// What each fuzz target does with one input: the reading, checking and writing the command line does, and the
@@ -27,6 +28,8 @@ public enum FuzzEntry {
         /// A form as a browser posts it to the web application: the first line is the `Content-Type` header, the rest
         /// the body, parsed as an upload is.
         case form
+        /// Text screened before publishing (personal data, 错敏词) and masked as 一键脱敏 masks it.
+        case screen
     }
 
     /// What one input gave: every writer's output for a report, or the reason it could not be read.
@@ -72,7 +75,55 @@ public enum FuzzEntry {
             return Outcome(outputs: outputs)
         case .form:
             return form(data)
+        case .screen:
+            return screen(String(decoding: data, as: UTF8.self))
         }
+    }
+
+    /// Every hit of the screening lies inside the text and is the text there; masking replaces exactly the
+    /// personal-data errors, and keeps the length in characters of an identity or passport number (and the digits of
+    /// a mobile or a card) as Docs/screening.md says.
+    static func screen(_ text: String) -> Outcome {
+        let hits = Screening.screen(text)
+        let bytes = Array(text.utf8)
+        var outputs: [String] = []
+        for hit in hits {
+            precondition(
+                0 <= hit.utf8Start && hit.utf8Start < hit.utf8End && hit.utf8End <= bytes.count,
+                "a hit's range lies outside the text"
+            )
+            precondition(
+                String(decoding: bytes[hit.utf8Start..<hit.utf8End], as: UTF8.self) == hit.text,
+                "a hit's text is not the text at its range"
+            )
+            precondition(hit.line >= 1 && hit.column >= 1, "a hit's line and column count from 1")
+            switch hit.kind {
+            case .idNumber, .passport:
+                precondition(hit.suggestion.count == hit.text.count, "a masked number keeps its length")
+            case .mobile:
+                precondition(hit.suggestion.count == 11, "a masked mobile keeps its eleven digits")
+            case .bankCard:
+                precondition(
+                    hit.suggestion.count == hit.text.filter(\.isASCII).filter(\.isNumber).count,
+                    "a masked card keeps its digits"
+                )
+            default: break
+            }
+            outputs.append("\(hit.kind.rawValue)\t\(hit.utf8Start)\t\(hit.utf8End)\t\(hit.suggestion)")
+        }
+        let masked = Screening.mask(text, hits)
+        var cursor = 0
+        var expected = 0
+        let maskable = hits.filter { $0.kind.isPersonalData && $0.severity == .error }.sorted {
+            $0.utf8Start < $1.utf8Start
+        }
+        for hit in maskable where hit.utf8Start >= cursor {
+            expected += hit.suggestion.utf8.count - (hit.utf8End - hit.utf8Start)
+            cursor = hit.utf8End
+        }
+        precondition(masked.utf8.count == bytes.count + expected, "masking replaces exactly the personal-data errors")
+        outputs.append(masked)
+        return Outcome(outputs: outputs)
     }
 
     /// The parts of a form, each of them bytes of the body, or why the form was refused.

@@ -30,6 +30,17 @@ enum PostgresSchema {
         ("v10 register records and their changes", registerTables),
         ("v11 agency names in order", [agencyNameOrderIndex]),
         ("v12 users' duties in agencies", dutyTable),
+        ("v13 proactive items, attachments and word lists in the register", publishingKinds),
+    ]
+
+    /// Proactive items on their way through 三审, their attachments and the agencies' word lists are register records
+    /// too: the list of kinds is widened.
+    static let publishingKinds = [
+        "ALTER TABLE register_record DROP CONSTRAINT register_record_kind_check",
+        """
+        ALTER TABLE register_record ADD CONSTRAINT register_record_kind_check
+        CHECK (kind IN ('application', 'case', 'document', 'counts', 'item', 'attachment', 'words'))
+        """,
     ]
 
     /// The agencies' disclosure registers: each record whole as JSON beside what lists look for, and the audit log of
