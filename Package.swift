@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "GongkaiServer", targets: ["GongkaiServer"]),
         .library(name: "GongkaiRegister", targets: ["GongkaiRegister"]),
         .library(name: "GongkaiLedger", targets: ["GongkaiLedger"]),
+        .library(name: "GongkaiMail", targets: ["GongkaiMail"]),
     ],
     traits: [
         .trait(name: "Postgres", description: "The PostgreSQL corpus backend (PostgresNIO): --db postgres://…")
@@ -52,8 +53,13 @@ let package = Package(
         .target(name: "GongkaiScreen", swiftSettings: swiftSettings),
         // The disclosure register: China's working days (holidays and 调休 make-up days, 2019–2026 built in), the
         // statute's deadlines counted in them, applications and their steps, fees, reviews and suits, documents, and
-        // the year-end compile into a report's figures and data file. Foundation and GongkaiModel only.
-        .target(name: "GongkaiRegister", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
+        // the year-end compile into a report's figures and data file; applications filed on the public page (checked
+        // with GongkaiScreen's check digits) and the letters (告知书) sent to applicants. Foundation, GongkaiModel and
+        // GongkaiScreen only.
+        .target(name: "GongkaiRegister", dependencies: ["GongkaiModel", "GongkaiScreen"], swiftSettings: swiftSettings),
+        // Letters to applicants by e-mail: MIME messages (UTF-8 headers per RFC 2047, a Word attachment) sent to a local
+        // SMTP relay without TLS. Foundation only.
+        .target(name: "GongkaiMail", swiftSettings: swiftSettings),
         // Starting programs without handing them this process's other open files (glibc's closefrom for posix_spawn).
         .target(name: "CSpawn"),
         // Programs of other packages run as subprocesses: poppler, Tesseract, LibreOffice. Foundation and CSpawn only.
@@ -77,13 +83,15 @@ let package = Package(
         .target(name: "GongkaiCheck", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
         // Stage 4: report and findings → JSON, CSV, terminal tables, diagnostics.
         .target(name: "GongkaiOutput", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
-        // Writing reports: a data file (YAML/JSON) or a parsed report → the national layout as HTML, Markdown, DOCX, PDF.
+        // Writing reports: a data file (YAML/JSON) or a parsed report → the national layout as HTML, Markdown, DOCX, PDF;
+        // the register's letters to applicants (告知书) as DOCX.
         .target(
             name: "GongkaiWrite",
             dependencies: [
                 "GongkaiModel",
                 "GongkaiTools",
                 "GongkaiExtract",
+                "GongkaiRegister",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -136,7 +144,7 @@ let package = Package(
             name: "GongkaiServer",
             dependencies: [
                 "GongkaiForm", "GongkaiModel", "GongkaiExtract", "GongkaiOutput", "GongkaiWrite", "GongkaiStore",
-                "GongkaiCorpus",
+                "GongkaiCorpus", "GongkaiRegister", "GongkaiScreen", "GongkaiMail",
                 "GongkaiIsolation", "GongkaiTools", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -149,7 +157,7 @@ let package = Package(
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
                 "GongkaiStore", "GongkaiCorpus", "GongkaiIsolation", "GongkaiServer", "GongkaiRegister",
-                "GongkaiScreen", "GongkaiLedger",
+                "GongkaiScreen", "GongkaiLedger", "GongkaiMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -159,7 +167,7 @@ let package = Package(
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
                 "GongkaiStore", "GongkaiCorpus", "GongkaiTools", "GongkaiIsolation", "GongkaiServer", "GongkaiForm",
-                "GongkaiRegister", "GongkaiLedger", "GongkaiScreen",
+                "GongkaiRegister", "GongkaiLedger", "GongkaiScreen", "GongkaiMail",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -14,6 +14,8 @@ struct WebApp: Sendable {
     let conversions: WorkGate
     let pages = PageImages()
     let sourceTables = SourceTablesCache()
+    /// The public application pages' count of what each address did (``ApplyLimits``).
+    let applyThrottle = AddressThrottle()
 
     init(store: any ReportStore, options: WebOptions) {
         self.store = store
@@ -54,6 +56,8 @@ struct WebApp: Sendable {
         addStatisticsRoutes(to: router)
         addDownloadRoutes(to: router)
         addPageImageRoutes(to: router)
+        addApplyRoutes(to: router)
+        addInboxRoutes(to: router)
     }
 
     /// A route of the JSON API: every one is described in ``OpenAPIDocument`` (a test holds the two together).

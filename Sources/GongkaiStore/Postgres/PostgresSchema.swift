@@ -29,6 +29,17 @@ enum PostgresSchema {
         ("v8 working-calendar years", calendarTables),
         ("v10 register records and their changes", registerTables),
         ("v11 agency names in order", [agencyNameOrderIndex]),
+        (
+            "v13 register records of applications filed online",
+            [
+                """
+                ALTER TABLE register_record DROP CONSTRAINT register_record_kind_check,
+                    ADD CONSTRAINT register_record_kind_check
+                    CHECK (kind IN ('application', 'case', 'document', 'counts', 'submission'))
+                """,
+                "CREATE INDEX register_record_key ON register_record(kind, key)",
+            ]
+        ),
     ]
 
     /// The agencies' disclosure registers: each record whole as JSON beside what lists look for, and the audit log of

@@ -19,6 +19,7 @@ enum SQLiteSchema {
         ("v9 corpus change counter", { try $0.execute(sql: corpusChangeCounter) }),
         ("v10 register records and their changes", { try $0.execute(sql: registerTables) }),
         ("v11 agency names searched in name order", { try $0.execute(sql: agencyNameSearchIndex) }),
+        ("v13 register records of applications filed online", { try $0.execute(sql: submissionKind) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
@@ -379,6 +380,34 @@ enum SQLiteSchema {
         BEGIN SELECT RAISE(ABORT, 'register_change is append-only'); END;
         CREATE TRIGGER register_change_not_deleted BEFORE DELETE ON register_change
         BEGIN SELECT RAISE(ABORT, 'register_change is append-only'); END;
+        """
+
+    /// Applications filed on the public page are register records of their own kind (`submission`): SQLite cannot
+    /// change a CHECK constraint, so the table is made again with the wider one and its rows copied over (ids and
+    /// all, so the audit log still finds them).
+    static let submissionKind = """
+        CREATE TABLE register_record_new (
+            id INTEGER PRIMARY KEY,
+            agency_id INTEGER NOT NULL REFERENCES agency(id),
+            kind TEXT NOT NULL CHECK (kind IN ('application', 'case', 'document', 'counts', 'submission')),
+            key TEXT NOT NULL CHECK (key <> ''),
+            year INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 9999),
+            open INTEGER NOT NULL CHECK (open IN (0, 1)),
+            state TEXT NOT NULL,
+            due TEXT CHECK (due IS NULL OR length(due) = 10),
+            body TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            changed_at REAL NOT NULL,
+            changed_by TEXT NOT NULL,
+            UNIQUE (agency_id, kind, key)
+        );
+        INSERT INTO register_record_new SELECT id, agency_id, kind, key, year, open, state, due, body, version,
+            changed_at, changed_by FROM register_record;
+        DROP TABLE register_record;
+        ALTER TABLE register_record_new RENAME TO register_record;
+        CREATE INDEX register_record_due ON register_record(kind, due) WHERE open = 1;
+        CREATE INDEX register_record_year ON register_record(agency_id, kind, year);
+        CREATE INDEX register_record_key ON register_record(kind, key);
         """
 
     /// Years of the working calendar added with `gongkai calendar add`, each with its notice, and their special days.
