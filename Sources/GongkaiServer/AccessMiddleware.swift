@@ -34,6 +34,8 @@ struct AccessMiddleware: RouterMiddleware {
             let limits = app.options.sessionLimits
             session = try await app.query { try $0.session(tokenHash: Tokens.hash(token), at: Date(), limits: limits) }
         }
+        var duties: [DutyRecord] = []
+        if let name = session?.user.name { duties = try await app.query { try $0.duties(userName: name) } }
         var visitorToken = request.cookies[Self.visitorCookie]?.value
         if let token = visitorToken, !Tokens.isToken(token) { visitorToken = nil }
         let newVisitorToken = session == nil && visitorToken == nil && !path.hasPrefix("/api/")
@@ -41,7 +43,8 @@ struct AccessMiddleware: RouterMiddleware {
         let visitor = Visitor(
             session: session,
             csrfToken: session?.csrfToken ?? visitorToken ?? "",
-            publicAccess: app.options.publicAccess
+            publicAccess: app.options.publicAccess,
+            duties: duties
         )
         var response = try await Visitor.$current.withValue(visitor) { () async throws -> Response in
             var request = request

@@ -9,8 +9,26 @@ struct Visitor: Sendable {
     var csrfToken: String
     /// The read-only pages are served without signing in (`--public`).
     var publicAccess: Bool
+    /// What the signed-in user does for which agencies (登记员, 初审 …, 督办); empty for a visitor not signed in.
+    var duties: [DutyRecord] = []
 
     @TaskLocal static var current = Visitor(session: nil, csrfToken: "", publicAccess: false)
+
+    /// Whether the signed-in user holds a duty for an agency; a duty held for every agency (督办) counts.
+    func holds(_ duty: AgencyDuty, agencyID: Int64) -> Bool {
+        duties.contains { $0.covers(duty, agencyID: agencyID) }
+    }
+
+    /// The agencies for which the signed-in user holds a duty, in the order the store gives them; nil when the duty
+    /// is held for every agency.
+    func agencies(with duty: AgencyDuty) -> [Int64]? {
+        var agencies: [Int64] = []
+        for held in duties where held.duty == duty {
+            guard let agencyID = held.agencyID else { return nil }
+            if !agencies.contains(agencyID) { agencies.append(agencyID) }
+        }
+        return agencies
+    }
 
     var user: UserRecord? { session?.user }
 
@@ -59,7 +77,10 @@ enum Access: Sendable, Hashable {
         // The registers: signed-in users, each page then asking for the duty it needs in its agency.
         if path == "/register" || path.hasPrefix("/register/") { return .signedIn }
         if path == "/logout" { return .signedIn }
+        if path == "/apply" || path.hasPrefix("/apply/") { return .open }
         if path == "/upload" || path.hasPrefix("/upload/") { return .role(.uploader) }
+        // An agency's register and what it publishes: each page checks the user's duties for the agency.
+        for part in ["/register", "/publish"] where path == part || path.hasPrefix(part + "/") { return .signedIn }
         if path == "/admin" || path.hasPrefix("/admin/") { return .role(.admin) }
         return .reading
     }

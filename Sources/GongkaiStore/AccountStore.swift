@@ -29,6 +29,74 @@ public enum UserRole: String, Sendable, Hashable, CaseIterable, Comparable {
     public static func < (lhs: UserRole, rhs: UserRole) -> Bool { lhs.rank < rhs.rank }
 }
 
+/// What a user does for one agency — or, for a supervisor granted no agency, for every agency.
+public enum AgencyDuty: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 登记员: keeps the agency's register and drafts its proactive items (起草).
+    case clerk
+    /// 初审: the first of the three reviews before an item is published.
+    case firstReview = "first_review"
+    /// 复审: the second review.
+    case secondReview = "second_review"
+    /// 终审: the last review; the item is published after it.
+    case finalReview = "final_review"
+    /// 督办: follows the agency's applications and their deadlines.
+    case supervisor
+
+    /// The duty's name in Chinese.
+    public var title: String {
+        switch self {
+        case .clerk: "登记员"
+        case .firstReview: "初审"
+        case .secondReview: "复审"
+        case .finalReview: "终审"
+        case .supervisor: "督办"
+        }
+    }
+
+    /// The duty named in English (`clerk`, `first_review`, …, with `-` or `_`) or in Chinese (登记员, 初审, …).
+    public init?(named name: String) {
+        let key = name.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
+        if let duty = AgencyDuty(rawValue: key) {
+            self = duty
+        } else if let duty = AgencyDuty.allCases.first(where: { $0.title == key }) {
+            self = duty
+        } else {
+            return nil
+        }
+    }
+}
+
+/// One duty a user holds: for an agency, or for a supervisor with no agency, for every agency.
+public struct DutyRecord: Sendable, Hashable {
+    public var userID: Int64
+    public var userName: String
+    public var agencyID: Int64?
+    public var agencyName: String?
+    public var duty: AgencyDuty
+    public var granted: Date
+
+    public init(
+        userID: Int64,
+        userName: String,
+        agencyID: Int64?,
+        agencyName: String?,
+        duty: AgencyDuty,
+        granted: Date
+    ) {
+        self.userID = userID
+        self.userName = userName
+        self.agencyID = agencyID
+        self.agencyName = agencyName
+        self.duty = duty
+        self.granted = granted
+    }
+
+    /// Whether this duty is `duty` for the agency: a duty granted with no agency covers every agency.
+    public func covers(_ duty: AgencyDuty, agencyID: Int64) -> Bool {
+        self.duty == duty && (self.agencyID == nil || self.agencyID == agencyID)
+    }
+}
+
 /// A user of the web application: a name, a role and the bcrypt hash of the password (never the password).
 public struct UserRecord: Sendable, Hashable {
     public var id: Int64
@@ -166,6 +234,17 @@ public protocol AccountStore: Sendable {
     func loginFailures(account: String, address: String, since: Date, limit: Int) throws -> LoginFailures
     /// Forgets an account's failed sign-ins (after it signs in).
     func clearLoginFailures(account: String) throws
+
+    /// Grants a user a duty for an agency (nil: every agency, for ``AgencyDuty/supervisor`` only) and returns it;
+    /// granting a duty already held changes nothing. ``StoreError/userNotFound(_:)``,
+    /// ``StoreError/agencyNotFound(_:)``, ``StoreError/dutyNeedsAgency(_:)``.
+    func grantDuty(userName: String, duty: AgencyDuty, agencyID: Int64?, at: Date) throws -> DutyRecord
+    /// Takes a duty away; nothing happens when the user does not hold it. ``StoreError/userNotFound(_:)``.
+    func revokeDuty(userName: String, duty: AgencyDuty, agencyID: Int64?) throws
+    /// The duties a user holds, by agency name (every-agency duties first); empty for an unknown user.
+    func duties(userName: String) throws -> [DutyRecord]
+    /// The duties held for an agency, including those held for every agency, by user name.
+    func duties(agencyID: Int64) throws -> [DutyRecord]
 
     func addAudit(_ entry: AuditEntry) throws
     /// Audit lines, newest first.

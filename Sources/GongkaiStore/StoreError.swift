@@ -23,6 +23,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A user added under a name another user has.
     case userExists(String)
     case userNotFound(String)
+    /// A duty other than supervising granted without an agency.
+    case dutyNeedsAgency(String)
     /// A calendar year added without `--replace` that Gongkai has built in.
     case calendarYearBuiltIn(Int)
     /// A calendar year added without `--replace` that the corpus has stored already.
@@ -70,6 +72,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "已有名为「\(name)」的用户；修改密码请用 gongkai user passwd。"
         case .userNotFound(let name):
             "没有名为「\(name)」的用户；已有的用户见 gongkai user list。"
+        case .dutyNeedsAgency(let duty):
+            "「\(duty)」须指定机关（--agency）；只有督办可以不指定机关，即督办所有机关。"
         case .calendarYearBuiltIn(let year):
             "\(year)年的节假日安排已内置于 Gongkai；如国务院办公厅另发通知调整，请加 --replace 以文件中的安排替换。"
         case .calendarYearStored(let year):

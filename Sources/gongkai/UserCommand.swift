@@ -21,8 +21,122 @@ struct UserCommand: ParsableCommand {
             line of standard input (for scripts); never from the command line. Only a bcrypt hash is stored. Every \
             change is written to the audit log (gongkai audit) under the name of the operating-system user.
             """,
-        subcommands: [Add.self, Passwd.self, Remove.self, List.self]
+        subcommands: [Add.self, Passwd.self, Remove.self, List.self, Grant.self, Revoke.self, Duties.self]
     )
+
+    /// The duty and agency options of `grant` and `revoke`.
+    struct DutyOptions: ParsableArguments {
+        @Argument(help: "The user's name.")
+        var name: String
+
+        @Option(help: "clerk (登记员), first_review (初审), second_review (复审), final_review (终审) or supervisor (督办).")
+        var duty: String
+
+        @Option(
+            help: "The agency (its name, an alias, or its number); a supervisor without one supervises every agency."
+        )
+        var agency: String?
+
+        func validate() throws {
+            _ = try UserCommand.duty(duty)
+        }
+
+        /// The agency's number and name, nil for every agency; an agency not in the corpus ends with status 1.
+        func agencyRecord(in store: any ReportStore) throws -> AgencyRecord? {
+            guard let agency else { return nil }
+            if let found = try storeRequest({ try store.agency(named: agency) }) { return found }
+            if let id = Int64(agency), let found = try storeRequest({ try store.agency(id: id) }) { return found }
+            printError("gongkai: " + StoreError.agencyNotFound(agency).description)
+            throw ExitCode(1)
+        }
+    }
+
+    struct Grant: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give a user a duty for an agency: keeping its register, a level of review, or supervising.",
+            discussion: """
+                A clerk (登记员) keeps the agency's register and drafts what it publishes; first_review, \
+                second_review and final_review are the three reviews (三审) before an item is published; a \
+                supervisor (督办) follows the deadlines of one agency's applications, or of every agency's without \
+                --agency. A user may hold several duties, for several agencies.
+                """
+        )
+
+        @OptionGroup var options: DutyOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let corpus = try store.open()
+            let duty = try UserCommand.duty(options.duty)
+            let agency = try options.agencyRecord(in: corpus)
+            do {
+                _ = try corpus.grantDuty(userName: options.name, duty: duty, agencyID: agency?.id, at: Date())
+            } catch let error as StoreError {
+                printError("gongkai: \(error.description)")
+                switch error {
+                case .userNotFound, .agencyNotFound, .dutyNeedsAgency: throw ExitCode(1)
+                default: throw ExitCode(2)
+                }
+            }
+            let place = agency.map { "「\($0.name)」" } ?? "所有机关"
+            try UserCommand.audit(corpus, "授予职责", "授予用户「\(options.name)」\(place)的\(duty.title)职责")
+            print(TerminalText.line("已授予「\(options.name)」\(place)的\(duty.title)职责。"))
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Take a duty away from a user.")
+
+        @OptionGroup var options: DutyOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let corpus = try store.open()
+            let duty = try UserCommand.duty(options.duty)
+            let agency = try options.agencyRecord(in: corpus)
+            do {
+                try corpus.revokeDuty(userName: options.name, duty: duty, agencyID: agency?.id)
+            } catch StoreError.userNotFound {
+                printError("gongkai: " + StoreError.userNotFound(options.name).description)
+                throw ExitCode(1)
+            } catch let error as StoreError {
+                printError("gongkai: \(error.description)")
+                throw ExitCode(2)
+            }
+            let place = agency.map { "「\($0.name)」" } ?? "所有机关"
+            try UserCommand.audit(corpus, "收回职责", "收回用户「\(options.name)」\(place)的\(duty.title)职责")
+            print(TerminalText.line("已收回「\(options.name)」\(place)的\(duty.title)职责。"))
+        }
+    }
+
+    struct Duties: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a user's duties: agency (or 所有机关), duty, when granted."
+        )
+
+        @Argument(help: "The user's name.")
+        var name: String
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let corpus = try store.open()
+            guard try storeRequest({ try corpus.user(named: name) }) != nil else {
+                printError("gongkai: " + StoreError.userNotFound(name).description)
+                throw ExitCode(1)
+            }
+            let duties = try storeRequest { try corpus.duties(userName: name) }
+            if duties.isEmpty {
+                printError("gongkai: 「\(name)」没有职责；授予：gongkai user grant \(name) --duty clerk --agency 机关名称")
+                return
+            }
+            for duty in duties {
+                let agency = duty.agencyName ?? "所有机关"
+                let fields = [agency, duty.duty.rawValue, duty.duty.title, AuditEntry.chinaTime(duty.granted)]
+                print(fields.map(TerminalText.line).joined(separator: "\t"))
+            }
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user with a role and a password.")
@@ -157,6 +271,16 @@ struct UserCommand: ParsableCommand {
             throw ValidationError("--role 的值「\(text)」无效，应为 viewer（查看）、uploader（上传）或 admin（管理）之一。")
         }
         return role
+    }
+
+    static func duty(_ text: String) throws -> AgencyDuty {
+        guard let duty = AgencyDuty(named: text) else {
+            throw ValidationError(
+                "--duty 的值「\(text)」无效，应为 clerk（登记员）、first_review（初审）、second_review（复审）、"
+                    + "final_review（终审）或 supervisor（督办）之一。"
+            )
+        }
+        return duty
     }
 
     /// A change made from the command line, in the audit log under 「命令行（OS user）」.

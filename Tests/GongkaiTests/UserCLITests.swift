@@ -142,4 +142,48 @@ struct UserCLITests {
         #expect(result.stderr.contains("gongkai user add 用户名 --role admin --db \(db)"))
         #expect(result.stderr.contains("--public"))
     }
+
+    @Test("grant, list and revoke duties; an unknown duty, user or agency is refused", arguments: CorpusDatabase.all)
+    func duties(_ database: CorpusDatabase) throws {
+        let folder = try StoreTesting.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try database.make(folder)
+        #expect(
+            try gongkai(
+                ["user", "add", "李四", "--role", "viewer", "--password-stdin"],
+                db: db,
+                stdin: "password-li-4\n"
+            )
+            .status == 0
+        )
+        let store = try database.open(db)
+        _ = try store.createAgency(named: "某市水务局")
+
+        let grant = try gongkai(["user", "grant", "李四", "--duty", "clerk", "--agency", "某市水务局"], db: db)
+        #expect(grant.status == 0, "\(grant.stderr)")
+        #expect(grant.stdout == "已授予「李四」「某市水务局」的登记员职责。\n")
+        #expect(try gongkai(["user", "grant", "李四", "--duty", "督办"], db: db).status == 0)
+        let listed = try gongkai(["user", "duties", "李四"], db: db)
+        #expect(listed.status == 0)
+        let lines = listed.stdout.split(separator: "\n").map {
+            $0.split(separator: "\t").prefix(3).joined(separator: " ")
+        }
+        #expect(lines == ["所有机关 supervisor 督办", "某市水务局 clerk 登记员"])
+
+        let noAgency = try gongkai(["user", "grant", "李四", "--duty", "终审"], db: db)
+        #expect(noAgency.status == 1)
+        #expect(noAgency.stderr.contains("须指定机关"))
+        #expect(try gongkai(["user", "grant", "李四", "--duty", "审核", "--agency", "某市水务局"], db: db).status == 64)
+        #expect(try gongkai(["user", "grant", "无名", "--duty", "clerk", "--agency", "某市水务局"], db: db).status == 1)
+        let noSuchAgency = try gongkai(["user", "grant", "李四", "--duty", "clerk", "--agency", "某市林业局"], db: db)
+        #expect(noSuchAgency.status == 1)
+        #expect(noSuchAgency.stderr.contains("未找到机关"))
+
+        let revoke = try gongkai(["user", "revoke", "李四", "--duty", "clerk", "--agency", "某市水务局"], db: db)
+        #expect(revoke.status == 0)
+        #expect(try store.duties(userName: "李四").map(\.duty) == [.supervisor])
+        let audit = try store.audit(limit: 10, offset: 0).entries.map(\.action)
+        #expect(audit.filter { $0 == "授予职责" }.count == 2)
+        #expect(audit.contains("收回职责"))
+    }
 }

@@ -29,6 +29,7 @@ enum PostgresSchema {
         ("v8 working-calendar years", calendarTables),
         ("v10 register records and their changes", registerTables),
         ("v11 agency names in order", [agencyNameOrderIndex]),
+        ("v12 users' duties in agencies", dutyTable),
         (
             "v13 register records of applications filed online",
             [
@@ -98,6 +99,23 @@ enum PostgresSchema {
     /// Agencies in the order the 报告库 lists them (byte order, as `COLLATE "C"` sorts): a year's reports listed by
     /// agency are read agency by agency in this order, each one's report looked up, and the reading stops once the
     /// page is full — a search text matching thousands of agencies no longer sorts all of their reports.
+    /// What each user does for which agency: a clerk keeps its register, three levels review what it publishes, a
+    /// supervisor (with no agency: of every agency) follows its deadlines. One row per duty held.
+    static let dutyTable = [
+        """
+        CREATE TABLE user_duty (
+            user_id bigint NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+            agency_id bigint REFERENCES agency(id) ON DELETE CASCADE,
+            duty text NOT NULL
+                CHECK (duty IN ('clerk', 'first_review', 'second_review', 'final_review', 'supervisor')),
+            granted_at double precision NOT NULL,
+            CHECK (agency_id IS NOT NULL OR duty = 'supervisor')
+        )
+        """,
+        "CREATE UNIQUE INDEX user_duty_held ON user_duty(user_id, duty, (COALESCE(agency_id, 0)))",
+        "CREATE INDEX user_duty_agency ON user_duty(agency_id)",
+    ]
+
     static let agencyNameOrderIndex = #"CREATE INDEX agency_name_order ON agency(name COLLATE "C")"#
 
     /// Years of the working calendar added with `gongkai calendar add`, each with its notice, and their special days.

@@ -263,6 +263,14 @@ extension PostgresStore {
             throw StoreError.registerRecordExists(clash, version: 0)
         }
         try db.execute("UPDATE register_record SET agency_id = \(targetID) WHERE agency_id = \(otherID)")
+        // Users' duties go with it too; a duty held for both stays once.
+        try db.execute(
+            """
+            INSERT INTO user_duty (user_id, agency_id, duty, granted_at)
+            SELECT user_id, \(targetID), duty, granted_at FROM user_duty WHERE agency_id = \(otherID)
+            ON CONFLICT DO NOTHING
+            """
+        )
         let otherName = try db.one("SELECT name FROM agency WHERE id = \(otherID)", as: String.self)
         try db.execute("DELETE FROM agency WHERE id = \(otherID)")
         if let otherName {

@@ -19,6 +19,7 @@ enum SQLiteSchema {
         ("v9 corpus change counter", { try $0.execute(sql: corpusChangeCounter) }),
         ("v10 register records and their changes", { try $0.execute(sql: registerTables) }),
         ("v11 agency names searched in name order", { try $0.execute(sql: agencyNameSearchIndex) }),
+        ("v12 users' duties in agencies", { try $0.execute(sql: dutyTable) }),
         ("v13 register records of applications filed online", { try $0.execute(sql: submissionKind) }),
     ]
 
@@ -109,6 +110,21 @@ enum SQLiteSchema {
     /// Agencies by name with their normalised names: a year's reports listed by agency for a search text read the
     /// agencies in name order from this index alone, matching each name as they go, and stop once the page is full
     /// (replaces `agency_name`, which it covers).
+    /// What each user does for which agency: a clerk keeps its register, three levels review what it publishes, a
+    /// supervisor (with no agency: of every agency) follows its deadlines. One row per duty held.
+    static let dutyTable = """
+        CREATE TABLE user_duty (
+            user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+            agency_id INTEGER REFERENCES agency(id) ON DELETE CASCADE,
+            duty TEXT NOT NULL
+                CHECK (duty IN ('clerk', 'first_review', 'second_review', 'final_review', 'supervisor')),
+            granted_at REAL NOT NULL,
+            CHECK (agency_id IS NOT NULL OR duty = 'supervisor')
+        );
+        CREATE UNIQUE INDEX user_duty_held ON user_duty(user_id, duty, COALESCE(agency_id, 0));
+        CREATE INDEX user_duty_agency ON user_duty(agency_id);
+        """
+
     static let agencyNameSearchIndex = """
         CREATE INDEX agency_name_search ON agency(name, normalized_name);
         DROP INDEX agency_name;

@@ -237,6 +237,11 @@ extension SQLiteStore {
             sql: "UPDATE register_record SET agency_id = ? WHERE agency_id = ?",
             arguments: [targetID, otherID]
         )
+        // Users' duties go with it too; a duty held for both stays once.
+        try db.execute(
+            sql: "UPDATE OR IGNORE user_duty SET agency_id = ? WHERE agency_id = ?",
+            arguments: [targetID, otherID]
+        )
         let otherName = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [otherID])
         try db.execute(sql: "DELETE FROM agency WHERE id = ?", arguments: [otherID])
         if let otherName {
