@@ -14,6 +14,15 @@ private func closeDescriptor(_ descriptor: Int32) {
     #endif
 }
 
+/// Sends bytes on a socket without raising SIGPIPE when the other side has gone.
+private func sendBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.send(descriptor, bytes, count, Int32(MSG_NOSIGNAL))
+    #else
+        Darwin.send(descriptor, bytes, count, 0)
+    #endif
+}
+
 /// Why a message was not sent, in words a clerk understands.
 public struct MailError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
@@ -54,14 +63,19 @@ public struct MailSettings: Sendable, Hashable {
 public enum SMTPClient {
     /// Sends `message` to its recipient through the relay of `settings`.
     public static func send(_ message: MailMessage, settings: MailSettings) throws(MailError) {
+        try send(message.rendered(), to: message.to, settings: settings)
+    }
+
+    /// Sends the text of a message, as it is, to `recipient`.
+    static func send(_ text: String, to recipient: String, settings: MailSettings) throws(MailError) {
         let connection = try Connection(host: settings.host, port: settings.port, timeout: settings.timeout)
         defer { connection.close() }
         try connection.expect(220, "连接邮件服务器")
         try connection.command("EHLO gongkai.local", expecting: 250)
         try connection.command("MAIL FROM:<\(bare(settings.from))>", expecting: 250)
-        try connection.command("RCPT TO:<\(bare(message.to))>", expecting: 250)
+        try connection.command("RCPT TO:<\(bare(recipient))>", expecting: 250)
         try connection.command("DATA", expecting: 354)
-        try connection.write(dotStuffed(message.rendered()) + ".\r\n")
+        try connection.write(dotStuffed(text) + ".\r\n")
         try connection.expect(250, "发送邮件内容")
         try? connection.command("QUIT", expecting: 221)
     }
@@ -126,7 +140,7 @@ public enum SMTPClient {
             let bytes = Array(text.utf8)
             var sent = 0
             while sent < bytes.count {
-                let count = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                let count = bytes[sent...].withUnsafeBytes { sendBytes(descriptor, $0.baseAddress, $0.count) }
                 guard count > 0 else { throw MailError("向邮件服务器发送时连接中断。") }
                 sent += count
             }

@@ -9,7 +9,7 @@ public struct NoticeLetter: Sendable, Hashable {
         /// 补正告知 (条例第三十条).
         case amendment
         /// 延期告知 (条例第三十三条第二款).
-        case extension
+        case `extension`
         /// 征求意见书 to a third party (第三十二条) or to another agency (第三十四条).
         case consultation(ConsultedParty)
         /// 收费通知 (第四十二条, 国办函〔2020〕109号).
@@ -55,7 +55,7 @@ public struct NoticeLetter: Sendable, Hashable {
     static func kind(of event: ApplicationEvent) -> Kind? {
         switch event {
         case .amendmentRequested: .amendment
-        case .extended: .extension
+        case .extended: .`extension`
         case .consultationStarted(let party, _): .consultation(party)
         case .feeNoticed: .fee
         case .replied(_, let outcome): .reply(outcome)
@@ -105,7 +105,7 @@ public struct NoticeLetter: Sendable, Hashable {
                     + "，请您于\(respondBy.chinese)前对申请作出补正，写明所需政府信息的名称、文号或者便于本机关查询的其他特征性描述。"
                     + "答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。",
             ]
-        case (.extension, .extended(let days, _, _, _)):
+        case (.`extension`, .extended(let days, _, _, _)):
             title = "政府信息公开申请延期答复告知书"
             articles = ["第三十三条第二款"]
             let prefix = Application.prefix(application, through: index, calendar: calendar)

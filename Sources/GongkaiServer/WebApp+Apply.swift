@@ -265,7 +265,7 @@ extension WebApp {
             return Self.throttled(until: until, now: now, what: "查询")
         }
         let number = QueryNumber.normalized(typed)
-        let found = try await query { store -> (Submission, String, Application?, WorkingCalendar)? in
+        let found = try await query { store -> (Submission, String, GongkaiRegister.Application?, WorkingCalendar)? in
             // A number that cannot be one is looked up all the same, so that it takes as long as any other.
             guard let stored = try store.submission(number: number ?? "-"), number != nil else { return nil }
             let agency = try store.agency(id: stored.record.agencyID)?.name ?? ""

@@ -220,7 +220,7 @@ extension WebApp {
         let agency = try await registerAgency(agencyText, duties: [.clerk, .supervisor])
         let agencyID = agency.id ?? 0
         let step = try Self.letterStep(request)
-        let found = try await query { store -> (Application, WorkingCalendar)? in
+        let found = try await query { store -> (GongkaiRegister.Application, WorkingCalendar)? in
             guard let stored = try store.application(agencyID: agencyID, key: key) else { return nil }
             return (stored.value, try store.workingCalendar())
         }
@@ -264,7 +264,7 @@ extension WebApp {
     struct SupervisedApplication: Sendable {
         var agencyID: Int64
         var agency: String
-        var application: Application
+        var application: GongkaiRegister.Application
         var status: ApplicationStatus
         var due: CalendarDate
         /// Working days from today to the reply's due date; negative once overdue (working days past it).

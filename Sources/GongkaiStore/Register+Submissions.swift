@@ -192,7 +192,7 @@ extension ReportStore {
         } else if let stored = try application(agencyID: agencyID, key: key) {
             guard stored.value.events.count == 1 else { throw SubmissionError.alreadyHandled(key) }
             writes.append(.removal(stored.record, expecting: stored.record.version))
-            if let online = try submission(agencyID: agencyID, applicationKey: key) {
+            if let online = try self.submission(agencyID: agencyID, applicationKey: key) {
                 submission = online.value
                 year = online.record.year
                 writes.append(.removal(online.record, expecting: online.record.version))

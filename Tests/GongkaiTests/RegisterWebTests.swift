@@ -29,7 +29,7 @@ struct RegisterWebTests {
         let store = try backend.make()
         let justice = try #require(try store.createAgency(named: justiceName).id)
         let police = try #require(try store.createAgency(named: policeName).id)
-        let hash = try Passwords.hash(password, cost: 4)
+        let hash = Passwords.hash(password, cost: 4)
         for name in ["司法登记员", "公安登记员", "督办员", "无职责"] {
             _ = try store.addUser(name: name, role: .viewer, passwordHash: hash, at: Date())
         }
@@ -286,7 +286,7 @@ struct RegisterWebTests {
             let response = try await clerk.get(path)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-            let document = try DocumentExtractor.extract(Data(buffer: response.body), name: "letter.docx")
+            let document = try DocumentExtractor.extract(Data(response.body.readableBytesView), name: "letter.docx")
             let text = document.lines.map(\.text).joined(separator: "\n")
             #expect(text.contains("第三十六条第（四）项"))
             #expect(text.contains(Self.justiceName))

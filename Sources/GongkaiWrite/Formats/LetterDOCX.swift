@@ -1,4 +1,5 @@
 public import Foundation
+import GongkaiModel
 public import GongkaiRegister
 
 extension NoticeLetter {
