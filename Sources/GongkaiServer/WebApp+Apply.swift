@@ -294,11 +294,14 @@ extension WebApp {
         }
         if let application {
             rows.append("<tr><th scope=\"row\">收到申请之日</th><td>\(application.received.chinese)</td></tr>")
-            if let status = try? application.status(on: .today(), calendar: calendar) {
+            do {
+                let status = try application.status(on: .today(), calendar: calendar)
                 rows.append("<tr><th scope=\"row\">办理情况</th><td>\(status.state.chinese)</td></tr>")
                 if let due = status.replyDue {
                     rows.append("<tr><th scope=\"row\">答复期限</th><td>\(due.chinese)前</td></tr>")
                 }
+            } catch {
+                rows.append("<tr><th scope=\"row\">答复期限</th><td>待定（尚无\(error.year)年的节假日安排）</td></tr>")
             }
         }
         var steps: [HTML] = submission.history.filter { $0.action != .mailFailed }.map { entry in

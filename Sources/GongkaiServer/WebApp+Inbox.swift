@@ -287,9 +287,15 @@ extension WebApp {
             throw WebError.badRequest("sort 只能是 days、-days 或 agency，收到的是「\(sort)」。")
         }
         let today = CalendarDate.today()
-        var lines = try await query { store -> [SupervisedApplication] in
+        let found = try await query { store -> (lines: [SupervisedApplication], missing: Int?) in
             let calendar = try store.workingCalendar()
-            guard let horizon = try? calendar.workingDay(within, after: today) else { return [] }
+            let horizon: CalendarDate
+            do {
+                horizon = try calendar.workingDay(within, after: today)
+            } catch let error as MissingCalendarYear {
+                return ([], error.year)
+            }
+            var missing: Int?
             let records = try store.registerRecords(
                 RegisterSelection(agencyIDs: agencies, kind: .application, openOnly: true, dueThrough: horizon.description)
             )
@@ -297,9 +303,14 @@ extension WebApp {
             var lines: [SupervisedApplication] = []
             for record in records {
                 let application = try record.application()
-                guard let status = try? application.status(on: today, calendar: calendar), status.state.isOpen,
-                    let due = status.replyDue, due <= horizon
-                else { continue }
+                let status: ApplicationStatus
+                do {
+                    status = try application.status(on: today, calendar: calendar)
+                } catch let error as MissingCalendarYear {
+                    missing = error.year
+                    continue
+                }
+                guard status.state.isOpen, let due = status.replyDue, due <= horizon else { continue }
                 let days =
                     due >= today
                     ? (try? calendar.workingDays(after: today, through: due)) ?? 0
@@ -316,8 +327,9 @@ extension WebApp {
                     )
                 )
             }
-            return lines
+            return (lines, missing)
         }
+        var lines = found.lines
         switch sort {
         case "-days": lines.sort { ($0.daysLeft, $0.agency, $0.application.id) > ($1.daysLeft, $1.agency, $1.application.id) }
         case "agency": lines.sort { ($0.agency, $0.daysLeft, $0.application.id) < ($1.agency, $1.daysLeft, $1.application.id) }
@@ -365,12 +377,16 @@ extension WebApp {
             \(rows)</tbody></table></div>
 
             """
+        let missing: HTML =
+            found.missing.map {
+                "<p class=\"error-box\">日历中没有\($0)年的节假日安排，部分申请的期限无法计算、未列出；请用 gongkai calendar add 加入该年。</p>\n"
+            } ?? ""
         let scope: HTML = agencies == nil ? "全部机关" : "您督办的 \(agencies?.count ?? 0) 个机关"
         let content: HTML = """
             <h1>督办：即将到期和已超期的申请</h1>
             <p class="lead">\(scope)中答复期限在 \(within) 个工作日内（含今天）或已过的申请，共 <strong>\(lines.count)</strong> 件，\
             其中已超期 <strong>\(overdue)</strong> 件。</p>
-            <form class="search" method="get" action="/register/supervision"><label>到期范围（工作日） \
+            \(missing)            <form class="search" method="get" action="/register/supervision"><label>到期范围（工作日） \
             <input type="number" name="within" min="0" max="60" value="\(within)"></label>\
             <input type="hidden" name="sort" value="\(sort)"> <button type="submit">查看</button></form>
             <p>排序：\(link("days", "剩余天数从少到多")) · \(link("-days", "剩余天数从多到少")) · \(link("agency", "按机关")) · \

@@ -212,6 +212,7 @@ struct RegisterWebTests {
             #expect(status.text.contains("转办"))
             let signedStatus = try await anonymous.get("/apply/status?number=\(first.value.number)")
             #expect(signedStatus.text.contains("登记号\(key)"))
+            #expect(signedStatus.text.contains("收到申请之日</th><td>\(today.chinese)"))
             #expect(signedStatus.text.contains("答复期限"))
         }
     }
@@ -250,10 +251,15 @@ struct RegisterWebTests {
             #expect(!text.contains("/register/a/\(setup.justice)/applications/\(fresh)\""))
             #expect(text.contains("其中已超期 <strong>2</strong> 件"))
             // By days left: the longest overdue first, the one still due last.
-            let positions = [late, lateToo, soon].map { key in text.range(of: "applications/\(key)")?.lowerBound }
+            let positions = [(setup.justice, late), (setup.police, lateToo), (setup.police, soon)].map { agency, key in
+                text.range(of: "a/\(agency)/applications/\(key)")?.lowerBound
+            }
             #expect(positions[0]! < positions[1]! && positions[1]! < positions[2]!)
             let reversed = try await supervisor.get("/register/supervision?within=5&sort=-days").text
-            #expect(reversed.range(of: "applications/\(soon)")!.lowerBound < reversed.range(of: "applications/\(late)")!.lowerBound)
+            #expect(
+                reversed.range(of: "a/\(setup.police)/applications/\(soon)")!.lowerBound
+                    < reversed.range(of: "a/\(setup.justice)/applications/\(late)")!.lowerBound
+            )
             let csv = try await supervisor.get("/register/supervision.csv?within=5")
             #expect(csv.status == .ok)
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
@@ -288,7 +294,8 @@ struct RegisterWebTests {
             #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
             let document = try DocumentExtractor.extract(Data(response.body.readableBytesView), name: "letter.docx")
             let text = document.lines.map(\.text).joined(separator: "\n")
-            #expect(text.contains("第三十六条第（四）项"))
+            // The reader gives full-width brackets as ASCII ones.
+            #expect(text.contains("第三十六条第(四)项"))
             #expect(text.contains(Self.justiceName))
             #expect(try await clerk.get(path + "?step=1").status == .notFound)
             #expect(try await clerk.get(path + "?step=x").status == .badRequest)
