@@ -56,7 +56,11 @@ let package = Package(
         // the year-end compile into a report's figures and data file; applications filed on the public page (checked
         // with GongkaiScreen's check digits) and the letters (告知书) sent to applicants. Foundation, GongkaiModel and
         // GongkaiScreen only.
-        .target(name: "GongkaiRegister", dependencies: ["GongkaiModel", "GongkaiScreen"], swiftSettings: swiftSettings),
+        .target(
+            name: "GongkaiRegister",
+            dependencies: ["GongkaiModel", "GongkaiScreen"],
+            swiftSettings: swiftSettings
+        ),
         // Letters to applicants by e-mail: MIME messages (UTF-8 headers per RFC 2047, a Word attachment) sent to a local
         // SMTP relay without TLS. Foundation only.
         .target(name: "GongkaiMail", swiftSettings: swiftSettings),

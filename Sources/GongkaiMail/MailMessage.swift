@@ -23,7 +23,14 @@ public struct MailMessage: Sendable, Hashable {
     public var attachments: [MailAttachment]
     public var date: Date
 
-    public init(from: String, to: String, subject: String, body: String, attachments: [MailAttachment] = [], date: Date = Date()) {
+    public init(
+        from: String,
+        to: String,
+        subject: String,
+        body: String,
+        attachments: [MailAttachment] = [],
+        date: Date = Date()
+    ) {
         self.from = from
         self.to = to
         self.subject = subject
@@ -71,7 +78,9 @@ public struct MailMessage: Sendable, Hashable {
             "From: \(from)", "To: \(to)", "Subject: \(Self.encodedWords(subject))", "Date: \(Self.rfc5322(date))",
             "Message-ID: <\(UUID().uuidString)@gongkai>", "MIME-Version: 1.0",
         ]
-        let text = Self.base64Lines(Data(body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        let text = Self.base64Lines(
+            Data(body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        )
         let textPart = "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n\(text)\r\n"
         guard !attachments.isEmpty else {
             headers.append(contentsOf: ["Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: base64"])
@@ -83,7 +92,9 @@ public struct MailMessage: Sendable, Hashable {
         for attachment in attachments {
             let encodedName =
                 attachment.fileName.addingPercentEncoding(
-                    withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+                    withAllowedCharacters: CharacterSet(
+                        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+                    )
                 ) ?? "attachment"
             message += "--\(boundary)\r\n"
             message += "Content-Type: \(attachment.contentType); name=\"\(Self.encodedWords(attachment.fileName))\"\r\n"

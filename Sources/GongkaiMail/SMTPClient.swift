@@ -1,25 +1,25 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 private func closeDescriptor(_ descriptor: Int32) {
     #if canImport(Glibc)
-        _ = Glibc.close(descriptor)
+    _ = Glibc.close(descriptor)
     #else
-        _ = Darwin.close(descriptor)
+    _ = Darwin.close(descriptor)
     #endif
 }
 
 /// Sends bytes on a socket without raising SIGPIPE when the other side has gone.
 private func sendBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
     #if canImport(Glibc)
-        Glibc.send(descriptor, bytes, count, Int32(MSG_NOSIGNAL))
+    Glibc.send(descriptor, bytes, count, Int32(MSG_NOSIGNAL))
     #else
-        Darwin.send(descriptor, bytes, count, 0)
+    Darwin.send(descriptor, bytes, count, 0)
     #endif
 }
 
@@ -105,9 +105,9 @@ public enum SMTPClient {
             var hints = addrinfo()
             hints.ai_family = AF_UNSPEC
             #if canImport(Glibc)
-                hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
             #else
-                hints.ai_socktype = SOCK_STREAM
+            hints.ai_socktype = SOCK_STREAM
             #endif
             var list: UnsafeMutablePointer<addrinfo>?
             guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else {

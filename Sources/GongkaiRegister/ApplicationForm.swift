@@ -194,7 +194,9 @@ public struct ApplicationForm: Sendable, Hashable, Codable {
             return CheckDigits.isCreditCode(number.uppercased())
                 ? nil : "统一社会信用代码「\(number)」不正确：应为18位，最后一位校验码须与前17位相符。"
         case .passport, .homeReturnPermit, .taiwanPermit, .other:
-            let allowed = number.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+            let allowed = number.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-")
+            }
             return allowed && (5...40).contains(number.count) ? nil : "证件号码「\(number)」应为5至40位字母和数字。"
         }
     }
@@ -235,14 +237,23 @@ public struct ApplicationForm: Sendable, Hashable, Codable {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, text.count <= 254 else { return false }
         let localAllowed = "!#$%&'*+/=?^_`{|}~.-"
-        guard parts[0].unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || localAllowed.unicodeScalars.contains($0)) }),
+        guard
+            parts[0].unicodeScalars.allSatisfy({
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+                        || localAllowed.unicodeScalars.contains($0))
+            }),
             !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains("..")
         else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, let last = labels.last, last.count >= 2, last.allSatisfy(\.isLetter) else { return false }
+        guard labels.count >= 2, let last = labels.last, last.count >= 2, last.allSatisfy(\.isLetter) else {
+            return false
+        }
         return labels.allSatisfy { label in
             !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+                && label.unicodeScalars.allSatisfy {
+                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-")
+                }
         }
     }
 

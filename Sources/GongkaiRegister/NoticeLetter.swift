@@ -122,7 +122,8 @@ public struct NoticeLetter: Sendable, Hashable {
             ]
         case (.consultation(let party), .consultationStarted(_, let on)):
             toApplicant = false
-            let due = dated { () throws(MissingCalendarYear) in try deadlines.consultationDeadline(requestReceived: on) }
+            let due = dated { () throws(MissingCalendarYear) in try deadlines.consultationDeadline(requestReceived: on)
+            }
             let about =
                 "本机关于\(received)收到申请人\(applicant)提出的政府信息公开申请（登记号\(application.id)），申请公开：\(application.request)。"
             if party == .thirdParty {
@@ -212,7 +213,9 @@ public struct NoticeLetter: Sendable, Hashable {
         case .deniedQuery:
             return ["经审查，您申请公开的政府信息属于工商、不动产登记资料等信息，有关法律、行政法规对信息的获取有特别规定。\(by)，请您依照有关法律、行政法规的规定办理。"]
         case .unableNotHeld:
-            return ["经检索，本机关未制作、未获取您申请公开的政府信息，或者该政府信息不属于本机关负责公开。\(by)，本机关告知您该政府信息不存在；能够确定负责公开该政府信息的行政机关的，告知您该行政机关的名称、联系方式。"]
+            return [
+                "经检索，本机关未制作、未获取您申请公开的政府信息，或者该政府信息不属于本机关负责公开。\(by)，本机关告知您该政府信息不存在；能够确定负责公开该政府信息的行政机关的，告知您该行政机关的名称、联系方式。"
+            ]
         case .unableNeedsCreation:
             return ["经审查，您的申请需要本机关对现有政府信息进行加工、分析。\(by)，本机关可以不予提供。"]
         case .unableUnclear:

@@ -25,7 +25,9 @@ public enum QueryNumber {
     public static func printed(_ number: String) -> String {
         stride(from: 0, to: number.count, by: 4).map { start -> String in
             let from = number.index(number.startIndex, offsetBy: start)
-            return String(number[from..<(number.index(from, offsetBy: 4, limitedBy: number.endIndex) ?? number.endIndex)])
+            return String(
+                number[from..<(number.index(from, offsetBy: 4, limitedBy: number.endIndex) ?? number.endIndex)]
+            )
         }.joined(separator: "-")
     }
 }
@@ -52,7 +54,8 @@ public enum SubmissionState: Sendable, Hashable, Codable {
 /// One thing done with an application filed online: who, when, what.
 public struct SubmissionEntry: Sendable, Hashable, Codable {
     public enum Action: String, Sendable, Hashable, Codable {
-        case submitted, signed, refused, transferred, mailed, mailFailed = "mail_failed"
+        case submitted, signed, refused, transferred, mailed
+        case mailFailed = "mail_failed"
 
         public var chinese: String {
             switch self {

@@ -48,10 +48,12 @@ public enum LetterMail {
         }
         let calendar = try store.workingCalendar()
         let index = step ?? NoticeLetter.steps(of: stored.value).last
-        guard let index, let letter = NoticeLetter(application: stored.value, step: index, agency: agency.name, calendar: calendar)
+        guard let index,
+            let letter = NoticeLetter(application: stored.value, step: index, agency: agency.name, calendar: calendar)
         else { return .notApplicable("此步骤没有告知书。") }
         guard letter.toApplicant else { return .notApplicable("此告知书寄给被征求意见方，不发给申请人。") }
-        guard let online = try store.submission(agencyID: agencyID, applicationKey: key), !online.value.form.email.isEmpty
+        guard let online = try store.submission(agencyID: agencyID, applicationKey: key),
+            !online.value.form.email.isEmpty
         else { return .notApplicable("申请人没有留下电子邮箱，告知书请邮寄或当面送达。") }
         let address = online.value.form.email
         let outcome: Outcome
@@ -79,9 +81,21 @@ public enum LetterMail {
         let entry: SubmissionEntry
         switch outcome {
         case .sent(let address):
-            entry = SubmissionEntry(at: Date(), by: user, agency: agency.name, action: .mailed, detail: "\(letter.title)发送至\(address)")
+            entry = SubmissionEntry(
+                at: Date(),
+                by: user,
+                agency: agency.name,
+                action: .mailed,
+                detail: "\(letter.title)发送至\(address)"
+            )
         case .failed(let reason), .notApplicable(let reason):
-            entry = SubmissionEntry(at: Date(), by: user, agency: agency.name, action: .mailFailed, detail: "\(letter.title)：\(reason)")
+            entry = SubmissionEntry(
+                at: Date(),
+                by: user,
+                agency: agency.name,
+                action: .mailFailed,
+                detail: "\(letter.title)：\(reason)"
+            )
         }
         _ = try store.noteSubmission(agencyID: agencyID, number: online.value.number, entry, by: user)
         return outcome

@@ -22,7 +22,9 @@ final class AddressThrottle: Sendable {
             }
             times.append(now)
             seen[address] = times
-            if seen.count > 100_000 { seen = seen.filter { !($0.value.last.map { now.timeIntervalSince($0) >= window } ?? true) } }
+            if seen.count > 100_000 {
+                seen = seen.filter { !($0.value.last.map { now.timeIntervalSince($0) >= window } ?? true) }
+            }
             return nil
         }
     }
@@ -100,10 +102,17 @@ extension WebApp {
         func value(_ name: String) -> String { values[name] ?? "" }
         func problem(_ name: String) -> HTML {
             let messages = problems.filter { $0.field == name }.map(\.message)
-            return "<span class=\"field-error\" id=\"\(name)-error\" aria-live=\"polite\">\(messages.joined(separator: " "))</span>"
+            return
+                "<span class=\"field-error\" id=\"\(name)-error\" aria-live=\"polite\">\(messages.joined(separator: " "))</span>"
         }
         func invalid(_ name: String) -> HTML { problems.contains { $0.field == name } ? " aria-invalid=\"true\"" : "" }
-        func text(_ name: String, _ label: String, type: String = "text", required: Bool = false, hint: String = "") -> HTML {
+        func text(
+            _ name: String,
+            _ label: String,
+            type: String = "text",
+            required: Bool = false,
+            hint: String = ""
+        ) -> HTML {
             let limit = ApplicationForm.limits[name] ?? 200
             let requiredMark: HTML = required ? " required" : ""
             let hintHTML: HTML = hint.isEmpty ? "" : "<small>\(hint)</small>"
@@ -114,7 +123,12 @@ extension WebApp {
 
                 """
         }
-        func select<T: RawRepresentable<String>>(_ name: String, _ label: String, _ options: [T], _ title: (T) -> String) -> HTML {
+        func select<T: RawRepresentable<String>>(
+            _ name: String,
+            _ label: String,
+            _ options: [T],
+            _ title: (T) -> String
+        ) -> HTML {
             let chosen = value(name)
             let items = options.map { option -> HTML in
                 let selected: HTML = option.rawValue == chosen ? " selected" : ""
@@ -216,7 +230,12 @@ extension WebApp {
         let address = clientAddress(request, context: context)
         let limits = options.applyLimits
         let now = Date()
-        if let until = applyThrottle.admit("submit " + address, limit: limits.submissions, window: limits.window, now: now) {
+        if let until = applyThrottle.admit(
+            "submit " + address,
+            limit: limits.submissions,
+            window: limits.window,
+            now: now
+        ) {
             return Self.throttled(until: until, now: now, what: "提交申请")
         }
         let today = CalendarDate.today()
@@ -261,7 +280,8 @@ extension WebApp {
         let address = clientAddress(request, context: context)
         let limits = options.applyLimits
         let now = Date()
-        if let until = applyThrottle.admit("status " + address, limit: limits.lookups, window: limits.window, now: now) {
+        if let until = applyThrottle.admit("status " + address, limit: limits.lookups, window: limits.window, now: now)
+        {
             return Self.throttled(until: until, now: now, what: "查询")
         }
         let number = QueryNumber.normalized(typed)
@@ -308,7 +328,9 @@ extension WebApp {
             "<li>\(AuditEntry.chinaTime(entry.at))　\(entry.agency)　\(entry.action.chinese)</li>\n"
         }
         if let application {
-            steps += application.events.dropFirst().map { event in "<li>\(event.date.chinese)　\(event.step.chinese)</li>\n" }
+            steps += application.events.dropFirst().map { event in
+                "<li>\(event.date.chinese)　\(event.step.chinese)</li>\n"
+            }
         }
         let content: HTML = """
             <h1>办理进度</h1>

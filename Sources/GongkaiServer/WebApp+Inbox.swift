@@ -13,7 +13,9 @@ import Hummingbird
 /// or overdue in every agency a supervisor may see.
 extension WebApp {
     func addInboxRoutes(to router: Router<WebContext>) {
-        router.get("/register/a/{agency}/inbox") { _, context in try await inboxPage(context.parameters.get("agency") ?? "") }
+        router.get("/register/a/{agency}/inbox") { _, context in
+            try await inboxPage(context.parameters.get("agency") ?? "")
+        }
         router.post("/register/a/{agency}/inbox/{number}/{action}") { request, context in
             try await inboxAction(
                 request,
@@ -33,10 +35,18 @@ extension WebApp {
             )
         }
         router.get("/register/a/{agency}/applications/{key}/letter.docx") { request, context in
-            try await letterDownload(request, agencyText: context.parameters.get("agency") ?? "", key: context.parameters.get("key") ?? "")
+            try await letterDownload(
+                request,
+                agencyText: context.parameters.get("agency") ?? "",
+                key: context.parameters.get("key") ?? ""
+            )
         }
         router.post("/register/a/{agency}/applications/{key}/letter/send") { request, context in
-            try await letterSend(request, agencyText: context.parameters.get("agency") ?? "", key: context.parameters.get("key") ?? "")
+            try await letterSend(
+                request,
+                agencyText: context.parameters.get("agency") ?? "",
+                key: context.parameters.get("key") ?? ""
+            )
         }
         router.get("/register/supervision") { request, _ in try await supervisionPage(request, csv: false) }
         router.get("/register/supervision.csv") { request, _ in try await supervisionPage(request, csv: true) }
@@ -49,7 +59,9 @@ extension WebApp {
         guard duties.contains(where: { visitor.holds($0, agencyID: id) }) else {
             throw WebError(.forbidden, "您不是此机关的\(duties.map(\.title).joined(separator: "或"))，无权使用此页面；如需权限，请联系管理员。")
         }
-        guard let agency = try await query({ try $0.agency(id: id) }) else { throw WebError.notFound("没有编号为 \(id) 的机关。") }
+        guard let agency = try await query({ try $0.agency(id: id) }) else {
+            throw WebError.notFound("没有编号为 \(id) 的机关。")
+        }
         return agency
     }
 
@@ -155,7 +167,12 @@ extension WebApp {
                         calendar: try store.workingCalendar()
                     )
                 }
-                try await audit("签收网上申请", "\(agency.name) \(number) → \(signed.application.value.id)", actor: user, clientAddress(request, context: context))
+                try await audit(
+                    "签收网上申请",
+                    "\(agency.name) \(number) → \(signed.application.value.id)",
+                    actor: user,
+                    clientAddress(request, context: context)
+                )
                 return Response(
                     status: .seeOther,
                     headers: [.location: "/register/a/\(agencyID)/applications/\(signed.application.value.id)"]
@@ -193,7 +210,12 @@ extension WebApp {
                         today: today
                     )
                 }
-                try await audit("转办", "\(agency.name) \(number) → \(target.name)（查询号\(moved.value.number)）", actor: user, clientAddress(request, context: context))
+                try await audit(
+                    "转办",
+                    "\(agency.name) \(number) → \(target.name)（查询号\(moved.value.number)）",
+                    actor: user,
+                    clientAddress(request, context: context)
+                )
                 return Response(status: .seeOther, headers: [.location: "/register/a/\(agencyID)/inbox"])
             default:
                 throw WebError.notFound("找不到此页面。")
@@ -226,7 +248,8 @@ extension WebApp {
         }
         guard let (application, calendar) = found else { throw WebError.notFound("登记簿中没有登记号为「\(key)」的申请。") }
         let index = step ?? NoticeLetter.steps(of: application).last
-        guard let index, let letter = NoticeLetter(application: application, step: index, agency: agency.name, calendar: calendar)
+        guard let index,
+            let letter = NoticeLetter(application: application, step: index, agency: agency.name, calendar: calendar)
         else {
             throw WebError.notFound("此申请\(step.map { "的第\($0 + 1)步" } ?? "")没有告知书：收到申请、收到补正、征求意见结束和缴费不另发告知书。")
         }
@@ -234,7 +257,8 @@ extension WebApp {
         return Responses.download(
             data,
             contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            fileName: "letter-\(key.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })-\(index + 1).docx",
+            fileName:
+                "letter-\(key.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })-\(index + 1).docx",
             displayName: LetterMail.fileName(letter, key: key, step: index + 1)
         )
     }
@@ -297,7 +321,12 @@ extension WebApp {
             }
             var missing: Int?
             let records = try store.registerRecords(
-                RegisterSelection(agencyIDs: agencies, kind: .application, openOnly: true, dueThrough: horizon.description)
+                RegisterSelection(
+                    agencyIDs: agencies,
+                    kind: .application,
+                    openOnly: true,
+                    dueThrough: horizon.description
+                )
             )
             var names: [Int64: String] = [:]
             var lines: [SupervisedApplication] = []
@@ -315,7 +344,9 @@ extension WebApp {
                     due >= today
                     ? (try? calendar.workingDays(after: today, through: due)) ?? 0
                     : -((try? calendar.workingDays(after: due, through: today)) ?? 0)
-                if names[record.agencyID] == nil { names[record.agencyID] = try store.agency(id: record.agencyID)?.name ?? "" }
+                if names[record.agencyID] == nil {
+                    names[record.agencyID] = try store.agency(id: record.agencyID)?.name ?? ""
+                }
                 lines.append(
                     SupervisedApplication(
                         agencyID: record.agencyID,
@@ -331,15 +362,19 @@ extension WebApp {
         }
         var lines = found.lines
         switch sort {
-        case "-days": lines.sort { ($0.daysLeft, $0.agency, $0.application.id) > ($1.daysLeft, $1.agency, $1.application.id) }
-        case "agency": lines.sort { ($0.agency, $0.daysLeft, $0.application.id) < ($1.agency, $1.daysLeft, $1.application.id) }
-        default: lines.sort { ($0.daysLeft, $0.agency, $0.application.id) < ($1.daysLeft, $1.agency, $1.application.id) }
+        case "-days":
+            lines.sort { ($0.daysLeft, $0.agency, $0.application.id) > ($1.daysLeft, $1.agency, $1.application.id) }
+        case "agency":
+            lines.sort { ($0.agency, $0.daysLeft, $0.application.id) < ($1.agency, $1.daysLeft, $1.application.id) }
+        default:
+            lines.sort { ($0.daysLeft, $0.agency, $0.application.id) < ($1.daysLeft, $1.agency, $1.application.id) }
         }
         if csv {
             var text = "机关,登记号,申请人,收到申请之日,答复期限,剩余工作日,状态\r\n"
             for line in lines {
                 let cells = [
-                    line.agency, line.application.id, line.application.applicant.name, line.application.received.description,
+                    line.agency, line.application.id, line.application.applicant.name,
+                    line.application.received.description,
                     line.due.description, String(line.daysLeft), line.daysLeft < 0 ? "已超期" : line.status.state.chinese,
                 ]
                 text += cells.map(CSVText.field).joined(separator: ",") + "\r\n"
@@ -364,7 +399,9 @@ extension WebApp {
                 """
         }
         func link(_ key: String, _ title: String) -> HTML {
-            key == sort ? "<strong>\(title)</strong>" : "<a href=\"/register/supervision?within=\(within)&amp;sort=\(key)\">\(title)</a>"
+            key == sort
+                ? "<strong>\(title)</strong>"
+                : "<a href=\"/register/supervision?within=\(within)&amp;sort=\(key)\">\(title)</a>"
         }
         let table: HTML =
             rows.isEmpty

@@ -1,7 +1,7 @@
 public import Foundation
 import GongkaiExtract
-public import GongkaiMail
 public import GongkaiIsolation
+public import GongkaiMail
 public import GongkaiStore
 
 /// How the web application runs: where it listens, how uploads are read, how long a check's result is kept.

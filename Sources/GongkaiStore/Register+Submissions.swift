@@ -125,10 +125,18 @@ extension ReportStore {
             var submission = stored.value
             submission.state = .signed(key: key, on: date)
             submission.history.append(
-                SubmissionEntry(at: time, by: user, agency: agency, action: .signed, detail: "签收，收到申请之日\(date.chinese)，登记号\(key)")
+                SubmissionEntry(
+                    at: time,
+                    by: user,
+                    agency: agency,
+                    action: .signed,
+                    detail: "签收，收到申请之日\(date.chinese)，登记号\(key)"
+                )
             )
             let writes = [
-                RegisterWrite(RegisterRecord.application(application, agencyID: agencyID, on: today, calendar: calendar)),
+                RegisterWrite(
+                    RegisterRecord.application(application, agencyID: agencyID, on: today, calendar: calendar)
+                ),
                 RegisterWrite(
                     RegisterRecord.submission(submission, agencyID: agencyID, year: stored.record.year),
                     expecting: stored.record.version
@@ -136,7 +144,9 @@ extension ReportStore {
             ]
             do {
                 let saved = try saveRegisterRecords(writes, by: user)
-                return (Registered(value: submission, record: saved[1]), Registered(value: application, record: saved[0]))
+                return (
+                    Registered(value: submission, record: saved[1]), Registered(value: application, record: saved[0])
+                )
             } catch StoreError.registerRecordExists where attempt < 20 {
                 continue
             }
@@ -160,7 +170,10 @@ extension ReportStore {
         submission.state = .refused(reason: reason, on: date)
         submission.history.append(SubmissionEntry(at: time, by: user, agency: agency, action: .refused, detail: reason))
         let record = RegisterRecord.submission(submission, agencyID: agencyID, year: stored.record.year)
-        return Registered(value: submission, record: try saveRegisterRecord(record, expecting: stored.record.version, by: user))
+        return Registered(
+            value: submission,
+            record: try saveRegisterRecord(record, expecting: stored.record.version, by: user)
+        )
     }
 
     /// 转办: moves an application sent to the wrong agency to `target`'s inbox, with the reason. `key` is an online
@@ -210,7 +223,13 @@ extension ReportStore {
         }
         submission.state = .waiting
         submission.history.append(
-            SubmissionEntry(at: time, by: user, agency: from.name, action: .transferred, detail: "转至\(to.name)：\(reason)")
+            SubmissionEntry(
+                at: time,
+                by: user,
+                agency: from.name,
+                action: .transferred,
+                detail: "转至\(to.name)：\(reason)"
+            )
         )
         writes.append(RegisterWrite(RegisterRecord.submission(submission, agencyID: target, year: year)))
         let saved = try saveRegisterRecords(writes, by: user)
@@ -235,7 +254,10 @@ extension ReportStore {
             submission.history.append(entry)
             let updated = RegisterRecord.submission(submission, agencyID: agencyID, year: record.year)
             do {
-                return Registered(value: submission, record: try saveRegisterRecord(updated, expecting: record.version, by: user))
+                return Registered(
+                    value: submission,
+                    record: try saveRegisterRecord(updated, expecting: record.version, by: user)
+                )
             } catch StoreError.registerConflict where attempt < 5 {
                 continue
             }

@@ -108,7 +108,11 @@ struct RegisterSign: ParsableCommand {
                 calendar: try store.workingCalendar()
             )
         }
-        print(TerminalText.line("已签收：\(QueryNumber.printed(normalized)) 登记为 \(signed.application.value.id)，收到申请之日 \(date.chinese)"))
+        print(
+            TerminalText.line(
+                "已签收：\(QueryNumber.printed(normalized)) 登记为 \(signed.application.value.id)，收到申请之日 \(date.chinese)"
+            )
+        )
     }
 }
 
@@ -172,7 +176,10 @@ struct RegisterLetter: ParsableCommand {
     @Argument(help: "The application's 登记号.")
     var key: String
 
-    @Option(help: "The step's number in the application's list of steps, 1 for the receipt (default: the last with a letter).")
+    @Option(
+        help:
+            "The step's number in the application's list of steps, 1 for the receipt (default: the last with a letter)."
+    )
     var step: Int?
 
     @Option(name: [.short, .long], help: "Write the Word file here; without it the letter is printed as text.")
@@ -220,7 +227,14 @@ func mailLetter(_ mail: MailOptions, store options: RegisterOptions, agency: Str
     let outcome = try registerRequest {
         let store = try options.store.open()
         let found = try options.agency(agency, in: store)
-        return try LetterMail.deliver(store: store, agencyID: found.id ?? 0, key: key, step: step, settings: settings, by: options.user)
+        return try LetterMail.deliver(
+            store: store,
+            agencyID: found.id ?? 0,
+            key: key,
+            step: step,
+            settings: settings,
+            by: options.user
+        )
     }
     print(TerminalText.line(outcome.chinese))
 }

@@ -84,7 +84,8 @@ final class SMTPSink {
 
     /// The messages received so far, in order, as Python reads them, with their envelopes.
     func messages() throws -> [(envelope: String, fields: [String: Any], attachment: Data?)] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".eml") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".eml") }
+            .sorted()
         let reader = folder.appendingPathComponent("reader.py")
         try Data(Self.reader.utf8).write(to: reader)
         return try names.map { name in
@@ -139,7 +140,9 @@ struct LetterMailTests {
             to: "张三 <zhangsan@example.cn>",
             subject: "政府信息公开申请答复告知书（登记号2025-0001）",
             body: "第一行\n.\n..两个点\n最后一行",
-            attachments: [MailAttachment(fileName: "告知书.docx", contentType: "application/octet-stream", data: attachment)]
+            attachments: [
+                MailAttachment(fileName: "告知书.docx", contentType: "application/octet-stream", data: attachment)
+            ]
         )
         try SMTPClient.send(message, settings: sink.settings)
         let received = try sink.messages()
@@ -147,7 +150,9 @@ struct LetterMailTests {
         let first = try #require(received.first)
         #expect(first.envelope == "gongkai@example.cn\nzhangsan@example.cn")
         #expect(first.fields["subject"] as? String == "政府信息公开申请答复告知书（登记号2025-0001）")
-        #expect((first.fields["body"] as? String)?.replacingOccurrences(of: "\r\n", with: "\n") == "第一行\n.\n..两个点\n最后一行")
+        #expect(
+            (first.fields["body"] as? String)?.replacingOccurrences(of: "\r\n", with: "\n") == "第一行\n.\n..两个点\n最后一行"
+        )
         #expect(first.fields["attachments"] as? [String] == ["告知书.docx"])
         #expect(first.attachment == attachment)
     }
@@ -189,18 +194,42 @@ struct LetterMailTests {
             today: today
         )
         let signed = try store.signSubmission(
-            agencyID: agency, agency: "洛阳市西工区司法局", number: filed.value.number, on: today, by: "甲", at: Date(),
-            today: today, calendar: .builtIn
+            agencyID: agency,
+            agency: "洛阳市西工区司法局",
+            number: filed.value.number,
+            on: today,
+            by: "甲",
+            at: Date(),
+            today: today,
+            calendar: .builtIn
         )
         let key = signed.application.value.id
         // The receipt has no letter: nothing is sent.
-        let nothing = try LetterMail.deliver(store: store, agencyID: agency, key: key, step: 0, settings: sink.settings, by: "甲")
+        let nothing = try LetterMail.deliver(
+            store: store,
+            agencyID: agency,
+            key: key,
+            step: 0,
+            settings: sink.settings,
+            by: "甲"
+        )
         #expect(nothing == .notApplicable("此步骤没有告知书。"))
         _ = try store.recordStep(
-            .replied(on: try RegisterPublicTests.day("2025-03-10"), outcome: .deniedProcess), agencyID: agency, key: key,
-            by: "甲", today: today, calendar: .builtIn
+            .replied(on: try RegisterPublicTests.day("2025-03-10"), outcome: .deniedProcess),
+            agencyID: agency,
+            key: key,
+            by: "甲",
+            today: today,
+            calendar: .builtIn
         )
-        let outcome = try LetterMail.deliver(store: store, agencyID: agency, key: key, step: nil, settings: sink.settings, by: "甲")
+        let outcome = try LetterMail.deliver(
+            store: store,
+            agencyID: agency,
+            key: key,
+            step: nil,
+            settings: sink.settings,
+            by: "甲"
+        )
         #expect(outcome == .sent("zhangsan@example.cn"))
         let message = try #require(try sink.messages().first)
         #expect(message.fields["subject"] as? String == "政府信息公开申请答复告知书（登记号\(key)）")
@@ -213,7 +242,14 @@ struct LetterMailTests {
 
         // The relay gone: the step stays, the failure is in the history.
         let closed = MailSettings(host: "127.0.0.1", port: 9, from: "a@example.cn", timeout: 2)
-        let failed = try LetterMail.deliver(store: store, agencyID: agency, key: key, step: nil, settings: closed, by: "甲")
+        let failed = try LetterMail.deliver(
+            store: store,
+            agencyID: agency,
+            key: key,
+            step: nil,
+            settings: closed,
+            by: "甲"
+        )
         guard case .failed = failed else {
             Issue.record("sent through a closed port: \(failed)")
             return

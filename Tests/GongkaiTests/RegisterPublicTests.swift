@@ -73,14 +73,18 @@ struct RegisterPublicTests {
 
     @Test("phones and e-mail addresses as people write them")
     func phonesAndMail() {
-        for phone in ["13800138000", "+86 138-0013-8000", "010-12345678", "(0371)6512345", "0371-65123456转8001", "65123456"] {
+        for phone in [
+            "13800138000", "+86 138-0013-8000", "010-12345678", "(0371)6512345", "0371-65123456转8001", "65123456",
+        ] {
             #expect(ApplicationForm.isPhone(phone), "\(phone)")
         }
         for phone in ["12800138000", "138001380", "abc", "010-123", "+1 555 0100", "13800138000转"] {
             #expect(!ApplicationForm.isPhone(phone), "\(phone)")
         }
         #expect(ApplicationForm.isEmail("a.b+c@mail.example.com.cn"))
-        for email in ["a@b", "@example.cn", "a b@example.cn", "a@@example.cn", "a@-x.cn", ".a@example.cn", "张@example.cn"] {
+        for email in [
+            "a@b", "@example.cn", "a b@example.cn", "a@@example.cn", "a@-x.cn", ".a@example.cn", "张@example.cn",
+        ] {
             #expect(!ApplicationForm.isEmail(email), "\(email)")
         }
     }
@@ -117,7 +121,9 @@ struct RegisterPublicTests {
         for outcome in ReplyOutcome.allCases {
             var events: [ApplicationEvent] = []
             if outcome == .noAmendment || outcome == .unableUnclear {
-                events.append(.amendmentRequested(on: try Self.day("2025-03-05"), respondBy: try Self.day("2025-03-14")))
+                events.append(
+                    .amendmentRequested(on: try Self.day("2025-03-05"), respondBy: try Self.day("2025-03-14"))
+                )
                 if outcome == .unableUnclear { events.append(.amendmentReceived(on: try Self.day("2025-03-10"))) }
             }
             if outcome == .unpaidFee {
@@ -146,14 +152,21 @@ struct RegisterPublicTests {
         let application = try Self.application([
             .amendmentRequested(on: try Self.day("2025-03-05"), respondBy: try Self.day("2025-03-19")),
             .amendmentReceived(on: try Self.day("2025-03-10")),
-            .extended(days: 20, approver: "李四", approvedOn: try Self.day("2025-04-01"), applicantToldOn: try Self.day("2025-04-01")),
+            .extended(
+                days: 20,
+                approver: "李四",
+                approvedOn: try Self.day("2025-04-01"),
+                applicantToldOn: try Self.day("2025-04-01")
+            ),
             .consultationStarted(party: .thirdParty, on: try Self.day("2025-04-02")),
             .consultationEnded(on: try Self.day("2025-04-10")),
             .feeNoticed(basis: .perPage(pages: 150), amount: 1700, on: try Self.day("2025-04-11")),
         ])
         #expect(NoticeLetter.steps(of: application) == [1, 3, 4, 6])
         let agency = "某某市司法局"
-        let amendment = try #require(NoticeLetter(application: application, step: 1, agency: agency, calendar: .builtIn))
+        let amendment = try #require(
+            NoticeLetter(application: application, step: 1, agency: agency, calendar: .builtIn)
+        )
         #expect(amendment.title == "政府信息公开申请补正告知书")
         #expect(amendment.text.contains("第三十条") && amendment.text.contains("2025年3月19日前"))
         let extended = try #require(NoticeLetter(application: application, step: 3, agency: agency, calendar: .builtIn))
@@ -161,13 +174,17 @@ struct RegisterPublicTests {
         // 20 working days from the amended request of 10 March, then 20 more.
         let due = try #require(try application.status(on: try Self.day("2025-04-01"), calendar: .builtIn).replyDue)
         #expect(extended.text.contains("将于\(due.chinese)前作出答复"))
-        let consultation = try #require(NoticeLetter(application: application, step: 4, agency: agency, calendar: .builtIn))
+        let consultation = try #require(
+            NoticeLetter(application: application, step: 4, agency: agency, calendar: .builtIn)
+        )
         #expect(!consultation.toApplicant)
         #expect(consultation.text.contains("第三十二条") && consultation.text.contains("15个工作日"))
         let fee = try #require(NoticeLetter(application: application, step: 6, agency: agency, calendar: .builtIn))
         #expect(fee.text.contains("第四十二条") && fee.text.contains("1700元") && fee.text.contains("按量计收，共150页"))
         // 20 working days from 11 April 2025: 10 May (the 劳动节 holiday and its make-up days counted).
-        let payBy = try StatutoryDeadlines(calendar: .builtIn).feePaymentDeadline(noticeReceived: try Self.day("2025-04-11"))
+        let payBy = try StatutoryDeadlines(calendar: .builtIn).feePaymentDeadline(
+            noticeReceived: try Self.day("2025-04-11")
+        )
         #expect(fee.text.contains("\(payBy.chinese)前"))
         #expect(NoticeLetter(application: application, step: 2, agency: agency, calendar: .builtIn) == nil)
         #expect(NoticeLetter(application: application, step: 0, agency: agency, calendar: .builtIn) == nil)
@@ -195,12 +212,21 @@ struct RegisterPublicTests {
         return (first, second)
     }
 
-    @Test("filed → inbox → 签收: an application received on the day signed for, due 20 working days later", arguments: StoreBackend.all)
+    @Test(
+        "filed → inbox → 签收: an application received on the day signed for, due 20 working days later",
+        arguments: StoreBackend.all
+    )
     func signFor(_ backend: StoreBackend) throws {
         let store = try backend.make()
         let (agency, _) = try Self.agencies(store)
         let today = try Self.day("2025-03-03")
-        let filed = try store.submitApplication(Self.form(), agencyID: agency, agency: "洛阳市西工区司法局", at: Date(), today: today)
+        let filed = try store.submitApplication(
+            Self.form(),
+            agencyID: agency,
+            agency: "洛阳市西工区司法局",
+            at: Date(),
+            today: today
+        )
         #expect(try store.submissions(agencyID: agency, waitingOnly: true).map(\.value.number) == [filed.value.number])
         #expect(try store.submission(number: filed.value.number)?.record.agencyID == agency)
         #expect(try store.registerRecords(RegisterSelection(kind: .application)).isEmpty)
@@ -228,7 +254,13 @@ struct RegisterPublicTests {
         // Signed for once only.
         #expect(throws: SubmissionError.notWaiting(filed.value.number, signed.submission.value.state)) {
             try store.signSubmission(
-                agencyID: agency, agency: "", number: filed.value.number, on: today, by: "乙", at: Date(), today: today,
+                agencyID: agency,
+                agency: "",
+                number: filed.value.number,
+                on: today,
+                by: "乙",
+                at: Date(),
+                today: today,
                 calendar: .builtIn
             )
         }
@@ -237,20 +269,44 @@ struct RegisterPublicTests {
         #expect(log.first?.by == "登记员甲")
     }
 
-    @Test("转办: a waiting one and a received one move to the other agency's inbox; the number still finds it", arguments: StoreBackend.all)
+    @Test(
+        "转办: a waiting one and a received one move to the other agency's inbox; the number still finds it",
+        arguments: StoreBackend.all
+    )
     func transfer(_ backend: StoreBackend) throws {
         let store = try backend.make()
         let (agency, other) = try Self.agencies(store)
         let today = try Self.day("2025-03-03")
         let filed = try store.submitApplication(Self.form(), agencyID: agency, agency: "司法局", at: Date(), today: today)
         #expect(throws: SubmissionError.reasonMissing) {
-            try store.transfer(agencyID: agency, key: filed.value.number, to: other, reason: " ", by: "甲", at: Date(), today: today)
+            try store.transfer(
+                agencyID: agency,
+                key: filed.value.number,
+                to: other,
+                reason: " ",
+                by: "甲",
+                at: Date(),
+                today: today
+            )
         }
         #expect(throws: SubmissionError.sameAgency) {
-            try store.transfer(agencyID: agency, key: filed.value.number, to: agency, reason: "x", by: "甲", at: Date(), today: today)
+            try store.transfer(
+                agencyID: agency,
+                key: filed.value.number,
+                to: agency,
+                reason: "x",
+                by: "甲",
+                at: Date(),
+                today: today
+            )
         }
         let moved = try store.transfer(
-            agencyID: agency, key: filed.value.number, to: other, reason: "户籍信息由公安机关掌握", by: "甲", at: Date(),
+            agencyID: agency,
+            key: filed.value.number,
+            to: other,
+            reason: "户籍信息由公安机关掌握",
+            by: "甲",
+            at: Date(),
             today: today
         )
         #expect(moved.value.number == filed.value.number)
@@ -264,30 +320,72 @@ struct RegisterPublicTests {
 
         // Signed for by the other agency, then sent back before any step: the number follows it again.
         _ = try store.signSubmission(
-            agencyID: other, agency: "公安分局", number: filed.value.number, on: today, by: "乙", at: Date(), today: today,
+            agencyID: other,
+            agency: "公安分局",
+            number: filed.value.number,
+            on: today,
+            by: "乙",
+            at: Date(),
+            today: today,
             calendar: .builtIn
         )
-        let back = try store.transfer(agencyID: other, key: "2025-0001", to: agency, reason: "退回", by: "乙", at: Date(), today: today)
+        let back = try store.transfer(
+            agencyID: other,
+            key: "2025-0001",
+            to: agency,
+            reason: "退回",
+            by: "乙",
+            at: Date(),
+            today: today
+        )
         #expect(back.value.number == filed.value.number)
         #expect(try store.application(agencyID: other, key: "2025-0001") == nil)
         #expect(try store.submission(number: filed.value.number)?.value.isWaiting == true)
 
         // An application a clerk entered moves under a new number; one with a later step does not move.
         let entered = try store.addApplication(
-            Self.form(name: "王五").application(receivedOn: today), agencyID: agency, by: "甲", today: today, calendar: .builtIn
+            Self.form(name: "王五").application(receivedOn: today),
+            agencyID: agency,
+            by: "甲",
+            today: today,
+            calendar: .builtIn
         )
-        let entry = try store.transfer(agencyID: agency, key: entered.value.id, to: other, reason: "职责", by: "甲", at: Date(), today: today)
+        let entry = try store.transfer(
+            agencyID: agency,
+            key: entered.value.id,
+            to: other,
+            reason: "职责",
+            by: "甲",
+            at: Date(),
+            today: today
+        )
         #expect(entry.value.form.name == "王五")
         #expect(try store.submission(number: entry.value.number)?.record.agencyID == other)
         let handled = try store.addApplication(
-            Self.form(name: "赵六").application(receivedOn: today), agencyID: agency, by: "甲", today: today, calendar: .builtIn
+            Self.form(name: "赵六").application(receivedOn: today),
+            agencyID: agency,
+            by: "甲",
+            today: today,
+            calendar: .builtIn
         )
         _ = try store.recordStep(
-            .extended(days: 5, approver: "主任", approvedOn: today, applicantToldOn: today), agencyID: agency,
-            key: handled.value.id, by: "甲", today: today, calendar: .builtIn
+            .extended(days: 5, approver: "主任", approvedOn: today, applicantToldOn: today),
+            agencyID: agency,
+            key: handled.value.id,
+            by: "甲",
+            today: today,
+            calendar: .builtIn
         )
         #expect(throws: SubmissionError.alreadyHandled(handled.value.id)) {
-            try store.transfer(agencyID: agency, key: handled.value.id, to: other, reason: "x", by: "甲", at: Date(), today: today)
+            try store.transfer(
+                agencyID: agency,
+                key: handled.value.id,
+                to: other,
+                reason: "x",
+                by: "甲",
+                at: Date(),
+                today: today
+            )
         }
     }
 
@@ -298,7 +396,13 @@ struct RegisterPublicTests {
         let today = try Self.day("2025-03-03")
         let filed = try store.submitApplication(Self.form(), agencyID: agency, agency: "司法局", at: Date(), today: today)
         let refused = try store.refuseSubmission(
-            agencyID: agency, agency: "司法局", number: filed.value.number, reason: "测试提交，无申请内容", on: today, by: "甲", at: Date()
+            agencyID: agency,
+            agency: "司法局",
+            number: filed.value.number,
+            reason: "测试提交，无申请内容",
+            on: today,
+            by: "甲",
+            at: Date()
         )
         #expect(refused.value.state == .refused(reason: "测试提交，无申请内容", on: today))
         #expect(try store.submissions(agencyID: agency, waitingOnly: true).isEmpty)

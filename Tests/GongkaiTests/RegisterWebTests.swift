@@ -62,7 +62,10 @@ struct RegisterWebTests {
         return String(page[start...].prefix { $0 != "<" })
     }
 
-    @Test("an applicant without an account finds the agency, files the form and follows it by the number", arguments: StoreBackend.all)
+    @Test(
+        "an applicant without an account finds the agency, files the form and follows it by the number",
+        arguments: StoreBackend.all
+    )
     func applicantFiles(_ backend: StoreBackend) async throws {
         let setup = try Self.setup(backend)
         try await ServerTests.application(setup.store, options: Self.options()).test(.router) { client in
@@ -92,10 +95,18 @@ struct RegisterWebTests {
             #expect(wrong.text.contains("至少一项"))
             #expect(wrong.text.contains("value=\"张三&lt;b&gt;\""))
             #expect(try setup.store.submissions(agencyID: setup.justice, waitingOnly: false).isEmpty)
-            let missing = try await browser.post("/apply/\(setup.justice)", Self.fields(["name": "", "address": ""]), token: token)
+            let missing = try await browser.post(
+                "/apply/\(setup.justice)",
+                Self.fields(["name": "", "address": ""]),
+                token: token
+            )
             #expect(missing.status == .unprocessableContent)
             #expect(missing.text.contains("请填写申请人姓名") && missing.text.contains("请填写联系地址"))
-            let forged = try await browser.post("/apply/\(setup.justice)", Self.fields(["provision": "carrier-pigeon"]), token: token)
+            let forged = try await browser.post(
+                "/apply/\(setup.justice)",
+                Self.fields(["provision": "carrier-pigeon"]),
+                token: token
+            )
             #expect(forged.status == .badRequest)
             let noToken = try await browser.post("/apply/\(setup.justice)", Self.validFields, token: "")
             #expect(noToken.status == .forbidden)
@@ -149,13 +160,26 @@ struct RegisterWebTests {
         }
     }
 
-    @Test("the clerk signs for it in the inbox, moves another to the other agency; only that agency's clerks may", arguments: StoreBackend.all)
+    @Test(
+        "the clerk signs for it in the inbox, moves another to the other agency; only that agency's clerks may",
+        arguments: StoreBackend.all
+    )
     func inbox(_ backend: StoreBackend) async throws {
         let setup = try Self.setup(backend)
         let today = CalendarDate.today()
-        let first = try setup.store.submitApplication(RegisterPublicTests.form(), agencyID: setup.justice, agency: Self.justiceName, at: Date(), today: today)
+        let first = try setup.store.submitApplication(
+            RegisterPublicTests.form(),
+            agencyID: setup.justice,
+            agency: Self.justiceName,
+            at: Date(),
+            today: today
+        )
         let second = try setup.store.submitApplication(
-            RegisterPublicTests.form(name: "李四"), agencyID: setup.justice, agency: Self.justiceName, at: Date(), today: today
+            RegisterPublicTests.form(name: "李四"),
+            agencyID: setup.justice,
+            agency: Self.justiceName,
+            at: Date(),
+            today: today
         )
         try await ServerTests.application(setup.store, options: Self.options()).test(.router) { client in
             let anonymous = Browser(client)
@@ -187,13 +211,17 @@ struct RegisterWebTests {
             #expect(application.received == today)
             #expect(application.channel == .online(confirmed: today))
             let again = try await clerk.post(
-                "/register/a/\(setup.justice)/inbox/\(first.value.number)/sign", [("date", today.description)], token: token
+                "/register/a/\(setup.justice)/inbox/\(first.value.number)/sign",
+                [("date", today.description)],
+                token: token
             )
             #expect(again.status == .conflict)
             // Another agency's clerk cannot sign for it.
             let policeToken = try #require(Browser.token(try await police.get("/check").text))
             let foreign = try await police.post(
-                "/register/a/\(setup.justice)/inbox/\(second.value.number)/sign", [("date", today.description)], token: policeToken
+                "/register/a/\(setup.justice)/inbox/\(second.value.number)/sign",
+                [("date", today.description)],
+                token: policeToken
             )
             #expect(foreign.status == .forbidden)
 
@@ -217,23 +245,36 @@ struct RegisterWebTests {
         }
     }
 
-    @Test("督办 lists the overdue and due-soon applications of both agencies, by days left; CSV too", arguments: StoreBackend.all)
+    @Test(
+        "督办 lists the overdue and due-soon applications of both agencies, by days left; CSV too",
+        arguments: StoreBackend.all
+    )
     func supervision(_ backend: StoreBackend) async throws {
         let setup = try Self.setup(backend)
         let calendar = try setup.store.workingCalendar()
         let today = CalendarDate.today()
         func add(_ agency: Int64, received: CalendarDate, name: String) throws -> String {
             try setup.store.addApplication(
-                RegisterPublicTests.form(name: name).application(receivedOn: received), agencyID: agency, by: "甲", today: today,
+                RegisterPublicTests.form(name: name).application(receivedOn: received),
+                agencyID: agency,
+                by: "甲",
+                today: today,
                 calendar: calendar
             ).value.id
         }
         let longAgo = try calendar.workingDay(1, after: today.adding(days: -70))
         let late = try add(setup.justice, received: longAgo, name: "甲")
-        let lateToo = try add(setup.police, received: try calendar.workingDay(1, after: today.adding(days: -50)), name: "乙")
+        let lateToo = try add(
+            setup.police,
+            received: try calendar.workingDay(1, after: today.adding(days: -50)),
+            name: "乙"
+        )
         // Received 17 working days ago: due in 3.
         var start = today
-        for _ in 0..<17 { start = start.adding(days: -1); while !(try calendar.isWorkingDay(start)) { start = start.adding(days: -1) } }
+        for _ in 0..<17 {
+            start = start.adding(days: -1)
+            while !(try calendar.isWorkingDay(start)) { start = start.adding(days: -1) }
+        }
         let soon = try add(setup.police, received: start, name: "丙")
         let fresh = try add(setup.justice, received: today, name: "丁")
         try await ServerTests.application(setup.store, options: Self.options()).test(.router) { client in
@@ -271,18 +312,28 @@ struct RegisterWebTests {
         }
     }
 
-    @Test("the letter of a step as a Word file, for the agency's clerk and a supervisor only", arguments: StoreBackend.all)
+    @Test(
+        "the letter of a step as a Word file, for the agency's clerk and a supervisor only",
+        arguments: StoreBackend.all
+    )
     func letter(_ backend: StoreBackend) async throws {
         let setup = try Self.setup(backend)
         let calendar = try setup.store.workingCalendar()
         let today = CalendarDate.today()
         let received = try calendar.workingDay(1, after: today.adding(days: -20))
         let key = try setup.store.addApplication(
-            RegisterPublicTests.form().application(receivedOn: received), agencyID: setup.justice, by: "甲", today: today,
+            RegisterPublicTests.form().application(receivedOn: received),
+            agencyID: setup.justice,
+            by: "甲",
+            today: today,
             calendar: calendar
         ).value.id
         _ = try setup.store.recordStep(
-            .replied(on: today, outcome: .unableNotHeld), agencyID: setup.justice, key: key, by: "甲", today: today,
+            .replied(on: today, outcome: .unableNotHeld),
+            agencyID: setup.justice,
+            key: key,
+            by: "甲",
+            today: today,
             calendar: calendar
         )
         try await ServerTests.application(setup.store, options: Self.options()).test(.router) { client in
@@ -291,7 +342,10 @@ struct RegisterWebTests {
             let path = "/register/a/\(setup.justice)/applications/\(key)/letter.docx"
             let response = try await clerk.get(path)
             #expect(response.status == .ok)
-            #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            #expect(
+                response.headers[.contentType]
+                    == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            )
             let document = try DocumentExtractor.extract(Data(response.body.readableBytesView), name: "letter.docx")
             let text = document.lines.map(\.text).joined(separator: "\n")
             // The reader gives full-width brackets as ASCII ones.
