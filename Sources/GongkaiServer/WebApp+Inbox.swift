@@ -370,11 +370,11 @@ extension WebApp {
             lines.sort { ($0.daysLeft, $0.agency, $0.application.id) < ($1.daysLeft, $1.agency, $1.application.id) }
         }
         if csv {
-            var text = "机关,登记号,申请人,收到申请之日,答复期限,剩余工作日,状态\r\n"
+            // No personal data: the applicant is the register's business, not the supervisor's list.
+            var text = "机关,登记号,收到申请之日,答复期限,剩余工作日,状态\r\n"
             for line in lines {
                 let cells = [
-                    line.agency, line.application.id, line.application.applicant.name,
-                    line.application.received.description,
+                    line.agency, line.application.id, line.application.received.description,
                     line.due.description, String(line.daysLeft), line.daysLeft < 0 ? "已超期" : line.status.state.chinese,
                 ]
                 text += cells.map(CSVText.field).joined(separator: ",") + "\r\n"

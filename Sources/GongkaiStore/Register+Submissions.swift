@@ -15,6 +15,8 @@ public enum SubmissionError: Error, Sendable, Hashable, CustomStringConvertible 
     case alreadyHandled(String)
     /// A reason is needed for refusing or moving.
     case reasonMissing
+    /// Signed for on a day before it was filed.
+    case signedBeforeFiled(CalendarDate)
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum SubmissionError: Error, Sendable, Hashable, CustomStringConvertible 
         case .agencyNotFound(let id): "没有编号为 \(id) 的机关。"
         case .alreadyHandled(let key): "申请「\(key)」已在办理中（已有收到以后的步骤），不能转办；请按答复程序处理。"
         case .reasonMissing: "请写明理由。"
+        case .signedBeforeFiled(let day): "签收日期不能早于申请提交之日（\(day.chinese)）。"
         }
     }
 }
@@ -120,6 +123,8 @@ extension ReportStore {
         while true {
             attempt += 1
             let stored = try waiting(agencyID: agencyID, number: number)
+            let filed = CalendarDate.day(of: stored.value.submitted)
+            guard date >= filed else { throw SubmissionError.signedBeforeFiled(filed) }
             let key = try nextKey(agencyID: agencyID, kind: .application, year: date.year)
             let application = stored.value.form.application(id: key, receivedOn: date)
             var submission = stored.value

@@ -190,7 +190,7 @@ struct LetterMailTests {
             RegisterPublicTests.form(),
             agencyID: agency,
             agency: "洛阳市西工区司法局",
-            at: Date(),
+            at: RegisterPublicTests.moment(today),
             today: today
         )
         let signed = try store.signSubmission(

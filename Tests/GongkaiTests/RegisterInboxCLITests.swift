@@ -24,14 +24,14 @@ struct RegisterInboxCLITests {
             RegisterPublicTests.form(),
             agencyID: justice,
             agency: RegisterCLITests.agency,
-            at: Date(),
+            at: RegisterPublicTests.moment(today),
             today: today
         )
         let second = try store.submitApplication(
             RegisterPublicTests.form(name: "李四"),
             agencyID: justice,
             agency: RegisterCLITests.agency,
-            at: Date(),
+            at: RegisterPublicTests.moment(today),
             today: today
         )
 

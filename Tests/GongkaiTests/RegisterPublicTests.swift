@@ -38,6 +38,12 @@ struct RegisterPublicTests {
 
     static func day(_ text: String) throws -> CalendarDate { try #require(CalendarDate(isoDay: text)) }
 
+    /// Noon of a day where the machine is: when an application is filed on that day.
+    static func moment(_ day: CalendarDate) -> Date {
+        let parts = DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)
+        return Calendar(identifier: .gregorian).date(from: parts) ?? Date()
+    }
+
     // MARK: The form
 
     @Test("a complete form has no problems; its request and contact are what the register keeps")
@@ -224,7 +230,7 @@ struct RegisterPublicTests {
             Self.form(),
             agencyID: agency,
             agency: "洛阳市西工区司法局",
-            at: Date(),
+            at: RegisterPublicTests.moment(today),
             today: today
         )
         #expect(try store.submissions(agencyID: agency, waitingOnly: true).map(\.value.number) == [filed.value.number])
@@ -277,7 +283,13 @@ struct RegisterPublicTests {
         let store = try backend.make()
         let (agency, other) = try Self.agencies(store)
         let today = try Self.day("2025-03-03")
-        let filed = try store.submitApplication(Self.form(), agencyID: agency, agency: "司法局", at: Date(), today: today)
+        let filed = try store.submitApplication(
+            Self.form(),
+            agencyID: agency,
+            agency: "司法局",
+            at: RegisterPublicTests.moment(today),
+            today: today
+        )
         #expect(throws: SubmissionError.reasonMissing) {
             try store.transfer(
                 agencyID: agency,
@@ -394,7 +406,13 @@ struct RegisterPublicTests {
         let store = try backend.make()
         let (agency, _) = try Self.agencies(store)
         let today = try Self.day("2025-03-03")
-        let filed = try store.submitApplication(Self.form(), agencyID: agency, agency: "司法局", at: Date(), today: today)
+        let filed = try store.submitApplication(
+            Self.form(),
+            agencyID: agency,
+            agency: "司法局",
+            at: RegisterPublicTests.moment(today),
+            today: today
+        )
         let refused = try store.refuseSubmission(
             agencyID: agency,
             agency: "司法局",
