@@ -361,4 +361,64 @@ struct RegisterWebTests {
             #expect(try await police.get(path).status == .forbidden)
         }
     }
+
+    @Test(
+        "a clerk e-mails a step's letter to the applicant through the configured relay; without one the page says so",
+        arguments: StoreBackend.all
+    )
+    func letterSent(_ backend: StoreBackend) async throws {
+        let setup = try Self.setup(backend)
+        let sink = try SMTPSink()
+        let today = CalendarDate.today()
+        let filed = try setup.store.submitApplication(
+            RegisterPublicTests.form(),
+            agencyID: setup.justice,
+            agency: Self.justiceName,
+            at: Date(),
+            today: today
+        )
+        let calendar = try setup.store.workingCalendar()
+        let key = try setup.store.signSubmission(
+            agencyID: setup.justice,
+            agency: Self.justiceName,
+            number: filed.value.number,
+            on: today,
+            by: "司法登记员",
+            at: Date(),
+            today: today,
+            calendar: calendar
+        ).application.value.id
+        _ = try setup.store.recordStep(
+            .replied(on: today, outcome: .granted),
+            agencyID: setup.justice,
+            key: key,
+            by: "司法登记员",
+            today: today,
+            calendar: calendar
+        )
+        let path = "/register/a/\(setup.justice)/applications/\(key)/letter/send"
+        try await ServerTests.application(setup.store, options: Self.options()).test(.router) { client in
+            let clerk = Browser(client)
+            try await clerk.signIn("司法登记员", Self.password)
+            let unconfigured = try await clerk.post(path, [])
+            #expect(unconfigured.status == .conflict)
+            #expect(unconfigured.text.contains("没有配置邮件服务器"))
+        }
+        let options = Self.options { $0.mail = sink.settings }
+        try await ServerTests.application(setup.store, options: options).test(.router) { client in
+            let clerk = Browser(client)
+            try await clerk.signIn("司法登记员", Self.password)
+            let sent = try await clerk.post(path, [])
+            #expect(sent.status == .ok)
+            #expect(sent.text.contains("告知书已发送至 zhangsan@example.cn"))
+            let police = Browser(client)
+            try await police.signIn("公安登记员", Self.password)
+            #expect(try await police.post(path, []).status == .forbidden)
+        }
+        let message = try #require(try sink.messages().first)
+        #expect(message.fields["subject"] as? String == "政府信息公开申请答复告知书（登记号\(key)）")
+        #expect(try sink.messages().count == 1)
+        let history = try #require(try setup.store.submission(number: filed.value.number)).value.history
+        #expect(history.last?.action == .mailed && history.last?.by == "司法登记员")
+    }
 }
