@@ -137,7 +137,8 @@ let package = Package(
             name: "GongkaiCorpus",
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiStore",
-                "GongkaiIsolation", "GongkaiWrite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "GongkaiIsolation", "GongkaiWrite", "GongkaiRegister",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -148,7 +149,7 @@ let package = Package(
             name: "GongkaiServer",
             dependencies: [
                 "GongkaiForm", "GongkaiModel", "GongkaiExtract", "GongkaiOutput", "GongkaiWrite", "GongkaiStore",
-                "GongkaiCorpus", "GongkaiRegister", "GongkaiScreen", "GongkaiMail",
+                "GongkaiCorpus", "GongkaiRegister", "GongkaiCheck", "GongkaiScreen", "GongkaiMail",
                 "GongkaiIsolation", "GongkaiTools", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -17,6 +17,9 @@ public enum DemoCorpus {
         }
     }
 
+    /// The agency whose register the demonstration's user 「demo」 keeps (登记员): the first that reports.
+    public static var clerkAgency: String { SyntheticCorpus.agencyName(reporting[0]) }
+
     /// 市场监督管理局 of two districts: listed in the region tree, never reported.
     static let neverReported = (0..<2).map { SyntheticCorpus.agencyIndex(department: 4, district: $0, city: 0) }
 

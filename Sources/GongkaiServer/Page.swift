@@ -9,6 +9,7 @@ struct Page {
         case charts
         case missing
         case upload
+        case register
         case admin
 
         var title: String {
@@ -20,6 +21,7 @@ struct Page {
             case .charts: "统计图"
             case .missing: "未报送"
             case .upload: "上传入库"
+            case .register: "登记簿"
             case .admin: "操作记录"
             }
         }
@@ -33,6 +35,7 @@ struct Page {
             case .charts: "/charts"
             case .missing: "/missing"
             case .upload: "/upload"
+            case .register: "/register"
             case .admin: "/admin/audit"
             }
         }
@@ -44,7 +47,9 @@ struct Page {
 
     var html: String {
         let visitor = Visitor.current
-        let links = Section.allCases.filter { $0 != .home && visitor.may(.of(path: $0.path)) }.map { item -> HTML in
+        let links = Section.allCases.filter {
+            $0 != .home && visitor.may(.of(path: $0.path)) && ($0 != .register || visitor.hasRegister)
+        }.map { item -> HTML in
             item == section
                 ? "<a href=\"\(item.path)\" aria-current=\"page\">\(item.title)</a>"
                 : "<a href=\"\(item.path)\">\(item.title)</a>"

@@ -74,6 +74,7 @@ enum Stylesheet {
           outline-offset: -3px; }
         .legend { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; font-size: 0.9em; margin: 0.5em 0; padding: 0;
           list-style: none; }
+        .legend .due { margin-right: 0.4em; }
         .legend span.swatch { display: inline-block; min-width: 2.2em; text-align: center; border: 1px solid var(--line);
           margin-right: 0.4em; }
         .legend .ok { background: #fff; }
@@ -141,6 +142,20 @@ enum Stylesheet {
         details.page-view svg.page { display: block; max-width: 100%; height: auto; border: 1px solid var(--line);
           margin-top: 0.4em; }
         .muted, li.no-source { color: var(--muted); }
+        .due { display: inline-block; border: 1px solid currentColor; border-radius: 3px; padding: 0 0.4em;
+          font-weight: bold; white-space: nowrap; }
+        .due.overdue { background: var(--error-ground); color: #7a0c0c; }
+        .due.soon { background: var(--warning-ground); color: #5c3b00; }
+        .due.fine { background: #e3f1e4; color: #1d5e20; }
+        .due.waiting, .due.closed { background: var(--blank-ground); color: #333; }
+        form.register { display: flex; flex-direction: column; gap: 0.75em; max-width: 40rem; margin: 1em 0; }
+        form.step fieldset { display: flex; flex-wrap: wrap; gap: 0.5em 1.25em; align-items: flex-end;
+          border: 1px solid var(--line); margin: 0.5em 0; }
+        .field-error { color: var(--error); font-weight: bold; }
+        [aria-invalid="true"] { border-color: var(--error); outline: 2px solid var(--error); }
+        nav.tabs { display: flex; flex-wrap: wrap; gap: 0.3em 1.5em; margin: 0.5em 0; padding: 0.4em 0;
+          border-bottom: 1px solid #d0d0d0; }
+        ol.changes ul { margin: 0.2em 0 0.6em; }
         @media print {
           header.site, footer.site, form, form.filters, form.upload, nav.pages, ul.downloads, p.downloads-lead, .skip {
             display: none; }

@@ -74,8 +74,6 @@ enum Access: Sendable, Hashable {
         if path == "/login" || path == Stylesheet.path || path.hasPrefix("/static/") { return .open }
         // The applicant's side: filing an application and following it need no account, with or without --public.
         if path == "/apply" || path.hasPrefix("/apply/") { return .open }
-        // The registers: signed-in users, each page then asking for the duty it needs in its agency.
-        if path == "/register" || path.hasPrefix("/register/") { return .signedIn }
         if path == "/logout" { return .signedIn }
         if path == "/apply" || path.hasPrefix("/apply/") { return .open }
         if path == "/upload" || path.hasPrefix("/upload/") { return .role(.uploader) }

@@ -56,6 +56,7 @@ struct WebApp: Sendable {
         addStatisticsRoutes(to: router)
         addDownloadRoutes(to: router)
         addPageImageRoutes(to: router)
+        addRegisterRoutes(to: router)
         addApplyRoutes(to: router)
         addInboxRoutes(to: router)
     }

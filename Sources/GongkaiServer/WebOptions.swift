@@ -1,6 +1,7 @@
 public import Foundation
 import GongkaiExtract
 public import GongkaiIsolation
+public import GongkaiModel
 public import GongkaiMail
 public import GongkaiStore
 
@@ -49,6 +50,8 @@ public struct WebOptions: Sendable {
     public var conversions: Int
     /// How long one PDF conversion may take, in seconds, before LibreOffice is stopped.
     public var conversionTimeLimit: Double
+    /// The day the register's pages count deadlines from; nil for today where the server runs.
+    public var registerDay: CalendarDate?
     /// Applications and status look-ups the public application pages take from one address within a window.
     public var applyLimits = ApplyLimits.standard
     /// The SMTP relay letters to applicants are e-mailed through (`--smtp`, `--smtp-from`); nil: none are e-mailed.

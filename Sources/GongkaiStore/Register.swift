@@ -216,17 +216,22 @@ extension ReportStore {
 
     /// Records a step on an application: loads it, adds the step (a step the statute does not allow is refused with
     /// its reason, and nothing is saved) and saves it over the version it read, so that a step recorded by another
-    /// clerk meanwhile is never overwritten.
+    /// clerk meanwhile is never overwritten. With `version` (the version a form showed the clerk), a record changed
+    /// since is refused as a conflict before the step is even checked.
     public func recordStep(
         _ event: ApplicationEvent,
         agencyID: Int64,
         key: String,
+        expecting version: Int? = nil,
         by user: String,
         today: CalendarDate,
         calendar: WorkingCalendar
     ) throws -> Registered<Application> {
         guard let stored = try application(agencyID: agencyID, key: key) else {
             throw RegisterError.notFound(.application, key: key)
+        }
+        if let version, version != stored.record.version {
+            throw StoreError.registerConflict(key, stored: stored.record.version, expected: version)
         }
         var application = stored.value
         do {

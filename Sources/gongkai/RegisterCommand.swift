@@ -33,7 +33,8 @@ struct RegisterCommand: ParsableCommand {
         subcommands: [
             RegisterAdd.self, RegisterStep.self, RegisterShow.self, RegisterList.self, RegisterDue.self,
             RegisterCase.self, RegisterDocument.self, RegisterCounts.self, RegisterCompile.self, RegisterImport.self,
-            RegisterInbox.self, RegisterSign.self, RegisterTransfer.self, RegisterLetter.self,
+            RegisterExport.self, RegisterRemove.self, RegisterInbox.self, RegisterSign.self, RegisterTransfer.self,
+            RegisterLetter.self,
         ]
     )
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCorpus
+import GongkaiModel
 import GongkaiServer
 import GongkaiStore
 import Synchronization
@@ -51,11 +52,16 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Mark cookies Secure whatever the request says (the site is reached over https only).")
     var secureCookies = false
 
+    @Option(help: "The day the register's pages (登记簿) count deadlines from: 2026-03-02 (default: today).")
+    var today: String?
     @OptionGroup var mail: MailOptions
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port 应为 1 至 65535 之间的整数。") }
         if let readers, readers < 1 { throw ValidationError("--readers 至少为 1。") }
+        if let today, CalendarCommand.date(today) == nil {
+            throw ValidationError("--today 的日期「\(today)」无法识别，应写作 2026-03-02 或 2026年3月2日。")
+        }
         if demo && store.databaseOption != nil {
             throw ValidationError("--demo 使用临时的演示报告库，不能与 --db 同用。")
         }
@@ -80,8 +86,14 @@ struct ServeCommand: ParsableCommand {
             corpus = made.store
             let password = Passwords.generated()
             let hash = Passwords.hash(password)
-            _ = try storeRequest { try corpus.addUser(name: "demo", role: .admin, passwordHash: hash, at: Date()) }
+            _ = try storeRequest {
+                _ = try corpus.addUser(name: "demo", role: .admin, passwordHash: hash, at: Date())
+                if let agencyID = try corpus.agency(named: DemoCorpus.clerkAgency)?.id {
+                    _ = try corpus.grantDuty(userName: "demo", duty: .clerk, agencyID: agencyID, at: Date())
+                }
+            }
             Self.say("演示管理员：用户名 demo，密码 \(password)（不登录也可浏览和检查报告；上传入库和操作记录需登录）。")
+            Self.say("demo 也是「\(DemoCorpus.clerkAgency)」的登记员，可在「登记簿」中登记申请。")
         } else {
             let database = store.database
             if !database.hasPrefix("postgres"), !FileManager.default.fileExists(atPath: database) {
@@ -103,6 +115,7 @@ struct ServeCommand: ParsableCommand {
         options.publicAccess = publicAccess || demo
         options.behindProxy = behindProxy
         options.secureCookies = secureCookies
+        options.registerDay = today.flatMap(CalendarCommand.date)
         options.mail = mail.settings
         let failure = Mutex<String?>(nil)
         let done = DispatchSemaphore(value: 0)

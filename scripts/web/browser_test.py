@@ -266,6 +266,64 @@ def main():
         shot(browser, "missing")
         no_console_errors(browser, "missing")
 
+        step("登记簿: the register of the demo user's agency")
+        browser.get(BASE + "/register")
+        wait.until(ec.presence_of_element_located((By.ID, "applications")))
+        expect("登记簿" in browser.find_element(By.TAG_NAME, "h1").text, "the agency's register")
+        register = browser.current_url.split("?")[0]
+        expect("/register/a/" in register, f"/register goes straight to the clerk's agency: {register}")
+
+        step("登记簿: a clerk adds an application")
+        browser.find_element(By.CSS_SELECTOR, "a[href$='/applications/new']").click()
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "form.register")))
+        Select(browser.find_element(By.NAME, "channel")).select_by_value("online")
+        Select(browser.find_element(By.NAME, "applicant_type")).select_by_value("natural")
+        browser.find_element(By.NAME, "applicant").send_keys("张三")
+        browser.find_element(By.NAME, "request").send_keys("2025年行政复议决定书")
+        shot(browser, "register-new")
+        browser.find_element(By.CSS_SELECTOR, "form.register button[type=submit]").click()
+        wait.until(ec.presence_of_element_located((By.ID, "timeline")))
+        no_console_errors(browser, "register application")
+
+        def record(value, fill=None):
+            form = browser.find_element(By.XPATH, f"//form[.//input[@name='step' and @value='{value}']]")
+            if fill:
+                fill(form)
+            form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            wait.until(ec.staleness_of(form))
+            wait.until(ec.presence_of_element_located((By.ID, "timeline")))
+            expect(not browser.find_elements(By.ID, "step-error"), f"{value} refused: {browser.page_source[:300]}")
+
+        step("登记簿: 补正 sent and received")
+        record("amendment_requested")
+        offered = [item.get_attribute("value") for item in
+                   browser.find_elements(By.CSS_SELECTOR, "input[name=step]")]
+        expect(offered == ["amendment_received"], f"waiting for the 补正, only its arrival is offered: {offered}")
+        record("amendment_received")
+
+        step("登记簿: the reply, and the timeline")
+        record("replied", lambda form: Select(form.find_element(By.NAME, "outcome")).select_by_value("granted"))
+        rows = browser.find_elements(By.CSS_SELECTOR, "table.timeline tbody tr")
+        expect(len(rows) == 4, f"four steps in the timeline, found {len(rows)}")
+        expect("答复办结" in rows[-1].text and "demo" in rows[-1].text, f"the reply and who recorded it: {rows[-1].text}")
+        expect(not browser.find_elements(By.CSS_SELECTOR, "input[name=step]"), "no step after the reply")
+        expect(browser.find_elements(By.LINK_TEXT, "告知书（Word）"), "the reply letter is linked")
+        shot(browser, "register-application")
+        no_console_errors(browser, "register application")
+
+        step("登记簿: the list with its due dates")
+        browser.get(register + "?year=2026")
+        expect(browser.find_elements(By.CSS_SELECTOR, "table.register span.due"), "due dates marked")
+        shot(browser, "register")
+
+        step("登记簿: the year's report previewed")
+        browser.get(register + "/compile?year=2026")
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "table.national")))
+        summary = browser.find_element(By.CSS_SELECTOR, ".counts").text
+        expect("新收申请 1 件" in summary and "0 个错误" in summary, f"the compiled year: {summary}")
+        shot(browser, "register-compile")
+        no_console_errors(browser, "register compile")
+
         step("an applicant files on /apply: the form checks the 身份证 check digit as it is typed")
         browser.get(BASE + "/apply?q=" + "局")
         agencies = browser.find_elements(By.CSS_SELECTOR, "ul.agencies a")
