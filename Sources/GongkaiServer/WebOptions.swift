@@ -1,8 +1,8 @@
 public import Foundation
 import GongkaiExtract
 public import GongkaiIsolation
-public import GongkaiModel
 public import GongkaiMail
+public import GongkaiModel
 public import GongkaiStore
 
 /// How the web application runs: where it listens, how uploads are read, how long a check's result is kept.
