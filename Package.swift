@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "GongkaiRegister", targets: ["GongkaiRegister"]),
         .library(name: "GongkaiLedger", targets: ["GongkaiLedger"]),
         .library(name: "GongkaiPublish", targets: ["GongkaiPublish"]),
+        .library(name: "GongkaiMail", targets: ["GongkaiMail"]),
     ],
     traits: [
         .trait(name: "Postgres", description: "The PostgreSQL corpus backend (PostgresNIO): --db postgres://…")
@@ -53,8 +54,17 @@ let package = Package(
         .target(name: "GongkaiScreen", swiftSettings: swiftSettings),
         // The disclosure register: China's working days (holidays and 调休 make-up days, 2019–2026 built in), the
         // statute's deadlines counted in them, applications and their steps, fees, reviews and suits, documents, and
-        // the year-end compile into a report's figures and data file. Foundation and GongkaiModel only.
-        .target(name: "GongkaiRegister", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
+        // the year-end compile into a report's figures and data file; applications filed on the public page (checked
+        // with GongkaiScreen's check digits) and the letters (告知书) sent to applicants. Foundation, GongkaiModel and
+        // GongkaiScreen only.
+        .target(
+            name: "GongkaiRegister",
+            dependencies: ["GongkaiModel", "GongkaiScreen"],
+            swiftSettings: swiftSettings
+        ),
+        // Letters to applicants by e-mail: MIME messages (UTF-8 headers per RFC 2047, a Word attachment) sent to a local
+        // SMTP relay without TLS. Foundation only.
+        .target(name: "GongkaiMail", swiftSettings: swiftSettings),
         // Publishing proactive items (主动公开) through 三审: drafts, three levels of review by three different people,
         // screening before each step, publication dates that feed 表二. GongkaiRegister and GongkaiScreen only.
         .target(
@@ -85,13 +95,15 @@ let package = Package(
         .target(name: "GongkaiCheck", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
         // Stage 4: report and findings → JSON, CSV, terminal tables, diagnostics.
         .target(name: "GongkaiOutput", dependencies: ["GongkaiModel"], swiftSettings: swiftSettings),
-        // Writing reports: a data file (YAML/JSON) or a parsed report → the national layout as HTML, Markdown, DOCX, PDF.
+        // Writing reports: a data file (YAML/JSON) or a parsed report → the national layout as HTML, Markdown, DOCX, PDF;
+        // the register's letters to applicants (告知书) as DOCX.
         .target(
             name: "GongkaiWrite",
             dependencies: [
                 "GongkaiModel",
                 "GongkaiTools",
                 "GongkaiExtract",
+                "GongkaiRegister",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -146,7 +158,7 @@ let package = Package(
             name: "GongkaiServer",
             dependencies: [
                 "GongkaiForm", "GongkaiModel", "GongkaiExtract", "GongkaiOutput", "GongkaiWrite", "GongkaiStore",
-                "GongkaiCorpus", "GongkaiPublish", "GongkaiScreen", "GongkaiRegister", "GongkaiCheck",
+                "GongkaiCorpus", "GongkaiPublish", "GongkaiScreen", "GongkaiRegister", "GongkaiCheck", "GongkaiMail",
                 "GongkaiIsolation", "GongkaiTools", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -159,7 +171,7 @@ let package = Package(
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
                 "GongkaiStore", "GongkaiCorpus", "GongkaiIsolation", "GongkaiServer", "GongkaiRegister",
-                "GongkaiScreen", "GongkaiLedger", "GongkaiPublish",
+                "GongkaiScreen", "GongkaiLedger", "GongkaiPublish", "GongkaiMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -169,7 +181,7 @@ let package = Package(
             dependencies: [
                 "GongkaiModel", "GongkaiExtract", "GongkaiRead", "GongkaiCheck", "GongkaiOutput", "GongkaiWrite",
                 "GongkaiStore", "GongkaiCorpus", "GongkaiTools", "GongkaiIsolation", "GongkaiServer", "GongkaiForm",
-                "GongkaiRegister", "GongkaiLedger", "GongkaiScreen", "GongkaiPublish",
+                "GongkaiRegister", "GongkaiLedger", "GongkaiScreen", "GongkaiPublish", "GongkaiMail",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

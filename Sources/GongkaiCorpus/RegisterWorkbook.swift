@@ -62,7 +62,8 @@ public enum RegisterWorkbook {
                         document.issued.description, document.repealed?.description ?? "", record.state,
                     ].map(cell)
                 )
-            case .yearCounts, .proactiveItem, .attachment, .wordList:
+            case .yearCounts, .proactiveItem, .attachment, .wordList, .submission:
+                // Counts have no rows; an application filed online is in the ledger once signed for, as an application.
                 continue
             }
         }

@@ -108,6 +108,13 @@ enum Stylesheet {
         header.site .account { margin-left: auto; display: flex; align-items: center; gap: 0.75em; }
         header.site .account button { background: #fff; color: var(--brand); padding: 0.15em 0.8em; }
         form.login { display: flex; flex-direction: column; gap: 0.75em; max-width: 22rem; margin: 1em 0; }
+        form.apply fieldset { display: flex; flex-direction: column; gap: 0.75em; max-width: 40rem; margin: 1em 0; }
+        form.apply small { color: #555; }
+        .field-error { color: var(--error); }
+        [aria-invalid=true] { outline: 2px solid var(--error); }
+        .query-number { font-size: 1.6em; letter-spacing: 0.1em; font-family: monospace; }
+        table.list.inbox form { display: flex; flex-wrap: wrap; align-items: end; gap: 0.4em; margin: 0 0 0.4em; }
+        td.overdue { color: var(--error); font-weight: bold; }
         input[type="password"] { border: 1px solid var(--line); border-radius: 3px; padding: 0.3em 0.5em; }
         progress { width: 100%; max-width: 48rem; height: 1.2em; }
         table.upload-result td, table.audit td { overflow-wrap: anywhere; }

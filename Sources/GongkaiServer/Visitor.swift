@@ -61,7 +61,7 @@ struct Visitor: Sendable {
 
 /// What a part of the site asks of its visitors.
 enum Access: Sendable, Hashable {
-    /// Anybody: 登录, the stylesheet, the script of 上传入库.
+    /// Anybody: 登录, the stylesheet, the scripts, the public application pages.
     case open
     /// The read-only pages and 检查报告: a signed-in user, or anybody with `--public`.
     case reading
@@ -73,6 +73,8 @@ enum Access: Sendable, Hashable {
     /// What a path asks.
     static func of(path: String) -> Access {
         if path == "/login" || path == Stylesheet.path || path.hasPrefix("/static/") { return .open }
+        // The applicant's side: filing an application and following it need no account, with or without --public.
+        if path == "/apply" || path.hasPrefix("/apply/") { return .open }
         if path == "/logout" { return .signedIn }
         if path == "/apply" || path.hasPrefix("/apply/") { return .open }
         if path == "/upload" || path.hasPrefix("/upload/") { return .role(.uploader) }

@@ -14,6 +14,8 @@ struct WebApp: Sendable {
     let conversions: WorkGate
     let pages = PageImages()
     let sourceTables = SourceTablesCache()
+    /// The public application pages' count of what each address did (``ApplyLimits``).
+    let applyThrottle = AddressThrottle()
 
     init(store: any ReportStore, options: WebOptions) {
         self.store = store
@@ -56,6 +58,8 @@ struct WebApp: Sendable {
         addPageImageRoutes(to: router)
         addPublishRoutes(to: router)
         addRegisterRoutes(to: router)
+        addApplyRoutes(to: router)
+        addInboxRoutes(to: router)
     }
 
     /// A route of the JSON API: every one is described in ``OpenAPIDocument`` (a test holds the two together).
@@ -145,6 +149,8 @@ struct WebApp: Sendable {
             <p>历年新收申请、办理结果、行政复议和行政诉讼纠错率、各项检查发现的问题，以及各机关或下级地区的排名，每张图旁附数据表。</p>
             <h2><a href="/missing">未报送</a></h2>
             <p>按导入的地区和应报送机关名单，列出某年度尚无报告的机关。</p>
+            <h2><a href="/apply">申请政府信息公开</a></h2>
+            <p>向行政机关提出政府信息公开申请（无需登录），提交后凭查询号查看办理进度。</p>
             <h2>数据接口</h2>
             <p><code>GET /api/v1/reports</code>（与报告库相同的筛选参数）、<code>GET /api/v1/reports/{id}</code>、\
             <code>POST /api/v1/check</code>（请求体为报告文件本身，返回 <code>gongkai parse --format json</code> 的格式）。</p>

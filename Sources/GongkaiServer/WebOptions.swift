@@ -1,6 +1,7 @@
 public import Foundation
 import GongkaiExtract
 public import GongkaiIsolation
+public import GongkaiMail
 public import GongkaiModel
 public import GongkaiStore
 
@@ -51,6 +52,10 @@ public struct WebOptions: Sendable {
     public var conversionTimeLimit: Double
     /// The day the register's pages count deadlines from; nil for today where the server runs.
     public var registerDay: CalendarDate?
+    /// Applications and status look-ups the public application pages take from one address within a window.
+    public var applyLimits = ApplyLimits.standard
+    /// The SMTP relay letters to applicants are e-mailed through (`--smtp`, `--smtp-from`); nil: none are e-mailed.
+    public var mail: MailSettings?
 
     public init(
         host: String = "127.0.0.1",
@@ -95,4 +100,22 @@ public struct LoginLimits: Sendable, Hashable {
 
     /// 5 failures per account and 20 per address in 15 minutes.
     public static let standard = LoginLimits(perAccount: 5, perAddress: 20, window: 15 * 60)
+}
+
+/// What the public application pages (`/apply`) take from one client address within a window, kept in the server's
+/// memory: applications filed, and status look-ups (each look-up counts, found or not).
+public struct ApplyLimits: Sendable, Hashable {
+    public var submissions: Int
+    public var lookups: Int
+    /// Seconds.
+    public var window: TimeInterval
+
+    public init(submissions: Int, lookups: Int, window: TimeInterval) {
+        self.submissions = max(1, submissions)
+        self.lookups = max(1, lookups)
+        self.window = window
+    }
+
+    /// 5 applications and 30 look-ups an hour.
+    public static let standard = ApplyLimits(submissions: 5, lookups: 30, window: 60 * 60)
 }

@@ -154,8 +154,11 @@ extension RegisterRecord {
 
 extension CalendarDate {
     /// Today's date where the machine is (its time zone).
-    public static func today() -> CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+    public static func today() -> CalendarDate { day(of: Date()) }
+
+    /// The date of a moment where the machine is (its time zone).
+    static func day(of moment: Date) -> CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: moment)
         guard let year = parts.year, let month = parts.month, let day = parts.day,
             let date = CalendarDate(year: year, month: month, day: day)
         else { preconditionFailure("the system calendar gives a valid day") }

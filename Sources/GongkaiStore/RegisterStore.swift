@@ -17,6 +17,9 @@ public enum RegisterKind: String, Sendable, Hashable, Codable, CaseIterable {
     case attachment
     /// The agency's own list of wrong and sensitive wording (错敏词), added to the built-in one when screening.
     case wordList = "words"
+    /// An application filed on the public page, under its query number: waiting to be signed for (签收), signed for
+    /// (then registered as an ``application`` too), or refused. Not counted in the year's report.
+    case submission
 
     public var chinese: String {
         switch self {
@@ -27,6 +30,7 @@ public enum RegisterKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .disclosureCase: "行政复议、行政诉讼案件"
         case .document: "规章、规范性文件"
         case .yearCounts: "年度数量"
+        case .submission: "网上申请"
         }
     }
 }
@@ -154,31 +158,44 @@ public struct RegisterSelection: Sendable, Hashable {
     public var openOnly: Bool
     /// Only open records due on or before this day (`yyyy-MM-dd`): the due-soon and overdue lists.
     public var dueThrough: String?
+    /// Only the record with this number (in each agency selected): an online application found by its query number.
+    public var key: String?
 
     public init(
         agencyIDs: [Int64]? = nil,
         kind: RegisterKind,
         year: Int? = nil,
         openOnly: Bool = false,
-        dueThrough: String? = nil
+        dueThrough: String? = nil,
+        key: String? = nil
     ) {
         self.agencyIDs = agencyIDs
         self.kind = kind
         self.year = year
         self.openOnly = openOnly
         self.dueThrough = dueThrough
+        self.key = key
     }
 }
 
 /// One record to save in a batch (``ReportStore/saveRegisterRecords(_:by:)``), with the version its saver read (nil
-/// for a new record).
+/// for a new record); or, with `removes`, one to remove (its agency, kind and number), which must be at that version.
 public struct RegisterWrite: Sendable, Hashable {
     public var record: RegisterRecord
     public var expecting: Int?
+    public var removes: Bool
 
     public init(_ record: RegisterRecord, expecting: Int? = nil) {
         self.record = record
         self.expecting = expecting
+        self.removes = false
+    }
+
+    /// The removal of `record` as stored at `version`, logged with the record as it was.
+    public static func removal(_ record: RegisterRecord, expecting version: Int) -> RegisterWrite {
+        var write = RegisterWrite(record, expecting: version)
+        write.removes = true
+        return write
     }
 }
 

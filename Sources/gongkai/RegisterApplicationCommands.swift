@@ -183,6 +183,8 @@ struct RegisterStep: ParsableCommand {
 
     @OptionGroup var options: RegisterOptions
 
+    @OptionGroup var mail: MailOptions
+
     func validate() throws {
         guard let step = Step(word: step) else {
             throw ValidationError(
@@ -259,6 +261,7 @@ struct RegisterStep: ParsableCommand {
         for line in RegisterWords.statusLines(saved.value, today: options.day, calendar: calendar) {
             print(TerminalText.line(line))
         }
+        try mailLetter(mail, store: options, agency: agency, key: key, step: saved.value.events.count - 1)
     }
 }
 

@@ -25,11 +25,16 @@ struct RegisterCommand: ParsableCommand {
               gongkai register step 2025-0001 答复 --on 2025-03-20 --outcome 予以公开 --agency 某某市司法局
               gongkai register due
               gongkai register compile --agency 某某市司法局 --year 2025 -o 2025.yaml
+              gongkai register inbox --agency 某某市司法局
+              gongkai register sign --agency 某某市司法局 K7PM-3XQD-9TRW
+              gongkai register transfer --agency 某某市司法局 K7PM-3XQD-9TRW --to 某某市公安局 --reason 非本机关职责
+              gongkai register letter --agency 某某市司法局 2025-0001 -o 告知书.docx
             """,
         subcommands: [
             RegisterAdd.self, RegisterStep.self, RegisterShow.self, RegisterList.self, RegisterDue.self,
             RegisterCase.self, RegisterDocument.self, RegisterCounts.self, RegisterCompile.self, RegisterImport.self,
-            RegisterExport.self, RegisterRemove.self,
+            RegisterExport.self, RegisterRemove.self, RegisterInbox.self, RegisterSign.self, RegisterTransfer.self,
+            RegisterLetter.self,
         ]
     )
 }
@@ -76,6 +81,9 @@ func registerRequest<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as RegisterError {
+        printError("gongkai: \(error.description)")
+        throw ExitCode(1)
+    } catch let error as SubmissionError {
         printError("gongkai: \(error.description)")
         throw ExitCode(1)
     } catch let error as MissingCalendarYear {

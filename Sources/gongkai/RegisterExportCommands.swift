@@ -153,6 +153,9 @@ struct RegisterRemove: ParsableCommand {
             return nil
         case .proactiveItem:
             return try record.proactiveItem().history.count > 1 ? record.state : nil
+        case .submission:
+            // An application filed online is removed through its inbox (退回, 转办), not here.
+            return try record.submission().isWaiting ? nil : record.state
         }
     }
 }

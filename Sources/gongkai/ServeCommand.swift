@@ -21,6 +21,11 @@ struct ServeCommand: ParsableCommand {
             --demo serves a corpus made for the purpose in a temporary folder (synthetic reports of 24 agencies over \
             2020–2024 and their region tree, with the sample reports of Examples/ when run in the project's folder), \
             removed again when the server stops. It is served as with --public, and with a user 「demo」 (admin)             whose password is generated and printed, to try 上传入库 and the audit log.
+
+            Anybody may file an application for disclosure at /apply (no account needed, with or without --public) \
+            and follow it with the query number it gets; an agency's clerks sign for it in the inbox. With --smtp \
+            HOST:PORT --smtp-from ADDR the letters of an application's steps are e-mailed to the applicant through \
+            that relay (plain SMTP, no TLS: a relay on the local network).
             """
     )
 
@@ -49,6 +54,7 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "The day the register's pages (登记簿) count deadlines from: 2026-03-02 (default: today).")
     var today: String?
+    @OptionGroup var mail: MailOptions
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port 应为 1 至 65535 之间的整数。") }
@@ -113,6 +119,7 @@ struct ServeCommand: ParsableCommand {
         options.behindProxy = behindProxy
         options.secureCookies = secureCookies
         options.registerDay = today.flatMap(CalendarCommand.date)
+        options.mail = mail.settings
         let failure = Mutex<String?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -1,11 +1,12 @@
 """The web application in a real headless Chromium (Debian's chromium and chromium-driver, driven by selenium).
 
-Run by scripts/browser-test, which starts `gongkai serve --demo` and passes its address. Walks what a clerk and a
-supervisor do: check seed 001 and see its three R2 errors, follow one to its cell in the source and, for a Word
-file and a web page, in the file's own table; open the 报告库, filter by year, open an agency; take an item through
-主动公开's 三审 (drafted with an identity number, masked, approved by three reviewers, published); and saves a
-screenshot of each main page (at 1366×768 and at a phone's width) for a person to look at. Exits non-zero on the
-first thing that is not as expected.
+Run by scripts/browser-test, which starts `gongkai serve --demo` and passes its address. Walks what a clerk, a
+supervisor and an applicant do: check seed 001 and see its three R2 errors, follow one to its cell in the source and,
+for a Word file and a web page, in the file's own table; open the 报告库, filter by year, open an agency; take an item
+through 主动公开's 三审 (drafted with an identity number, masked, approved by three reviewers, published); file an
+application on /apply (the form's script checking the 身份证 check digit as it is typed) and follow it by its query
+number; and saves a screenshot of each main page (at 1366×768 and at a phone's width) for a person to look at.
+Exits non-zero on the first thing that is not as expected.
 """
 
 import os
@@ -401,6 +402,40 @@ def main():
         no_console_errors(browser, "register compile")
 
         publishing(browser, wait)
+
+        step("an applicant files on /apply: the form checks the 身份证 check digit as it is typed")
+        browser.get(BASE + "/apply?q=" + "局")
+        agencies = browser.find_elements(By.CSS_SELECTOR, "ul.agencies a")
+        expect(agencies, "/apply finds agencies whose name holds 局")
+        agencies[0].click()
+        wait.until(ec.presence_of_element_located((By.ID, "apply-form")))
+        form = browser.find_element(By.ID, "apply-form")
+        form.find_element(By.NAME, "name").send_keys("张三")
+        form.find_element(By.NAME, "id_number").send_keys("110105194912310021")
+        wait.until(lambda _: "校验码" in browser.find_element(By.ID, "id_number-error").text)
+        form.find_element(By.NAME, "id_number").clear()
+        form.find_element(By.NAME, "id_number").send_keys("11010519491231002X")
+        wait.until(lambda _: browser.find_element(By.ID, "id_number-error").text == "")
+        form.find_element(By.NAME, "phone").send_keys("12345")
+        wait.until(lambda _: "不像有效号码" in browser.find_element(By.ID, "phone-error").text)
+        form.find_element(By.NAME, "phone").clear()
+        form.find_element(By.NAME, "phone").send_keys("13800138000")
+        form.find_element(By.NAME, "address").send_keys("北京市西城区某路1号")
+        form.find_element(By.NAME, "information_name").send_keys("2024年行政复议决定书")
+        shot(browser, "apply-form")
+        no_console_errors(browser, "apply form")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        number = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".query-number"))).text
+        expect(len(number.replace("-", "")) == 12, f"the query number {number!r}")
+        shot(browser, "apply-filed")
+
+        step("the status page by the query number")
+        browser.get(BASE + "/apply/status?number=" + number.lower())
+        expect("等待签收" in browser.find_element(By.CSS_SELECTOR, "table.status").text,
+               "the status page shows the application waiting to be signed for")
+        expect("11010519491231002X" not in browser.page_source, "the status page shows no identity number")
+        shot(browser, "apply-status")
+        no_console_errors(browser, "status")
 
         step("a phone's width")
         browser.set_window_size(390, 844)

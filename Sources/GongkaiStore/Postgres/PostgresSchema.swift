@@ -30,7 +30,18 @@ enum PostgresSchema {
         ("v10 register records and their changes", registerTables),
         ("v11 agency names in order", [agencyNameOrderIndex]),
         ("v12 users' duties in agencies", dutyTable),
-        ("v13 proactive items, attachments and word lists in the register", publishingKinds),
+        (
+            "v13 register records of applications filed online",
+            [
+                """
+                ALTER TABLE register_record DROP CONSTRAINT register_record_kind_check,
+                    ADD CONSTRAINT register_record_kind_check
+                    CHECK (kind IN ('application', 'case', 'document', 'counts', 'submission'))
+                """,
+                "CREATE INDEX register_record_key ON register_record(kind, key)",
+            ]
+        ),
+        ("v14 proactive items, attachments and word lists in the register", publishingKinds),
     ]
 
     /// Proactive items on their way through 三审, their attachments and the agencies' word lists are register records
@@ -39,7 +50,7 @@ enum PostgresSchema {
         "ALTER TABLE register_record DROP CONSTRAINT register_record_kind_check",
         """
         ALTER TABLE register_record ADD CONSTRAINT register_record_kind_check
-        CHECK (kind IN ('application', 'case', 'document', 'counts', 'item', 'attachment', 'words'))
+        CHECK (kind IN ('application', 'case', 'document', 'counts', 'submission', 'item', 'attachment', 'words'))
         """,
     ]
 

@@ -103,9 +103,32 @@ extension PostgresStore {
         try guarded {
             try writer.transaction { db in
                 let time = Date().timeIntervalSince1970
-                return try writes.map { try Self.save($0.record, expecting: $0.expecting, at: time, by: user, db) }
+                return try writes.map { write in
+                    guard write.removes else {
+                        return try Self.save(write.record, expecting: write.expecting, at: time, by: user, db)
+                    }
+                    return try Self.remove(write.record, expecting: write.expecting ?? 0, at: time, by: user, db)
+                }
             }
         }
+    }
+
+    private static func remove(
+        _ record: RegisterRecord,
+        expecting version: Int,
+        at time: Double,
+        by user: String,
+        _ db: PostgresSession.Transaction
+    ) throws -> RegisterRecord {
+        guard let stored = try Self.stored(db, agencyID: record.agencyID, kind: record.kind, key: record.key) else {
+            throw StoreError.registerRecordNotFound(record.key)
+        }
+        guard stored.version == version else {
+            throw StoreError.registerConflict(record.key, stored: stored.version, expected: version)
+        }
+        try db.execute("DELETE FROM register_record WHERE id = \(stored.id)")
+        try Self.log(db, stored, action: .removed, before: stored.body, after: nil, at: time, by: user)
+        return stored
     }
 
     private static func save(
@@ -192,6 +215,7 @@ extension PostgresStore {
                       AND (\(selection.year)::integer IS NULL OR year = \(selection.year))
                       AND (NOT \(openOnly) OR open)
                       AND (\(selection.dueThrough)::text IS NULL OR (due IS NOT NULL AND due <= \(selection.dueThrough)))
+                      AND (\(selection.key)::text IS NULL OR key = \(selection.key))
                     ORDER BY open DESC, due IS NULL, due, key COLLATE "C", agency_id
                     """
                 ).map(Self.registerRecord)

@@ -20,7 +20,8 @@ enum SQLiteSchema {
         ("v10 register records and their changes", { try $0.execute(sql: registerTables) }),
         ("v11 agency names searched in name order", { try $0.execute(sql: agencyNameSearchIndex) }),
         ("v12 users' duties in agencies", { try $0.execute(sql: dutyTable) }),
-        ("v13 proactive items, attachments and word lists in the register", { try $0.execute(sql: publishingKinds) }),
+        ("v13 register records of applications filed online", { try $0.execute(sql: submissionKind) }),
+        ("v14 proactive items, attachments and word lists in the register", { try $0.execute(sql: publishingKinds) }),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
@@ -356,14 +357,15 @@ enum SQLiteSchema {
         JOIN figure_kind k ON k.id = f.kind_id
         """
 
-    /// The bytes of each report's source file, under the report's content hash; removed with the report.
     /// Proactive items on their way through 三审, their attachments and the agencies' word lists are register records
     /// too: the table is built again with the wider list of kinds (SQLite cannot change a CHECK in place).
     static let publishingKinds = """
         CREATE TABLE register_record_new (
             id INTEGER PRIMARY KEY,
             agency_id INTEGER NOT NULL REFERENCES agency(id),
-            kind TEXT NOT NULL CHECK (kind IN ('application', 'case', 'document', 'counts', 'item', 'attachment', 'words')),
+            kind TEXT NOT NULL CHECK (
+                kind IN ('application', 'case', 'document', 'counts', 'submission', 'item', 'attachment', 'words')
+            ),
             key TEXT NOT NULL CHECK (key <> ''),
             year INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 9999),
             open INTEGER NOT NULL CHECK (open IN (0, 1)),
@@ -381,6 +383,7 @@ enum SQLiteSchema {
         ALTER TABLE register_record_new RENAME TO register_record;
         CREATE INDEX register_record_due ON register_record(kind, due) WHERE open = 1;
         CREATE INDEX register_record_year ON register_record(agency_id, kind, year);
+        CREATE INDEX register_record_key ON register_record(kind, key);
         """
 
     /// The agencies' disclosure registers: each record whole as JSON beside what lists look for, and the audit log of
@@ -424,6 +427,34 @@ enum SQLiteSchema {
         BEGIN SELECT RAISE(ABORT, 'register_change is append-only'); END;
         """
 
+    /// Applications filed on the public page are register records of their own kind (`submission`): SQLite cannot
+    /// change a CHECK constraint, so the table is made again with the wider one and its rows copied over (ids and
+    /// all, so the audit log still finds them).
+    static let submissionKind = """
+        CREATE TABLE register_record_new (
+            id INTEGER PRIMARY KEY,
+            agency_id INTEGER NOT NULL REFERENCES agency(id),
+            kind TEXT NOT NULL CHECK (kind IN ('application', 'case', 'document', 'counts', 'submission')),
+            key TEXT NOT NULL CHECK (key <> ''),
+            year INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 9999),
+            open INTEGER NOT NULL CHECK (open IN (0, 1)),
+            state TEXT NOT NULL,
+            due TEXT CHECK (due IS NULL OR length(due) = 10),
+            body TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            changed_at REAL NOT NULL,
+            changed_by TEXT NOT NULL,
+            UNIQUE (agency_id, kind, key)
+        );
+        INSERT INTO register_record_new SELECT id, agency_id, kind, key, year, open, state, due, body, version,
+            changed_at, changed_by FROM register_record;
+        DROP TABLE register_record;
+        ALTER TABLE register_record_new RENAME TO register_record;
+        CREATE INDEX register_record_due ON register_record(kind, due) WHERE open = 1;
+        CREATE INDEX register_record_year ON register_record(agency_id, kind, year);
+        CREATE INDEX register_record_key ON register_record(kind, key);
+        """
+
     /// Years of the working calendar added with `gongkai calendar add`, each with its notice, and their special days.
     static let calendarTables = """
         CREATE TABLE calendar_year (
@@ -440,6 +471,7 @@ enum SQLiteSchema {
         CREATE INDEX calendar_day_year ON calendar_day(year);
         """
 
+    /// The bytes of each report's source file, under the report's content hash; removed with the report.
     static let sourceFiles = """
         CREATE TABLE source_file (
             content_hash TEXT PRIMARY KEY NOT NULL REFERENCES report(content_hash) ON DELETE CASCADE,

@@ -103,9 +103,32 @@ extension SQLiteStore {
         try guarded {
             try pool.write { db in
                 let time = Date().timeIntervalSince1970
-                return try writes.map { try Self.save($0.record, expecting: $0.expecting, at: time, by: user, db) }
+                return try writes.map { write in
+                    guard write.removes else {
+                        return try Self.save(write.record, expecting: write.expecting, at: time, by: user, db)
+                    }
+                    return try Self.remove(write.record, expecting: write.expecting ?? 0, at: time, by: user, db)
+                }
             }
         }
+    }
+
+    private static func remove(
+        _ record: RegisterRecord,
+        expecting version: Int,
+        at time: Double,
+        by user: String,
+        _ db: Database
+    ) throws -> RegisterRecord {
+        guard let stored = try Self.stored(db, agencyID: record.agencyID, kind: record.kind, key: record.key) else {
+            throw StoreError.registerRecordNotFound(record.key)
+        }
+        guard stored.version == version else {
+            throw StoreError.registerConflict(record.key, stored: stored.version, expected: version)
+        }
+        try db.execute(sql: "DELETE FROM register_record WHERE id = ?", arguments: [stored.id])
+        try Self.log(db, stored, action: .removed, before: stored.body, after: nil, at: time, by: user)
+        return stored
     }
 
     private static func save(
@@ -182,6 +205,10 @@ extension SQLiteStore {
         if let through = selection.dueThrough {
             conditions.append("due IS NOT NULL AND due <= ?")
             _ = arguments.append(contentsOf: [through])
+        }
+        if let key = selection.key {
+            conditions.append("key = ?")
+            _ = arguments.append(contentsOf: [key])
         }
         let sql = """
             SELECT \(Self.registerColumns) FROM register_record
