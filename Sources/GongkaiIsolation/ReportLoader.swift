@@ -20,7 +20,8 @@ public enum ReportLoader {
 
     /// Reads and checks one file in this process and writes it out as asked.
     public static func render(_ request: ReadRequest, as rendering: ReportRendering) -> Result<[UInt8], ReadFailure> {
-        readAndCheck(request).map { rendering.render($0.report, findings: $0.findings) }
+        if rendering == .documentText { return ReportRendering.documentText(request) }
+        return readAndCheck(request).map { rendering.render($0.report, findings: $0.findings) }
     }
 
     private static func readAndCheck(

@@ -1,3 +1,4 @@
+import GongkaiExtract
 import GongkaiModel
 import GongkaiOutput
 
@@ -10,9 +11,15 @@ public enum ReportRendering: UInt8, Sendable, CaseIterable {
     case jsonLine = 2
     /// The report's lines of long-format CSV (``ReportCSV``), without the header.
     case csvRows = 3
+    /// The text of any document Gongkai reads (text, HTML, Word, PDF), report or not, as UTF-8 lines: for screening
+    /// an attachment, whose reading must not take the server down with it. Written by ``ReportLoader/render(_:as:)``
+    /// from the extracted document, before any report is looked for.
+    case documentText = 4
 
     func render(_ report: AnnualReport, findings: [Finding]) -> [UInt8] {
         switch self {
+        case .documentText:
+            return Array((report.title ?? "").utf8)
         case .jsonArrayElement:
             return ReportJSON.arrayElement(report, findings: findings)
         case .jsonLine:
@@ -23,6 +30,16 @@ public enum ReportRendering: UInt8, Sendable, CaseIterable {
             var bytes = ByteBuffer(capacity: 1 << 16)
             ReportCSV.appendRows(report, to: &bytes)
             return bytes.bytes
+        }
+    }
+
+    /// The document's text, one line per line, or why it cannot be read.
+    static func documentText(_ request: ReadRequest) -> Result<[UInt8], ReadFailure> {
+        do {
+            let document = try DocumentExtractor.extract(request.bytes, name: request.name)
+            return .success(Array(document.lines.map(\.text).joined(separator: "\n").utf8))
+        } catch {
+            return .failure(ReadFailure(.unreadable, error.description))
         }
     }
 }

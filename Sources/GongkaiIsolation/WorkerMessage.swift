@@ -38,8 +38,8 @@ enum WorkerMessage {
         let length = (1...4).reduce(0) { $0 | Int(frame[$1]) << (8 * ($1 - 1)) }
         guard length <= frame.count - 5 else { return nil }
         let name = String(decoding: frame[5..<(5 + length)], as: UTF8.self)
-        let rendering = ReportRendering(rawValue: flags >> 2 & 3)
-        guard rendering != nil || flags >> 2 & 3 == 0 else { return nil }
+        let rendering = ReportRendering(rawValue: flags >> 2 & 7)
+        guard rendering != nil || flags >> 2 & 7 == 0 else { return nil }
         let request = ReadRequest(
             name: name,
             bytes: Data(frame[(5 + length)...]),

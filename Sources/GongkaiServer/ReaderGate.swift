@@ -25,6 +25,17 @@ actor ReaderGate {
         return outcome
     }
 
+    /// The text of a document (an attachment to screen, report or not) read on the next free reader: a file that
+    /// crashes or hangs the reader costs its worker, not the server.
+    nonisolated func text(_ request: ReadRequest) async throws(WebError) -> Result<String, ReadFailure> {
+        let slot = try await acquire()
+        let outcome = await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: slot.reader.render(request, as: .documentText)) }
+        }
+        await release(slot)
+        return outcome.map { String(decoding: $0, as: UTF8.self) }
+    }
+
     private func acquire() async throws(WebError) -> ReaderSlot {
         if let slot = idle.popLast() { return slot }
         guard waiting.count < waitingLimit else {

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiExtract
 import GongkaiForm
+import GongkaiIsolation
 import GongkaiModel
 import GongkaiPublish
 import GongkaiRegister
@@ -184,11 +185,12 @@ extension WebApp {
         if let part = form.part("attachment"), let fileName = part.fileName, !part.bytes.isEmpty {
             let name = Self.fileName(fileName)
             let bytes = part.bytes
-            do {
-                let document = try await BlockingWork.run { try DocumentExtractor.extract(bytes, name: name) }
-                text = document.lines.map(\.text).joined(separator: "\n")
-            } catch let error as ExtractError {
-                return try await newItemForm(message: "附件「\(name)」无法读取：\(error.description)")
+            // Read in a worker process, as uploaded reports are: a file that crashes or hangs the reader is refused
+            // without taking the server down.
+            switch try await gate.text(ReadRequest(name: name, bytes: bytes)) {
+            case .success(let extracted): text = extracted
+            case .failure(let failure):
+                return try await newItemForm(message: "附件「\(name)」无法读取：\(failure.message)")
             }
             attachment = (ItemAttachment(name: name, size: bytes.count), bytes)
         }

@@ -115,6 +115,37 @@ struct PublishServerTests {
         }
     }
 
+    @Test("an attachment is read in a worker process: its text is screened; one that crashes the reader is refused")
+    func attachmentInWorker() async throws {
+        let (store, agency) = try Self.setUp(.sqlite)
+        let options = ServerTests.options(environment: ["GONGKAI_WORKER_FAULTS": "crash=CRASH-HERE"])
+        try await ServerTests.application(store, options: options).test(.router) { client in
+            let clerk = try await Self.signedIn(client, "王芳")
+            func draft(_ fileName: String, _ bytes: Data) async throws -> TestResponse {
+                let token = try await clerk.token()
+                let parts: [(name: String, fileName: String?, bytes: Data)] = [
+                    ("agency", nil, Data(String(agency).utf8)), ("title", nil, Data("处罚决定".utf8)),
+                    ("category", nil, Data("penalties".utf8)), ("counts_as", nil, Data()), ("number", nil, Data()),
+                    ("written", nil, Data()), ("text", nil, Data()), ("attachment", fileName, bytes),
+                ]
+                let (headers, body) = ServerTests.multipart(parts, token: token, cookie: "")
+                var sent = headers
+                sent[.cookie] = nil
+                return try await clerk.request("/publish/items", method: .post, headers: sent, body: body)
+            }
+            let good = try await draft("决定.txt", Data(Self.withID.utf8))
+            #expect(good.status == .seeOther, "\(good.text)")
+            let page = try await clerk.get(try #require(good.headers[.location])).text
+            #expect(page.contains("<mark class=\"hit-error\"") && page.contains("11010519491231002X"))
+
+            let crashed = try await draft("坏.txt", Data((Self.withID + "\nCRASH-HERE\n").utf8))
+            #expect(crashed.status == .ok)
+            #expect(crashed.text.contains("附件「坏.txt」无法读取"), "\(crashed.text)")
+            // The server and its readers go on.
+            #expect(try await draft("决定.txt", Data(Self.withID.utf8)).status == .seeOther)
+        }
+    }
+
     @Test("pages by access: drafts only for the agency's people, words for administrators, the token on every form")
     func access() async throws {
         let (store, agency) = try Self.setUp(.sqlite)
