@@ -319,6 +319,8 @@ extension WebApp {
                 rows.append("<tr><th scope=\"row\">办理情况</th><td>\(status.state.chinese)</td></tr>")
                 if let due = status.replyDue {
                     rows.append("<tr><th scope=\"row\">答复期限</th><td>\(due.chinese)前</td></tr>")
+                } else if let missing = status.calendarMissing, status.state.isOpen {
+                    rows.append("<tr><th scope=\"row\">答复期限</th><td>待定（尚无\(missing.year)年的节假日安排）</td></tr>")
                 }
             } catch {
                 rows.append("<tr><th scope=\"row\">答复期限</th><td>待定（尚无\(error.year)年的节假日安排）</td></tr>")

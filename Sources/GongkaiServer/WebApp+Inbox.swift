@@ -313,13 +313,17 @@ extension WebApp {
         let today = CalendarDate.today()
         let found = try await query { store -> (lines: [SupervisedApplication], missing: Int?) in
             let calendar = try store.workingCalendar()
+            var missing: Int?
+            // Past the last year the calendar knows, every due date it can tell is within the horizon; those it
+            // cannot tell are said to be missing.
             let horizon: CalendarDate
             do {
                 horizon = try calendar.workingDay(within, after: today)
             } catch let error as MissingCalendarYear {
-                return ([], error.year)
+                guard error.year > today.year else { return ([], error.year) }
+                missing = error.year
+                horizon = CalendarDate(year: error.year, month: 1, day: 1)?.adding(days: -1) ?? today
             }
-            var missing: Int?
             let records = try store.registerRecords(
                 RegisterSelection(
                     agencyIDs: agencies,
@@ -339,6 +343,7 @@ extension WebApp {
                     missing = error.year
                     continue
                 }
+                if let unknown = status.calendarMissing, status.replyDue == nil { missing = unknown.year }
                 guard status.state.isOpen, let due = status.replyDue, due <= horizon else { continue }
                 let days =
                     due >= today
