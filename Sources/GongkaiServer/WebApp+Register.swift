@@ -22,7 +22,14 @@ extension WebApp {
             try await addApplication(try await registerDesk(context), request, context: context)
         }
         router.get("/register/a/{agency}/applications/{key}") { request, context in
-            let notice = FormFields(request.uri.query ?? "").text("saved") != nil ? "已保存。" : nil
+            let query = FormFields(request.uri.query ?? "")
+            var notice = query.text("saved") != nil ? "已保存。" : nil
+            // What became of the step's letter when the server e-mails letters (--smtp): said once, after saving.
+            switch query.text("mail") {
+            case "sent": notice = (notice ?? "") + "告知书已通过电子邮件发送给申请人。"
+            case "failed": notice = (notice ?? "") + "告知书未能通过电子邮件发送（步骤已保存），原因见修改记录；可稍后在下方重新发送。"
+            default: break
+            }
             return try await applicationPage(try await registerDesk(context), key: Self.key(context), notice: notice)
         }
         router.post("/register/a/{agency}/applications/{key}/steps") { request, context in

@@ -198,10 +198,20 @@ extension WebApp {
         } catch {
             statusHTML = "<p class=\"error-box\">期限无法计算：\(error.description)</p>\n"
         }
-        let letter: HTML =
-            application.reply == nil
-            ? ""
-            : "<ul class=\"downloads\"><li><a href=\"\(desk.path)/applications/\(FormFields.encode(key))/letter.docx\">告知书（Word）</a></li></ul>\n"
+        // The letter of every step that tells somebody something (补正, 延期, 征求意见, 收费, the reply), as Word; with
+        // a mail relay configured, the latest one can be e-mailed to an applicant who filed online.
+        let base = "\(desk.path)/applications/\(FormFields.encode(key))"
+        let letterLinks: [HTML] = NoticeLetter.steps(of: application).map { index in
+            "<li><a href=\"\(base)/letter.docx?step=\(index + 1)\">第\(index + 1)步的告知书（Word）</a></li>"
+        }
+        var letter: HTML = letterLinks.isEmpty ? "" : "<ul class=\"downloads\">\(letterLinks)</ul>\n"
+        if !letterLinks.isEmpty, options.mail != nil {
+            letter += """
+                <form class="act" method="post" action="\(base)/letter/send">\(Visitor.current.csrfField)\
+                <button type="submit">通过电子邮件发送最近一步的告知书</button></form>
+
+                """
+        }
         let alert: HTML = error.map { "<p class=\"error-box\" role=\"alert\" id=\"step-error\">\($0)</p>\n" } ?? ""
         let saved: HTML = notice.map { "<p class=\"notice-box\" role=\"status\">\($0)</p>\n" } ?? ""
         let content: HTML = """
@@ -381,7 +391,29 @@ extension WebApp {
                 request,
                 context: context
             )
-            let path = "\(desk.path)/applications/\(FormFields.encode(key))?saved=1"
+            var path = "\(desk.path)/applications/\(FormFields.encode(key))?saved=1"
+            if let settings = options.mail {
+                // The step's letter to the applicant, e-mailed when the applicant filed online with an address; the
+                // outcome is in the application's history either way, and never undoes the step.
+                let store = store
+                let user = desk.user
+                let step = saved.value.events.count - 1
+                let mailed = try? await BlockingWork.run {
+                    try LetterMail.deliver(
+                        store: store,
+                        agencyID: agencyID,
+                        key: key,
+                        step: step,
+                        settings: settings,
+                        by: user
+                    )
+                }
+                switch mailed {
+                case .sent: path += "&mail=sent"
+                case .failed: path += "&mail=failed"
+                case .notApplicable, nil: break
+                }
+            }
             return Response(status: .seeOther, headers: [.location: path])
         }
     }

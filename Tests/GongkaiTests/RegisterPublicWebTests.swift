@@ -421,4 +421,49 @@ struct RegisterPublicWebTests {
         let history = try #require(try setup.store.submission(number: filed.value.number)).value.history
         #expect(history.last?.action == .mailed && history.last?.by == "司法登记员")
     }
+
+    @Test("with a relay configured, a step recorded on the application's page e-mails its letter to the applicant")
+    func stepMailed() async throws {
+        let setup = try Self.setup(.sqlite)
+        let sink = try SMTPSink()
+        let today = CalendarDate.today()
+        let filed = try setup.store.submitApplication(
+            RegisterPublicTests.form(),
+            agencyID: setup.justice,
+            agency: Self.justiceName,
+            at: Date(),
+            today: today
+        )
+        let key = try setup.store.signSubmission(
+            agencyID: setup.justice,
+            agency: Self.justiceName,
+            number: filed.value.number,
+            on: today,
+            by: "司法登记员",
+            at: Date(),
+            today: today,
+            calendar: try setup.store.workingCalendar()
+        ).application.value.id
+        let version = try #require(try setup.store.application(agencyID: setup.justice, key: key)).record.version
+        let path = "/register/a/\(setup.justice)/applications/\(key)"
+        let options = Self.options { $0.mail = sink.settings }
+        try await ServerTests.application(setup.store, options: options).test(.router) { client in
+            let clerk = Browser(client)
+            try await clerk.signIn("司法登记员", Self.password)
+            let saved = try await clerk.post(
+                "\(path)/steps",
+                [("step", "replied"), ("version", String(version)), ("on", today.description), ("outcome", "granted")]
+            )
+            #expect(saved.status == .seeOther)
+            let location = try #require(saved.headers[.location])
+            #expect(location.hasSuffix("?saved=1&mail=sent"), "\(location)")
+            let page = try await clerk.get(location).text
+            #expect(page.contains("告知书已通过电子邮件发送给申请人"))
+            #expect(page.contains("第2步的告知书（Word）"))
+            #expect(page.contains("通过电子邮件发送最近一步的告知书"))
+        }
+        let messages = try sink.messages()
+        #expect(messages.count == 1)
+        #expect(messages.first?.fields["subject"] as? String == "政府信息公开申请答复告知书（登记号\(key)）")
+    }
 }

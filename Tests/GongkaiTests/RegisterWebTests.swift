@@ -247,7 +247,10 @@ struct RegisterWebTests {
             page = try await clerk.get(path).text
             #expect(Self.offered(page).steps.isEmpty)
             #expect(page.contains("该申请已办结，不能再记录步骤。"))
-            #expect(page.contains("<a href=\"\(path)/letter.docx\">告知书（Word）</a>"))
+            // The letters of the 补正 notice (step 2) and of the reply (step 4).
+            #expect(page.contains("<a href=\"\(path)/letter.docx?step=2\">第2步的告知书（Word）</a>"))
+            #expect(page.contains("<a href=\"\(path)/letter.docx?step=4\">第4步的告知书（Word）</a>"))
+            #expect(!page.contains("通过电子邮件发送"))
             // The timeline: every step with who recorded it.
             let timeline = try #require(page.components(separatedBy: "<h2 id=\"timeline\">").last)
             for line in ["收到申请（互联网）", "发出补正通知", "收到补正后的申请", "答复办结：（一）予以公开"] {

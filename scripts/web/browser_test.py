@@ -384,7 +384,7 @@ def main():
         expect(len(rows) == 4, f"four steps in the timeline, found {len(rows)}")
         expect("答复办结" in rows[-1].text and "demo" in rows[-1].text, f"the reply and who recorded it: {rows[-1].text}")
         expect(not browser.find_elements(By.CSS_SELECTOR, "input[name=step]"), "no step after the reply")
-        expect(browser.find_elements(By.LINK_TEXT, "告知书（Word）"), "the reply letter is linked")
+        expect(browser.find_elements(By.LINK_TEXT, "第4步的告知书（Word）"), "the reply letter is linked")
         shot(browser, "register-application")
         no_console_errors(browser, "register application")
 
