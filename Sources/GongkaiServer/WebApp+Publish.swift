@@ -414,6 +414,18 @@ extension WebApp {
         if may({ (copy) throws(PublishError) in try copy.maskPersonalData(by: actor, at: now, words: words) }) {
             forms.append(button("mask", "一键脱敏"))
         }
+        // A draft — new, or returned with a reason — is changed here by its drafters and screened again.
+        if may({ (copy) throws(PublishError) in try copy.edit(title: item.title, by: actor, at: now, words: words) }) {
+            forms.append(
+                """
+                <form class="edit" method="post" action="\(path)">\(token)<input type="hidden" name="action" value="edit">\
+                <label>标题 <input name="title" value="\(item.title)" required maxlength="200"></label>
+                <label>正文 <textarea name="text" rows="12" required>\(item.text)</textarea></label>
+                <button type="submit">保存修改并重新筛查</button></form>
+
+                """
+            )
+        }
         if may({ (copy) throws(PublishError) in try copy.approve(by: actor, at: now, words: words) }) {
             let level = item.stage.reviewRole?.chinese ?? ""
             forms.append(button("approve", "\(level)通过"))
@@ -475,6 +487,11 @@ extension WebApp {
                     case "approve": try item.approve(by: actor, at: now, words: words)
                     case "return": try item.returnToDraft(reason: reason, by: actor, at: now)
                     case "mask": try item.maskPersonalData(by: actor, at: now, words: words)
+                    case "edit":
+                        guard let text = fields["text"], let title = fields.text("title") else {
+                            throw .invalid("请填写标题和正文。")
+                        }
+                        try item.edit(title: title, text: text, by: actor, at: now, words: words)
                     case "withdraw": try item.withdraw(reason: reason, by: actor, at: now)
                     case "waive":
                         guard let number = fields.text("hit").flatMap(Int.init) else { throw .hitNotFound }

@@ -115,6 +115,29 @@ struct PublishServerTests {
         }
     }
 
+    @Test("a draft is edited on its page by its drafter and screened again; a reviewer may not edit it")
+    func edited() async throws {
+        let (store, agency) = try Self.setUp(.sqlite)
+        try await ServerTests.application(store, options: ServerTests.options()).test(.router) { client in
+            let clerk = try await Self.signedIn(client, "王芳")
+            let path = try await Self.draft(clerk, agency: agency, title: "关于张三的处罚决定", text: Self.withID)
+            var page = try await clerk.get(path).text
+            #expect(page.contains("保存修改并重新筛查") && page.contains("<mark class=\"hit-error\""))
+            let clean = "关于某某的处理决定\n当事人：张某。\n现予公布。"
+            let edited = try await clerk.post(path, [("action", "edit"), ("title", "关于张某的处罚决定"), ("text", clean)])
+            #expect(edited.status == .seeOther, "\(edited.text)")
+            page = try await clerk.get(path).text
+            #expect(page.contains("关于张某的处罚决定") && !page.contains("11010519491231002X"))
+            #expect(!page.contains("class=\"hit-error\""))
+
+            let reviewer = try await Self.signedIn(client, "李明")
+            #expect(!(try await reviewer.get(path).text.contains("保存修改并重新筛查")))
+            let refused = try await reviewer.post(path, [("action", "edit"), ("title", "改"), ("text", "改")])
+            #expect(refused.status == .conflict)
+            #expect(try await clerk.get(path).text.contains("关于张某的处罚决定"))
+        }
+    }
+
     @Test("an attachment is read in a worker process: its text is screened; one that crashes the reader is refused")
     func attachmentInWorker() async throws {
         let (store, agency) = try Self.setUp(.sqlite)
