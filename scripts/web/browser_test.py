@@ -12,6 +12,7 @@ Exits non-zero on the first thing that is not as expected.
 import os
 import sys
 import time
+import urllib.parse
 import zipfile
 
 from selenium import webdriver
@@ -195,11 +196,24 @@ def publishing(browser, wait):
     browser.get(item_url)
     act(browser, wait, "发布")
     expect("已公开" in browser.find_element(By.CSS_SELECTOR, "dl.item-facts").text, "the item is published")
+    agency = browser.find_element(By.CSS_SELECTOR, "dl.item-facts dd").text
     browser.get(BASE + "/publish/published?category=penalties")
     rows = browser.find_element(By.CSS_SELECTOR, "table.published tbody").text
     expect(title in rows, f"the published list shows the item: {rows!r}")
     shot(browser, "publish-published")
     no_console_errors(browser, "published list")
+
+    step("主动公开: an administrator adds a word to the agency's list (错敏词)")
+    sign_in(browser, wait, "demo")
+    browser.get(BASE + "/publish/words?agency=" + urllib.parse.quote(agency))
+    form = browser.find_element(By.CSS_SELECTOR, "form.word-form")
+    form.find_element(By.NAME, "wrong").send_keys("司法所长")
+    form.find_element(By.NAME, "correct").send_keys("司法所所长")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait.until(lambda _: "司法所所长" in browser.page_source)
+    expect("司法所长" in browser.page_source, "the agency's word list shows the word added")
+    shot(browser, "publish-words")
+    no_console_errors(browser, "word list")
 
 
 def main():
