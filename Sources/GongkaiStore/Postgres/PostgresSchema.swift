@@ -30,28 +30,19 @@ enum PostgresSchema {
         ("v10 register records and their changes", registerTables),
         ("v11 agency names in order", [agencyNameOrderIndex]),
         ("v12 users' duties in agencies", dutyTable),
-        (
-            "v13 register records of applications filed online",
-            [
-                """
-                ALTER TABLE register_record DROP CONSTRAINT register_record_kind_check,
-                    ADD CONSTRAINT register_record_kind_check
-                    CHECK (kind IN ('application', 'case', 'document', 'counts', 'submission'))
-                """,
-                "CREATE INDEX register_record_key ON register_record(kind, key)",
-            ]
-        ),
-        ("v14 proactive items, attachments and word lists in the register", publishingKinds),
+        ("v13 register records of applications filed online and of items published", widerKinds),
     ]
 
-    /// Proactive items on their way through 三审, their attachments and the agencies' word lists are register records
-    /// too: the list of kinds is widened.
-    static let publishingKinds = [
-        "ALTER TABLE register_record DROP CONSTRAINT register_record_kind_check",
+    /// Applications filed on the public page (`submission`), and proactive items on their way through 三审 with their
+    /// attachments and the agencies' word lists (`item`, `attachment`, `words`) are register records of their own
+    /// kinds: the list of kinds is widened.
+    static let widerKinds = [
         """
-        ALTER TABLE register_record ADD CONSTRAINT register_record_kind_check
-        CHECK (kind IN ('application', 'case', 'document', 'counts', 'submission', 'item', 'attachment', 'words'))
+        ALTER TABLE register_record DROP CONSTRAINT register_record_kind_check,
+            ADD CONSTRAINT register_record_kind_check
+            CHECK (kind IN ('application', 'case', 'document', 'counts', 'submission', 'item', 'attachment', 'words'))
         """,
+        "CREATE INDEX register_record_key ON register_record(kind, key)",
     ]
 
     /// The agencies' disclosure registers: each record whole as JSON beside what lists look for, and the audit log of

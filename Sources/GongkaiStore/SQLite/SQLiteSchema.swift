@@ -20,8 +20,10 @@ enum SQLiteSchema {
         ("v10 register records and their changes", { try $0.execute(sql: registerTables) }),
         ("v11 agency names searched in name order", { try $0.execute(sql: agencyNameSearchIndex) }),
         ("v12 users' duties in agencies", { try $0.execute(sql: dutyTable) }),
-        ("v13 register records of applications filed online", { try $0.execute(sql: submissionKind) }),
-        ("v14 proactive items, attachments and word lists in the register", { try $0.execute(sql: publishingKinds) }),
+        (
+            "v13 register records of applications filed online and of items published",
+            { try $0.execute(sql: widerKinds) }
+        ),
     ]
 
     /// The migrations a corpus needs before it can be read; later ones change only what writing checks.
@@ -357,35 +359,6 @@ enum SQLiteSchema {
         JOIN figure_kind k ON k.id = f.kind_id
         """
 
-    /// Proactive items on their way through 三审, their attachments and the agencies' word lists are register records
-    /// too: the table is built again with the wider list of kinds (SQLite cannot change a CHECK in place).
-    static let publishingKinds = """
-        CREATE TABLE register_record_new (
-            id INTEGER PRIMARY KEY,
-            agency_id INTEGER NOT NULL REFERENCES agency(id),
-            kind TEXT NOT NULL CHECK (
-                kind IN ('application', 'case', 'document', 'counts', 'submission', 'item', 'attachment', 'words')
-            ),
-            key TEXT NOT NULL CHECK (key <> ''),
-            year INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 9999),
-            open INTEGER NOT NULL CHECK (open IN (0, 1)),
-            state TEXT NOT NULL,
-            due TEXT CHECK (due IS NULL OR length(due) = 10),
-            body TEXT NOT NULL,
-            version INTEGER NOT NULL CHECK (version >= 1),
-            changed_at REAL NOT NULL,
-            changed_by TEXT NOT NULL,
-            UNIQUE (agency_id, kind, key)
-        );
-        INSERT INTO register_record_new SELECT id, agency_id, kind, key, year, open, state, due, body, version,
-            changed_at, changed_by FROM register_record;
-        DROP TABLE register_record;
-        ALTER TABLE register_record_new RENAME TO register_record;
-        CREATE INDEX register_record_due ON register_record(kind, due) WHERE open = 1;
-        CREATE INDEX register_record_year ON register_record(agency_id, kind, year);
-        CREATE INDEX register_record_key ON register_record(kind, key);
-        """
-
     /// The agencies' disclosure registers: each record whole as JSON beside what lists look for, and the audit log of
     /// every change, which the database only ever adds to. A record's agency cannot be deleted from under it.
     static let registerTables = """
@@ -427,14 +400,17 @@ enum SQLiteSchema {
         BEGIN SELECT RAISE(ABORT, 'register_change is append-only'); END;
         """
 
-    /// Applications filed on the public page are register records of their own kind (`submission`): SQLite cannot
-    /// change a CHECK constraint, so the table is made again with the wider one and its rows copied over (ids and
-    /// all, so the audit log still finds them).
-    static let submissionKind = """
+    /// Applications filed on the public page (`submission`), and proactive items on their way through 三审 with their
+    /// attachments and the agencies' word lists (`item`, `attachment`, `words`) are register records of their own
+    /// kinds: SQLite cannot change a CHECK constraint, so the table is made again with the wider one and its rows
+    /// copied over (ids and all, so the audit log still finds them).
+    static let widerKinds = """
         CREATE TABLE register_record_new (
             id INTEGER PRIMARY KEY,
             agency_id INTEGER NOT NULL REFERENCES agency(id),
-            kind TEXT NOT NULL CHECK (kind IN ('application', 'case', 'document', 'counts', 'submission')),
+            kind TEXT NOT NULL CHECK (
+                kind IN ('application', 'case', 'document', 'counts', 'submission', 'item', 'attachment', 'words')
+            ),
             key TEXT NOT NULL CHECK (key <> ''),
             year INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 9999),
             open INTEGER NOT NULL CHECK (open IN (0, 1)),
