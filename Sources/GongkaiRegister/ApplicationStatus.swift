@@ -209,14 +209,7 @@ extension Application {
         withinWorkingDays workingDays: Int = 5,
         calendar: WorkingCalendar
     ) throws(MissingCalendarYear) -> [(application: Application, status: ApplicationStatus)] {
-        // Past the last year the calendar knows, every due date it can tell is within the horizon.
-        let horizon: CalendarDate
-        do {
-            horizon = try calendar.workingDay(workingDays, after: date)
-        } catch {
-            guard error.year > date.year else { throw error }
-            horizon = CalendarDate(year: error.year, month: 1, day: 1)?.adding(days: -1) ?? date
-        }
+        let horizon = try calendar.window(workingDays, after: date).last
         var soon: [(due: CalendarDate, application: Application, status: ApplicationStatus)] = []
         for application in applications {
             let status = try application.status(on: date, calendar: calendar)

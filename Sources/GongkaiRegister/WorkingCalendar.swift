@@ -90,6 +90,23 @@ public struct WorkingCalendar: Sendable, Hashable {
         return CalendarDate(dayNumber: day)
     }
 
+    /// The last day of a 「within `count` working days」 window from `start` (a due list's horizon): the `count`th
+    /// working day after it, or — when the count runs into a year after `start`'s that the calendar does not know —
+    /// the last day before that year, with that year: every date the calendar can tell is then inside the window.
+    public func window(
+        _ count: Int,
+        after start: CalendarDate
+    ) throws(MissingCalendarYear) -> (last: CalendarDate, unknownYear: Int?) {
+        do {
+            return (try workingDay(count, after: start), nil)
+        } catch {
+            guard error.year > start.year, let next = CalendarDate(year: error.year, month: 1, day: 1) else {
+                throw error
+            }
+            return (next.adding(days: -1), error.year)
+        }
+    }
+
     /// How many working days there are after `start` up to and including `end` (0 when `end` is not after `start`):
     /// the days of a 「X个工作日」 period that have run by `end`.
     public func workingDays(after start: CalendarDate, through end: CalendarDate) throws(MissingCalendarYear) -> Int {

@@ -318,11 +318,9 @@ extension WebApp {
             // cannot tell are said to be missing.
             let horizon: CalendarDate
             do {
-                horizon = try calendar.workingDay(within, after: today)
+                (horizon, missing) = try calendar.window(within, after: today)
             } catch let error as MissingCalendarYear {
-                guard error.year > today.year else { return ([], error.year) }
-                missing = error.year
-                horizon = CalendarDate(year: error.year, month: 1, day: 1)?.adding(days: -1) ?? today
+                return ([], error.year)
             }
             let records = try store.registerRecords(
                 RegisterSelection(

@@ -409,14 +409,7 @@ enum DueMark {
                 self = status.calendarMissing.map { .unknown($0.description) } ?? .waiting
                 return
             }
-            // Past the last year the calendar knows, a due date it can tell is within the days counted as soon.
-            let horizon: CalendarDate
-            do {
-                horizon = try calendar.workingDay(Self.soonDays, after: today)
-            } catch {
-                guard error.year > due.year else { throw error }
-                horizon = due
-            }
+            let horizon = try calendar.window(Self.soonDays, after: today).last
             if today > due {
                 self = .overdue(days: today.dayNumber - due.dayNumber, due: due)
             } else if due <= horizon {

@@ -32,6 +32,16 @@ struct RegisterYearEndTests {
         #expect(throws: MissingCalendarYear(year: 2027)) { try calendar.workingDay(20, after: day("2026-12-21")) }
     }
 
+    @Test("a due list's window ends at the last known day when it runs into the unknown year, and says which")
+    func window() throws {
+        let within = try calendar.window(3, after: day("2026-12-01"))
+        #expect(within.last == day("2026-12-04") && within.unknownYear == nil)
+        let past = try calendar.window(5, after: day("2026-12-28"))
+        #expect(past.last == day("2026-12-31") && past.unknownYear == 2027)
+        // A start in a year the calendar does not know has no window.
+        #expect(throws: MissingCalendarYear(year: 2027)) { try calendar.window(5, after: day("2027-01-04")) }
+    }
+
     @Test("received on 21 December: the reply's due date is unknown, the 补正 notice's is known, every step is offered")
     func status() throws {
         let item = application("2026-12-21")
