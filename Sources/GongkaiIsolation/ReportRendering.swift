@@ -19,7 +19,8 @@ public enum ReportRendering: UInt8, Sendable, CaseIterable {
     func render(_ report: AnnualReport, findings: [Finding]) -> [UInt8] {
         switch self {
         case .documentText:
-            return Array((report.title ?? "").utf8)
+            // Answered from the extracted document before any report is read (``documentText(_:)``).
+            preconditionFailure("a document's text is not written from a report")
         case .jsonArrayElement:
             return ReportJSON.arrayElement(report, findings: findings)
         case .jsonLine:
